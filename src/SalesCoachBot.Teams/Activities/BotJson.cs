@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SalesCoachBot.Teams.Activities;
+
+/// <summary>The JSON settings of the Bot Framework wire format: camelCase, nulls left out.</summary>
+public static class BotJson
+{
+    /// <summary>Shared options; do not mutate.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Dates and enums as the channel writes them; unknown members go to extension data.
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Authentication;
+using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Teams.Hosting;
+
+/// <summary>
+/// POST /api/messages: size check → parse → token check → route. Bad input gets 400 problem+json,
+/// a bad token 401/403, and nothing reaches a handler before the token is checked.
+/// </summary>
+public sealed partial class BotMessageEndpoint
+{
+    private readonly IBotRequestAuthenticator _authenticator;
+    private readonly IConnectorClient _connector;
+    private readonly BotRouter _router;
+    private readonly IOptions<TeamsBotOptions> _options;
+    private readonly ILogger<BotMessageEndpoint> _logger;
+
+    /// <summary>Creates the endpoint.</summary>
+    public BotMessageEndpoint(IBotRequestAuthenticator authenticator, IConnectorClient connector, BotRouter router,
+        IOptions<TeamsBotOptions> options, ILogger<BotMessageEndpoint> logger)
+    {
+        _authenticator = authenticator;
+        _connector = connector;
+        _router = router;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Handles one request.</summary>
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var options = _options.Value;
+        var authorization = http.Request.Headers.Authorization.ToString();
+
+        // Refuse before reading the body, so an anonymous caller cannot make the bot parse large payloads.
+        if (!options.IsLocalDevelopment && string.IsNullOrWhiteSpace(authorization))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "A bearer token is required.");
+        }
+
+        var (activity, error) = await ReadActivityAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        if (activity is null)
+        {
+            LogRejected(_logger, error!);
+            return Problem(StatusCodes.Status400BadRequest, "Bad activity", error!);
+        }
+
+        var auth = await _authenticator.AuthenticateAsync(
+            string.IsNullOrWhiteSpace(authorization) ? null : authorization,
+            activity.ServiceUrl,
+            http.Connection.RemoteIpAddress,
+            http.RequestAborted).ConfigureAwait(false);
+        if (auth.Status != BotAuthenticationStatus.Allowed)
+        {
+            LogRefused(_logger, auth.Status, auth.Reason);
+            return auth.Status == BotAuthenticationStatus.Forbidden
+                ? Problem(StatusCodes.Status403Forbidden, "Forbidden", "The token may not be used for this request.")
+                : Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The token is missing or invalid.");
+        }
+
+        var turn = new TurnContext(activity, _connector, http.RequestServices);
+        try
+        {
+            await _router.RouteAsync(turn, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+#pragma warning disable CA1031 // The last line of defence: log it, never show exception text to the caller.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogTurnFailed(_logger, ex, activity.Type, activity.Id);
+            return Problem(StatusCodes.Status500InternalServerError, "Internal error", "The bot could not handle this activity.");
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            var response = turn.InvokeResponse ?? InvokeResponse.NotImplemented;
+            return response.Body is null
+                ? Results.StatusCode(response.Status)
+                : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
+        }
+
+        return Results.Ok();
+    }
+
+    private static async Task<(Activity? Activity, string? Error)> ReadActivityAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, $"The body is larger than {maxBytes} bytes.");
+        }
+
+        // The body may be chunked (no Content-Length): read at most one byte past the limit.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return (null, $"The body is larger than {maxBytes} bytes.");
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, "The body is empty.");
+        }
+
+        Activity? activity;
+        try
+        {
+            buffer.Position = 0;
+            using var document = await JsonDocument.ParseAsync(buffer, default, cancellationToken).ConfigureAwait(false);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "The body must be a JSON object.");
+            }
+
+            activity = document.RootElement.Deserialize<Activity>(BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not a valid activity (malformed JSON or a field of the wrong type).");
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return (null, "The activity has no type.");
+        }
+
+        return (activity, null);
+    }
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a malformed request: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request ({Status}): {Reason}")]
+    private static partial void LogRefused(ILogger logger, BotAuthenticationStatus status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling activity {Type} {Id} failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? type, string? id);
+}

@@ -1,0 +1,18 @@
+using SalesCoachBot.Hosting;
+using SalesCoachBot.Teams.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPersistence();
+builder.AddFeatures();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+app.MapTeamsBot("/api/messages");
+app.MapHealthChecks("/healthz");
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
+public partial class Program;
