@@ -26,7 +26,7 @@ public sealed class ActivityBuilder
 
     private readonly List<object> _entities = [];
 
-    public static ActivityBuilder Message(string text) => new ActivityBuilder().WithText(text);
+    public static ActivityBuilder Message(string? text) => new ActivityBuilder().WithText(text);
 
     public static ActivityBuilder Of(string type) => new ActivityBuilder().WithType(type);
 

@@ -85,7 +85,7 @@ public sealed partial class BotMessageEndpoint
 
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var response = turn.InvokeResponse ?? InvokeResponse.NotImplemented;
+            var response = turn.InvokeResponse ?? InvokeResponse.Unsupported;
             return response.Body is null
                 ? Results.StatusCode(response.Status)
                 : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
@@ -139,6 +139,18 @@ public sealed partial class BotMessageEndpoint
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             return (null, "The activity has no type.");
+        }
+
+        // Every channel activity names where to answer; without it no reply or invoke answer is possible.
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUri)
+            || (serviceUri.Scheme != Uri.UriSchemeHttps && serviceUri.Scheme != Uri.UriSchemeHttp))
+        {
+            return (null, "The activity has no valid serviceUrl.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return (null, "The activity has no conversation id.");
         }
 
         return (activity, null);

@@ -99,12 +99,12 @@ public sealed class BotRouter
         {
             if (!TryReadExecute(turn.Activity, out var action))
             {
-                return new InvokeResponse(400, new AdaptiveCardInvokeResponse(400, "application/vnd.microsoft.error", new { code = "BadRequest", message = "The action has no verb." }));
+                return InvokeResponse.BadRequest("The action has no verb.");
             }
 
             if (!_routes.CardActions.TryGetValue(action.Verb, out var handlerType))
             {
-                return new InvokeResponse(400, new AdaptiveCardInvokeResponse(400, "application/vnd.microsoft.error", new { code = "BadRequest", message = "Unknown action." }));
+                return InvokeResponse.BadRequest("Unknown action.");
             }
 
             var handler = (ICardActionHandler)turn.Services.GetRequiredService(handlerType);
@@ -122,7 +122,7 @@ public sealed class BotRouter
             return await ((IInvokeHandler)turn.Services.GetRequiredService(invokeType)).HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         }
 
-        return InvokeResponse.NotImplemented;
+        return InvokeResponse.Unsupported;
     }
 
     private async Task SubmitAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)

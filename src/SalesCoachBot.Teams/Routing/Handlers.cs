@@ -75,9 +75,20 @@ public sealed record InvokeResponse(int Status, object? Body)
     /// <summary>200 with no body.</summary>
     public static InvokeResponse Ok { get; } = new(200, null);
 
-    /// <summary>No handler for this invoke.</summary>
-    public static InvokeResponse NotImplemented { get; } = new(501, null);
+    /// <summary>
+    /// No handler for this invoke name: a clear 400 rather than a 5xx, so unknown or mistyped invokes
+    /// read as bad input, not as a server fault.
+    /// </summary>
+    public static InvokeResponse Unsupported { get; } =
+        new(400, new AdaptiveCardInvokeResponse(400, "application/vnd.microsoft.error", new InvokeError("BadRequest", "This invoke is not supported.")));
+
+    /// <summary>A 400 answer with a reason the client can show.</summary>
+    public static InvokeResponse BadRequest(string message) =>
+        new(400, new AdaptiveCardInvokeResponse(400, "application/vnd.microsoft.error", new InvokeError("BadRequest", message)));
 }
+
+/// <summary>The error value of an invoke response.</summary>
+public sealed record InvokeError(string Code, string Message);
 
 /// <summary>Body of an adaptiveCard/action invoke response.</summary>
 public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, object? Value);

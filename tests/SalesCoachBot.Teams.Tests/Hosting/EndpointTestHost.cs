@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Authentication;
+using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Hosting;
+using SalesCoachBot.Teams.Routing;
+using SalesCoachBot.Teams.Tests.Routing;
+
+namespace SalesCoachBot.Teams.Tests.Hosting;
+
+/// <summary>The real endpoint on a TestServer, with an authenticator that lets everything in and a mocked connector.</summary>
+internal sealed class EndpointTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EndpointTestHost(WebApplication app, Mock<IConnectorClient> connector)
+    {
+        _app = app;
+        Connector = connector;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public Mock<IConnectorClient> Connector { get; }
+
+    public Calls Calls => _app.Services.GetRequiredService<Calls>();
+
+    public static async Task<EndpointTestHost> StartAsync(int maxBodyBytes = 256 * 1024)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration["Bot:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var connector = new Mock<IConnectorClient>();
+        connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ResourceResponse("sent"));
+        var authenticator = new Mock<IBotRequestAuthenticator>();
+        authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<IPAddress?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(BotAuthenticationResult.Allowed(null));
+
+        builder.Services.AddSingleton<Calls>();
+        builder.Services.AddTeamsBot()
+            .OnCommand<LogCommand>("log")
+            .OnCommand<Boom>("boom")
+            .OnCardAction<CounterAction>("refresh")
+            .OnActivity<InstallHandler>("installationUpdate")
+            .OnFallback<Fallback>();
+        builder.Services.AddSingleton(authenticator.Object);
+        builder.Services.AddSingleton(connector.Object);
+
+        var app = builder.Build();
+        app.MapTeamsBot();
+        await app.StartAsync();
+        return new EndpointTestHost(app, connector);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string body) =>
+        Client.PostAsync("/api/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed class Boom : ICommandHandler
+{
+    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("secret internal detail 42");
+}
