@@ -32,6 +32,8 @@ public sealed class BotTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>How many turns reached the handler.</summary>
     public int HandlerCalls => _app.Services.GetRequiredService<HandlerCallCounter>().Count;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,17 @@ public sealed class LocalDevelopmentAuthenticationTests
         await using var bot = await BotTestHost.StartAsync(NoAppId);
 
         Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("WITHOUT authentication", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_WithoutAppId_ReturnsNull()
+    {
+        await using var bot = await BotTestHost.StartAsync(NoAppId);
+
+        var provider = bot.Services.GetRequiredService<IBotTokenProvider>();
+
+        Assert.IsType<MsalBotTokenProvider>(provider);
+        Assert.Null(await provider.GetTokenAsync());
     }
 
     [Fact]
