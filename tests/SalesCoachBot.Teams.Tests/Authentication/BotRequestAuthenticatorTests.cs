@@ -68,6 +68,34 @@ public sealed class BotRequestAuthenticatorTests(AuthenticatedBotFixture fixture
         Assert.Equal(callsBefore + 1, fixture.Bot.HandlerCalls);
     }
 
+    [Theory]
+    [InlineData("a.b.c")]
+    [InlineData("..")]
+    [InlineData("e30.e30.")]
+    [InlineData("e30.e30.e30.e30.e30")]
+    [InlineData("W10.W10.sig")]
+    [InlineData("bm90IGpzb24.bm90IGpzb24.sig")]
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6MTJ9.eyJpc3MiOjQyLCJhdWQiOltdLCJleHAiOiJzb29uIn0.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6bnVsbH0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6InVua25vd24ifQ.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.!!!")]
+    public async Task Post_MalformedToken_IsUnauthorizedNotServerError(string token)
+    {
+        var callsBefore = fixture.Bot.HandlerCalls;
+
+        var status = await fixture.Bot.PostAsync(Activity(), "Bearer " + token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(callsBefore, fixture.Bot.HandlerCalls);
+    }
+
+    [Fact]
+    public async Task Post_OversizedToken_IsUnauthorized()
+    {
+        var status = await fixture.Bot.PostAsync(Activity(), "Bearer " + new string('a', 20_000));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
     [Fact]
     public async Task Post_RefusedToken_NeitherTokenNorReasonDetailsLeakIntoLogs()
     {
