@@ -190,11 +190,13 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     public void ConfigureBot(TeamsBotOptions options, string appId, string? tenantId = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var (key, value) in BotConfiguration(appId, tenantId))
-        {
-            var property = typeof(TeamsBotOptions).GetProperty(key["Bot:".Length..])!;
-            property.SetValue(options, property.PropertyType == typeof(bool) ? bool.Parse(value!) : value);
-        }
+        options.AppId = appId;
+        options.ClientSecret = TestClientSecret;
+        options.TenantId = tenantId;
+        options.BotConnectorOpenIdMetadataUrl = MetadataUrl;
+        options.BotConnectorIssuer = BotConnectorIssuer;
+        options.EntraOpenIdMetadataUrlTemplate = EntraMetadataUrlTemplate;
+        options.RequireHttpsMetadata = false;
     }
 
     /// <summary>The same settings as configuration keys ("Bot:AppId", …), for AddInMemoryCollection or UseSetting.</summary>
