@@ -31,7 +31,8 @@ internal sealed partial class SigningKeyCache : IDisposable
 
     private volatile SigningKeySet? _current;
     private DateTimeOffset _lastFailedFetch = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastUnknownKeyRefresh = DateTimeOffset.MinValue;
+    // Ticks (UTC), read without the lock on the hot path of a flood; a long read with Volatile is never torn.
+    private long _lastUnknownKeyRefreshTicks = DateTimeOffset.MinValue.UtcTicks;
 
     public SigningKeyCache(string metadataUrl, Func<CancellationToken, Task<OpenIdConnectConfiguration>> fetch,
         TimeSpan automaticRefreshInterval, TimeProvider time, ILogger logger)
@@ -78,7 +79,7 @@ internal sealed partial class SigningKeyCache : IDisposable
     /// </summary>
     public async Task<SigningKeySet?> RefreshForUnknownKeyAsync(CancellationToken cancellationToken)
     {
-        if (_time.GetUtcNow() - _lastUnknownKeyRefresh < UnknownKeyRefreshInterval)
+        if (!UnknownKeyRefreshDue(_time.GetUtcNow()))
         {
             return _current;
         }
@@ -88,9 +89,9 @@ internal sealed partial class SigningKeyCache : IDisposable
         {
             // Callers that queued behind a refresh see its result instead of fetching again.
             var now = _time.GetUtcNow();
-            if (now - _lastUnknownKeyRefresh >= UnknownKeyRefreshInterval)
+            if (UnknownKeyRefreshDue(now))
             {
-                _lastUnknownKeyRefresh = now;
+                Volatile.Write(ref _lastUnknownKeyRefreshTicks, now.UtcTicks);
                 await FetchLockedAsync(now).ConfigureAwait(false);
             }
 
@@ -103,6 +104,9 @@ internal sealed partial class SigningKeyCache : IDisposable
     }
 
     public void Dispose() => _fetchLock.Dispose();
+
+    private bool UnknownKeyRefreshDue(DateTimeOffset now) =>
+        now.UtcTicks - Volatile.Read(ref _lastUnknownKeyRefreshTicks) >= UnknownKeyRefreshInterval.Ticks;
 
     private async Task FetchLockedAsync(DateTimeOffset now)
     {
