@@ -1,0 +1,285 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using SalesCoachBot.Teams.Hosting;
+
+namespace SalesCoachBot.Teams.Authentication;
+
+/// <summary>
+/// Validates the channel's bearer token: Bot Connector tokens (keys endorsed for the channel, serviceurl claim) and
+/// Entra ID tokens of the configured tenant. Invalid tokens get 401; a valid token signed with a key not endorsed for
+/// the channel, or naming another serviceUrl, gets 403. Without an app id (local development) only loopback callers
+/// with a loopback serviceUrl pass.
+/// </summary>
+internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator, IDisposable
+{
+    internal const string MetadataHttpClientName = "SalesCoachBot.Teams.OpenIdMetadata";
+    private const string ServiceUrlClaim = "serviceurl";
+    private const string TenantIdClaim = "tid";
+
+    // A real token is about 1–2 KB; anything far larger is not worth parsing.
+    private const int MaxTokenLength = 16 * 1024;
+
+    private readonly TeamsBotOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BotRequestAuthenticator> _logger;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly IssuerFamily _botConnector;
+    private readonly IssuerFamily? _entra;
+
+    public BotRequestAuthenticator(IOptions<TeamsBotOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time,
+        ILogger<BotRequestAuthenticator> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+
+        _botConnector = new IssuerFamily(
+            "Bot Connector",
+            [_options.BotConnectorIssuer],
+            RequiresEndorsement: true,
+            RequiresServiceUrl: true,
+            TenantId: null,
+            CreateKeyCache(_options.BotConnectorOpenIdMetadataUrl, httpClientFactory));
+
+        // Entra tokens are trusted for the configured tenant only; without one there is no tenant to trust.
+        if (!string.IsNullOrWhiteSpace(_options.TenantId))
+        {
+            var tenantId = _options.TenantId.Trim().ToLowerInvariant();
+            var metadataUrl = _options.EntraOpenIdMetadataUrlTemplate.Replace("{tenantId}", Uri.EscapeDataString(tenantId), StringComparison.Ordinal);
+            _entra = new IssuerFamily(
+                "Entra ID",
+                [$"https://login.microsoftonline.com/{tenantId}/v2.0", $"https://sts.windows.net/{tenantId}/"],
+                RequiresEndorsement: false,
+                RequiresServiceUrl: false,
+                tenantId,
+                CreateKeyCache(metadataUrl, httpClientFactory));
+        }
+    }
+
+    public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, IPAddress? remoteAddress,
+        CancellationToken cancellationToken = default)
+    {
+        if (_options.IsLocalDevelopment)
+        {
+            return AuthenticateLocalDevelopment(serviceUrl, remoteAddress);
+        }
+
+        var token = ReadBearerToken(authorizationHeader);
+        if (token is null)
+        {
+            return BotAuthenticationResult.Unauthorized("No bearer token.");
+        }
+
+        JsonWebToken unverified;
+        try
+        {
+            unverified = new JsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return BotAuthenticationResult.Unauthorized("The bearer token is not a JWT.");
+        }
+
+        // The issuer is read unverified only to pick whose keys to verify with; the validation below checks it again.
+        var family = PickIssuerFamily(unverified);
+        if (family is null)
+        {
+            return BotAuthenticationResult.Unauthorized("The token's issuer is not trusted.");
+        }
+
+        if (string.IsNullOrEmpty(unverified.Kid))
+        {
+            return BotAuthenticationResult.Unauthorized("The token names no signing key.");
+        }
+
+        var keys = await family.Keys.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (keys is null)
+        {
+            return BotAuthenticationResult.Unauthorized($"The {family.Name} signing keys are unavailable.");
+        }
+
+        if (!keys.TryGetKey(unverified.Kid, out var key))
+        {
+            // Maybe the issuer rotated its keys; the cache refetches at most once per interval, however many tokens ask.
+            keys = await family.Keys.RefreshForUnknownKeyAsync(cancellationToken).ConfigureAwait(false);
+            if (keys is null || !keys.TryGetKey(unverified.Kid, out key))
+            {
+                return BotAuthenticationResult.Unauthorized($"The token's signing key is not a known {family.Name} key.");
+            }
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, ValidationParameters(family, key)).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            // The exception type says what failed; its message could quote claims, so it stays out of the reason.
+            return BotAuthenticationResult.Unauthorized($"The {family.Name} token is invalid ({result.Exception?.GetType().Name ?? "unknown"}).");
+        }
+
+        return CheckAuthorization(family, key, result.ClaimsIdentity, serviceUrl);
+    }
+
+    public void Dispose()
+    {
+        _botConnector.Keys.Dispose();
+        _entra?.Keys.Dispose();
+    }
+
+    /// <summary>Valid token; may it call for this activity? Failures here are 403.</summary>
+    private BotAuthenticationResult CheckAuthorization(IssuerFamily family, JsonWebKey key, ClaimsIdentity identity, string? serviceUrl)
+    {
+        if (family.RequiresEndorsement
+            && !SigningKeySet.Endorsements(key).Contains(_options.ChannelId, StringComparer.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Forbidden($"The signing key is not endorsed for channel {_options.ChannelId}.");
+        }
+
+        var serviceUrlClaim = identity.FindFirst(ServiceUrlClaim)?.Value;
+        if (serviceUrlClaim is null)
+        {
+            if (family.RequiresServiceUrl)
+            {
+                return BotAuthenticationResult.Forbidden("The token has no serviceurl claim.");
+            }
+        }
+        else if (!SameServiceUrl(serviceUrlClaim, serviceUrl))
+        {
+            return BotAuthenticationResult.Forbidden("The token's serviceurl claim does not match the activity's serviceUrl.");
+        }
+
+        // The issuer already names the tenant; the tid claim, when present, must agree.
+        var tenantClaim = identity.FindFirst(TenantIdClaim)?.Value;
+        if (family.TenantId is not null && tenantClaim is not null
+            && !string.Equals(tenantClaim, family.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Forbidden("The token's tenant is not the bot's tenant.");
+        }
+
+        return BotAuthenticationResult.Allowed(identity);
+    }
+
+    private TokenValidationParameters ValidationParameters(IssuerFamily family, JsonWebKey key) => new()
+    {
+        ValidateIssuer = true,
+        ValidIssuers = family.Issuers,
+        ValidateAudience = true,
+        ValidAudiences = [_options.AppId, "api://" + _options.AppId],
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = _options.ClockSkew,
+        LifetimeValidator = IsWithinLifetime,
+        RequireSignedTokens = true,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        IssuerSigningKey = key,
+        TryAllIssuerSigningKeys = false,
+        ValidateIssuerSigningKey = true,
+    };
+
+    // Own lifetime check so time comes from TimeProvider (testable); exp is required, nbf optional, both with the skew.
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        if (expires is null)
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var skew = _options.ClockSkew;
+        return (notBefore is null || notBefore.Value <= now + skew) && expires.Value >= now - skew;
+    }
+
+    private IssuerFamily? PickIssuerFamily(JsonWebToken unverified)
+    {
+        string issuer;
+        try
+        {
+            issuer = unverified.Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        if (string.Equals(issuer, _options.BotConnectorIssuer, StringComparison.Ordinal))
+        {
+            return _botConnector;
+        }
+
+        return _entra is not null && _entra.Issuers.Contains(issuer, StringComparer.Ordinal) ? _entra : null;
+    }
+
+    private static string? ReadBearerToken(string? authorizationHeader)
+    {
+        const string scheme = "Bearer ";
+        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = authorizationHeader[scheme.Length..].Trim();
+        return token.Length is > 0 and <= MaxTokenLength ? token : null;
+    }
+
+    private static BotAuthenticationResult AuthenticateLocalDevelopment(string? serviceUrl, IPAddress? remoteAddress)
+    {
+        // A null address means an in-process caller (ASP.NET Core TestServer leaves it unset); Kestrel always sets it.
+        if (remoteAddress is not null)
+        {
+            var address = remoteAddress.IsIPv4MappedToIPv6 ? remoteAddress.MapToIPv4() : remoteAddress;
+            if (!IPAddress.IsLoopback(address))
+            {
+                return BotAuthenticationResult.Unauthorized("Without an app id only loopback callers are accepted.");
+            }
+        }
+
+        // Otherwise a misconfigured public deployment could be made to POST replies to any URL.
+        if (!IsLoopbackUrl(serviceUrl))
+        {
+            return BotAuthenticationResult.Unauthorized("Without an app id only a loopback serviceUrl is accepted.");
+        }
+
+        return BotAuthenticationResult.Allowed(null);
+    }
+
+    internal static bool IsLoopbackUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.IsLoopback;
+
+    internal static bool SameServiceUrl(string claimed, string? actual) =>
+        actual is not null
+        && string.Equals(claimed.TrimEnd('/'), actual.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    private SigningKeyCache CreateKeyCache(string metadataUrl, IHttpClientFactory httpClientFactory)
+    {
+        var refreshInterval = _options.SigningKeyRefreshInterval;
+        return new SigningKeyCache(
+            metadataUrl,
+            cancellationToken =>
+            {
+                // A client per fetch, so the factory can recycle handlers (DNS changes) between the hourly-or-rarer fetches.
+                var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataHttpClientName))
+                {
+                    RequireHttps = _options.RequireHttpsMetadata,
+                };
+                return OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, cancellationToken);
+            },
+            refreshInterval,
+            _time,
+            _logger);
+    }
+
+    private sealed record IssuerFamily(
+        string Name,
+        string[] Issuers,
+        bool RequiresEndorsement,
+        bool RequiresServiceUrl,
+        string? TenantId,
+        SigningKeyCache Keys);
+}

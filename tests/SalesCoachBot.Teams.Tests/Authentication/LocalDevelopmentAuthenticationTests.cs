@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using SalesCoachBot.Teams.Authentication;
+using SalesCoachBot.Teams.Hosting;
+using SalesCoachBot.Testing;
+
+namespace SalesCoachBot.Teams.Tests.Authentication;
+
+/// <summary>No app id: only loopback callers with a loopback serviceUrl, and a warning at start.</summary>
+public sealed class LocalDevelopmentAuthenticationTests
+{
+    private static readonly Dictionary<string, string?> NoAppId = new() { ["Bot:AppId"] = "" };
+
+    [Fact]
+    public async Task Post_LoopbackCallerWithLoopbackServiceUrl_ReachesHandler()
+    {
+        await using var bot = await BotTestHost.StartAsync(NoAppId);
+
+        var status = await bot.PostAsync(ActivityBuilder.Message("ping").WithServiceUrl(ActivityBuilder.LoopbackServiceUrl).ToJson(), null);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, bot.HandlerCalls);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/emea/")]
+    [InlineData("http://localhost.attacker.example/_connector")]
+    [InlineData("http://10.0.0.5:56150/_connector")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a url")]
+    public async Task Post_NonLoopbackServiceUrl_IsRefused(string serviceUrl)
+    {
+        await using var bot = await BotTestHost.StartAsync(NoAppId);
+
+        var status = await bot.PostAsync(ActivityBuilder.Message("ping").WithServiceUrl(serviceUrl).ToJson(), null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(0, bot.HandlerCalls);
+    }
+
+    [Fact]
+    public async Task Start_WithoutAppId_LogsWarning()
+    {
+        await using var bot = await BotTestHost.StartAsync(NoAppId);
+
+        Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("WITHOUT authentication", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_WithoutAppId_ReturnsNull()
+    {
+        await using var bot = await BotTestHost.StartAsync(NoAppId);
+
+        var provider = bot.Services.GetRequiredService<IBotTokenProvider>();
+
+        Assert.IsType<MsalBotTokenProvider>(provider);
+        Assert.Null(await provider.GetTokenAsync());
+    }
+
+    [Fact]
+    public async Task Start_WithAppId_LogsNoWarning()
+    {
+        await using var issuer = await LocalTokenIssuer.StartAsync();
+        await using var bot = await BotTestHost.StartAsync(issuer.BotConfiguration("app-id"));
+
+        Assert.DoesNotContain(bot.Logs.Entries, e => e.Message.Contains("WITHOUT authentication", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "http://localhost:56150/_connector", BotAuthenticationStatus.Allowed)]
+    [InlineData("::1", "http://[::1]:56150/_connector", BotAuthenticationStatus.Allowed)]
+    [InlineData("::ffff:127.0.0.1", "http://127.0.0.1:56150/_connector", BotAuthenticationStatus.Allowed)]
+    [InlineData(null, "http://127.0.0.1:56150/_connector", BotAuthenticationStatus.Allowed)]
+    [InlineData("203.0.113.7", "http://127.0.0.1:56150/_connector", BotAuthenticationStatus.Unauthorized)]
+    [InlineData("192.168.1.20", "http://localhost:56150/_connector", BotAuthenticationStatus.Unauthorized)]
+    [InlineData(null, "https://smba.trafficmanager.net/emea/", BotAuthenticationStatus.Unauthorized)]
+    [InlineData("127.0.0.1", null, BotAuthenticationStatus.Unauthorized)]
+    public async Task AuthenticateAsync_LocalDevelopment_AllowsOnlyLoopback(string? remoteAddress, string? serviceUrl, BotAuthenticationStatus expected)
+    {
+        using var authenticator = new BotRequestAuthenticator(Options.Create(new TeamsBotOptions()), Mock.Of<IHttpClientFactory>(),
+            TimeProvider.System, NullLogger<BotRequestAuthenticator>.Instance);
+
+        var result = await authenticator.AuthenticateAsync(null, serviceUrl, remoteAddress is null ? null : IPAddress.Parse(remoteAddress));
+
+        Assert.Equal(expected, result.Status);
+    }
+}
