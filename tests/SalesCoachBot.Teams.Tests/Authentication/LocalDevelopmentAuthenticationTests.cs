@@ -30,8 +30,6 @@ public sealed class LocalDevelopmentAuthenticationTests
     [InlineData("https://smba.trafficmanager.net/emea/")]
     [InlineData("http://localhost.attacker.example/_connector")]
     [InlineData("http://10.0.0.5:56150/_connector")]
-    [InlineData("file:///etc/passwd")]
-    [InlineData("not a url")]
     public async Task Post_NonLoopbackServiceUrl_IsRefused(string serviceUrl)
     {
         await using var bot = await BotTestHost.StartAsync(NoAppId);
@@ -39,6 +37,19 @@ public sealed class LocalDevelopmentAuthenticationTests
         var status = await bot.PostAsync(ActivityBuilder.Message("ping").WithServiceUrl(serviceUrl).ToJson(), null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(0, bot.HandlerCalls);
+    }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a url")]
+    public async Task Post_InvalidServiceUrl_IsRejectedAsBadInput(string serviceUrl)
+    {
+        await using var bot = await BotTestHost.StartAsync(NoAppId);
+
+        var status = await bot.PostAsync(ActivityBuilder.Message("ping").WithServiceUrl(serviceUrl).ToJson(), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(0, bot.HandlerCalls);
     }
 
