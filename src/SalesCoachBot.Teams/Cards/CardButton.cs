@@ -65,8 +65,12 @@ public sealed class ExecuteAction : CardButton
     /// <summary>Inputs whose values are sent: auto or none.</summary>
     public string? AssociatedInputs { get; init; }
 
+    /// <summary>The Action.Submit that clients without Universal Actions use (serialized with its type).</summary>
+    public CardButton Fallback => SubmitFallback;
+
     /// <summary>The Action.Submit that clients without Universal Actions use: same title, data plus the verb.</summary>
-    public SubmitAction Fallback
+    [JsonIgnore]
+    public SubmitAction SubmitFallback
     {
         get
         {

@@ -65,7 +65,7 @@ public abstract class CardElement
 
     /// <summary>True for elements only Teams renders (charts); they cannot exist without a fallback.</summary>
     [JsonIgnore]
-    public virtual bool IsTeamsOnly => false;
+    public bool IsTeamsOnly => this is TeamsChart;
 }
 
 /// <summary>A paragraph of text (a small Markdown subset).</summary>

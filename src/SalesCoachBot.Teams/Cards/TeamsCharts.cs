@@ -13,9 +13,6 @@ public abstract class TeamsChart : CardElement
         Fallback = fallback;
     }
 
-    /// <inheritdoc />
-    public override bool IsTeamsOnly => true;
-
     /// <summary>Title above the chart.</summary>
     public string? Title { get; init; }
 
