@@ -20,6 +20,7 @@ public sealed class AdaptiveCard
 
     private static readonly Version Highest = new(1, 5);
     private readonly string _version = MaxVersion;
+    private readonly string? _lang;
 
     /// <summary>Always AdaptiveCard.</summary>
     [JsonPropertyOrder(-2)]
@@ -57,8 +58,23 @@ public sealed class AdaptiveCard
     /// <summary>Text for clients that cannot render the card.</summary>
     public string? FallbackText { get; init; }
 
-    /// <summary>Language of the card's text (e.g. zh-CN), for screen readers.</summary>
-    public string? Lang { get; init; }
+    /// <summary>
+    /// Two-letter ISO 639-1 language of the card's text (en, zh), for screen readers. Optional; the app's cards leave it
+    /// out because the adaptivecards 3.0.6 renderer checks it with a stateful (global) regex and rejects every other card.
+    /// </summary>
+    public string? Lang
+    {
+        get => _lang;
+        init
+        {
+            if (value is not null && (value.Length != 2 || !value.All(char.IsAsciiLetterLower)))
+            {
+                throw new ArgumentException($"Card language must be a two-letter ISO 639-1 code such as en or zh, not '{value}'.", nameof(value));
+            }
+
+            _lang = value;
+        }
+    }
 
     /// <summary>Universal Actions refresh: which users' clients fetch an up-to-date card.</summary>
     public CardRefresh? Refresh { get; init; }
@@ -133,12 +149,16 @@ public sealed class CardRefresh
                 string.Create(CultureInfo.InvariantCulture, $"Teams refreshes a card for at most {AdaptiveCard.MaxRefreshUsers} users."));
         }
 
-        Action = action;
+        RefreshAction = action;
         UserIds = userIds;
     }
 
+    /// <summary>The refresh action, serialized with its type (the renderer needs <c>Action.Execute</c> there).</summary>
+    public CardButton Action => RefreshAction;
+
     /// <summary>The refresh action (its verb is routed like a button's).</summary>
-    public ExecuteAction Action { get; }
+    [JsonIgnore]
+    public ExecuteAction RefreshAction { get; }
 
     /// <summary>Users (29:… or Entra object ids) whose clients refresh automatically.</summary>
     public IList<string> UserIds { get; }

@@ -219,6 +219,7 @@ public class AdaptiveCardTests
 
         Assert.Equal(60, Json(card)["refresh"]!["userIds"]!.AsArray().Count);
         Assert.Equal("card.refresh", Json(card)["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Equal("Action.Execute", Json(card)["refresh"]!["action"]!["type"]!.GetValue<string>());
         Assert.Throws<ArgumentOutOfRangeException>(() => new CardRefresh(action, [.. sixty, "29:one-more"]));
     }
 
@@ -322,6 +323,22 @@ public class AdaptiveCardTests
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(first), JsonNode.Parse(copy.ToJson())), copy.ToJson());
         Assert.IsType<GaugeChart>(((Container)copy.Body[0]).Items[1]);
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("EN")]
+    [InlineData("chinese")]
+    [InlineData("")]
+    public void Lang_NotATwoLetterCode_Throws(string lang)
+    {
+        Assert.Throws<ArgumentException>(() => new AdaptiveCard { Lang = lang });
+    }
+
+    [Fact]
+    public void Lang_TwoLetterCode_IsSerialized()
+    {
+        Assert.Equal("zh", Json(new AdaptiveCard { Lang = "zh" })["lang"]!.GetValue<string>());
     }
 
     [Fact]

@@ -37,7 +37,6 @@ public class HelpCardTests
         var card = HelpCard.Build(Text, locale, scope, [HelpTopic.Help]);
 
         Assert.Equal(expected, Title(card));
-        Assert.Equal(BotText.Resolve(locale), card.Lang);
     }
 
     [Fact]

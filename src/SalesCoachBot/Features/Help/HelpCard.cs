@@ -27,7 +27,6 @@ public static class HelpCard
 
         return new AdaptiveCard
         {
-            Lang = BotText.Resolve(locale),
             Body =
             [
                 new TextBlock(text.Get(locale, personal ? HelpTextKeys.TitlePersonal : HelpTextKeys.TitleShared))

@@ -51,7 +51,6 @@ public static class WelcomeCard
 
         return new AdaptiveCard
         {
-            Lang = BotText.Resolve(locale),
             Body = body,
             Actions = [new ExecuteAction(HelpCard.ShowHelpVerb, text.Get(locale, HelpTextKeys.Button))],
         };
