@@ -342,6 +342,19 @@ public class AdaptiveCardTests
     }
 
     [Fact]
+    public void InvokeResponse_WithCard_SerializesTheWholeCard()
+    {
+        var card = new AdaptiveCard { Body = [new GaugeChart(10, new TextBlock("10%"))], Actions = [new ExecuteAction("a.b", "Again")] };
+
+        var json = Json(Routing.InvokeResponse.Card(card).Body!);
+
+        Assert.Equal(200, json["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", json["type"]!.GetValue<string>());
+        Assert.Equal("Chart.Gauge", json["value"]!["body"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("Action.Submit", json["value"]!["actions"]![0]!["fallback"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void ColumnWidth_ReadsAndWritesEveryForm()
     {
         var widths = new[] { ColumnWidth.Auto, ColumnWidth.Stretch, ColumnWidth.OfWeight(3), ColumnWidth.OfPixels(120) };

@@ -52,7 +52,16 @@ public sealed class CardRendererTests(ITestOutputHelper output) : IDisposable
         {
             var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
             var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
             output.WriteLine(await stderr);
             var text = await stdout;
             output.WriteLine(text);
