@@ -1,0 +1,72 @@
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Features.Onboarding;
+
+/// <summary>Who the welcome card greets.</summary>
+public enum WelcomeAudience
+{
+    /// <summary>A user who installed the bot or opened the 1:1 chat.</summary>
+    Personal,
+    /// <summary>A team the bot was added to (posted in its channel) or a group chat.</summary>
+    Team,
+}
+
+/// <summary>
+/// The card sent when the bot is installed: greets the user (1:1) or introduces the bot to a team, says what it
+/// does and how to get help. Names come from Teams and are user text, so they only ever go into card fields.
+/// </summary>
+public static class WelcomeCard
+{
+    public static AdaptiveCard Build(BotText text, string? locale, WelcomeAudience audience, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var personal = audience == WelcomeAudience.Personal;
+        var hasName = !string.IsNullOrWhiteSpace(name);
+        var title = (personal, hasName) switch
+        {
+            (true, true) => text.Get(locale, WelcomeTextKeys.PersonalTitle, name!.Trim()),
+            (true, false) => text.Get(locale, WelcomeTextKeys.PersonalTitleNoName),
+            (false, true) => text.Get(locale, WelcomeTextKeys.TeamTitle, name!.Trim()),
+            (false, false) => text.Get(locale, WelcomeTextKeys.TeamTitleNoName),
+        };
+
+        List<CardElement> body =
+        [
+            new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
+            new TextBlock(text.Get(locale, personal ? WelcomeTextKeys.PersonalBody : WelcomeTextKeys.TeamBody)) { Wrap = true },
+        ];
+        if (!personal)
+        {
+            body.Add(new TextBlock(text.Get(locale, WelcomeTextKeys.TeamPrivacy)) { Wrap = true, IsSubtle = true });
+        }
+
+        body.Add(new TextBlock(text.Get(locale, personal ? WelcomeTextKeys.PersonalHint : WelcomeTextKeys.TeamHint))
+        {
+            Wrap = true,
+            Spacing = Spacing.Medium,
+            Color = TextColor.Accent,
+        });
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = [new ExecuteAction(HelpCard.ShowHelpVerb, text.Get(locale, HelpTextKeys.Button))],
+        };
+    }
+}
+
+/// <summary>Text keys of the welcome card (a test checks each exists in every locale).</summary>
+public static class WelcomeTextKeys
+{
+    public const string PersonalTitle = "welcome.personal.title";
+    public const string PersonalTitleNoName = "welcome.personal.titleNoName";
+    public const string PersonalBody = "welcome.personal.body";
+    public const string PersonalHint = "welcome.personal.hint";
+    public const string TeamTitle = "welcome.team.title";
+    public const string TeamTitleNoName = "welcome.team.titleNoName";
+    public const string TeamBody = "welcome.team.body";
+    public const string TeamHint = "welcome.team.hint";
+    public const string TeamPrivacy = "welcome.team.privacy";
+}

@@ -1,0 +1,22 @@
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Hosting;
+
+namespace SalesCoachBot.Hosting;
+
+internal static class FeaturesHostingExtensions
+{
+    /// <summary>The bot's routes and the features behind them. Each feature adds its commands, help topics and texts here.</summary>
+    public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddBotText();
+        builder.Services.AddHelp();
+
+        builder.Services.AddTeamsBot()
+            .OnCommand<HelpCommand>("help", "帮助")
+            .OnCardAction<ShowHelpAction>(HelpCard.ShowHelpVerb)
+            .OnFallback<HelpFallback>();
+
+        return builder;
+    }
+}

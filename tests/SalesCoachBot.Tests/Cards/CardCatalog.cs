@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Tests.Cards;
+
+/// <summary>
+/// Every card the bot can send, per builder × scope × locale, for the renderer check. A feature that adds a card
+/// adds its builders here (with awkward user text: quotes, newlines, markup, Chinese).
+/// </summary>
+internal static class CardCatalog
+{
+    public const string AwkwardName = "Alice \"Ace\" O'Neil\n<at>王芳</at>";
+
+    public static IEnumerable<(string Name, AdaptiveCard Card)> All(IServiceProvider services)
+    {
+        var text = services.GetRequiredService<BotText>();
+        var help = services.GetRequiredService<HelpCatalog>();
+        foreach (var locale in BotText.Locales)
+        {
+            foreach (var scope in new[] { ConversationTypes.Personal, ConversationTypes.Channel, ConversationTypes.GroupChat })
+            {
+                yield return ($"help.{scope}.{locale}", HelpCard.Build(text, locale, scope, help.For(scope), botName: AwkwardName));
+            }
+
+            yield return ($"welcome.personal.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Personal, AwkwardName));
+            yield return ($"welcome.personal.noname.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Personal));
+            yield return ($"welcome.team.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team, "East Sales \"A\" 华东"));
+            yield return ($"welcome.team.noname.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team));
+        }
+
+        yield return ("model.every-element", EveryElement());
+    }
+
+    // Not a card the bot sends: every part of the model once, so the renderer checks the model's JSON shapes too.
+    private static AdaptiveCard EveryElement()
+    {
+        var card = new AdaptiveCard { MsTeams = TeamsCardProperties.FullWidth(), FallbackText = "fallback" };
+        var mention = card.Mention(new ChannelAccount { Id = "29:alice", Name = AwkwardName });
+        card.Body.Add(new TextBlock(mention + " closed Acme") { Size = TextSize.ExtraLarge, Weight = TextWeight.Bolder, Color = TextColor.Good, Wrap = true, IsSubtle = false, Spacing = Spacing.Padding, Separator = true, HorizontalAlignment = HorizontalAlignment.Center, MaxLines = 2 });
+        card.Body.Add(new RichTextBlock { Inlines = [new TextRun("bold") { Weight = TextWeight.Bolder, Italic = true, Highlight = true }, new TextRun(" struck") { Strikethrough = true, Color = TextColor.Attention }] });
+        card.Body.Add(new FactSet { Facts = [new CardFact("Revenue", "120,000"), new CardFact("目标", "80%")] });
+        card.Body.Add(new ColumnSet
+        {
+            Style = ContainerStyle.Emphasis,
+            Columns =
+            [
+                new Column { Width = ColumnWidth.Auto, Items = [new Image(new Uri("https://example.com/a.png")) { Size = ImageSize.Small, Style = ImageStyle.Person, AltText = "avatar" }] },
+                new Column { Width = ColumnWidth.Stretch, VerticalContentAlignment = VerticalAlignment.Center, Items = [new TextBlock("stretch")] },
+                new Column { Width = ColumnWidth.OfWeight(2), Items = [new TextBlock("weight")] },
+                new Column { Width = ColumnWidth.OfPixels(80), Items = [new TextBlock("px")] },
+            ],
+        });
+        card.Body.Add(new Container
+        {
+            Style = ContainerStyle.Good,
+            Bleed = true,
+            SelectAction = new OpenUrlAction("Open", new Uri("https://example.com/deal")),
+            Items =
+            [
+                new GaugeChart(80, new TextBlock("80% of target")) { Title = "Revenue", Min = 0, Max = 100, ValueFormat = "Percentage", Segments = [new GaugeSegment(0, 50, "attention"), new GaugeSegment(50, 100, "good")] },
+                new VerticalBarChart([new BarValue("W45", 3), new BarValue("W46", 5)], new FactSet { Facts = [new CardFact("W45", "3"), new CardFact("W46", "5")] }) { XAxisTitle = "week", YAxisTitle = "deals" },
+                new DonutChart([new DonutSlice("Won", 3), new DonutSlice("Lost", 1)], new TextBlock("3 won, 1 lost")),
+                new LineChart([new LineSeries("Revenue", [new LinePoint("W45", 10), new LinePoint("W46", 12)])], new TextBlock("10 → 12")),
+            ],
+        });
+        card.Body.Add(new Table
+        {
+            FirstRowAsHeader = true,
+            ShowGridLines = true,
+            Columns = [new TableColumnDefinition(ColumnWidth.OfWeight(2)), new TableColumnDefinition(ColumnWidth.OfWeight(1))],
+            Rows =
+            [
+                new TableRow { Style = ContainerStyle.Accent, Cells = [TableCell.OfText("Rep", TextWeight.Bolder), TableCell.OfText("%", TextWeight.Bolder)] },
+                new TableRow { Cells = [TableCell.OfText(AwkwardName), TableCell.OfText("80%")] },
+            ],
+        });
+        card.Body.Add(new TextInput("note") { Label = "Note", Placeholder = "…", IsMultiline = true, MaxLength = 500, Style = TextInputStyle.Text, IsRequired = true, ErrorMessage = "Write a note" });
+        card.Body.Add(new NumberInput("amount") { Label = "Amount", Min = 0, Max = 1_000_000, Value = 120000 });
+        card.Body.Add(new ChoiceSetInput("kpi") { Label = "KPI", Style = ChoiceInputStyle.Compact, Choices = [new InputChoice("Revenue", "revenue"), new InputChoice("合同", "contracts")], Value = "revenue" });
+        card.Body.Add(new DateInput("due") { Label = "Due", Value = new DateOnly(2026, 12, 1), Min = new DateOnly(2026, 11, 1) });
+        card.Body.Add(new ToggleInput("private", "Keep it private") { Value = "true", Wrap = true });
+        card.Body.Add(new ActionSet { Actions = [SubmitAction.ForVerb("demo.inline", "Inline")] });
+        return new AdaptiveCard
+        {
+            MsTeams = card.MsTeams,
+            FallbackText = card.FallbackText,
+            Body = card.Body,
+            Refresh = new CardRefresh(new ExecuteAction("demo.refresh", "Refresh"), ["29:alice"]),
+            Actions =
+            [
+                new ExecuteAction("demo.save", "Save", new Dictionary<string, object?> { ["id"] = 7 }) { Style = ActionStyle.Positive },
+                SubmitAction.ForVerb("demo.cancel", "Cancel"),
+                new OpenUrlAction("Docs", new Uri("https://example.com/docs")),
+                new ShowCardAction("More", new AdaptiveCard { Body = [new TextInput("more") { Label = "More" }], Actions = [new ExecuteAction("demo.more", "Send")] }),
+            ],
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using SalesCoachBot.Hosting;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Tests.Help;
+
+/// <summary>The app's feature registrations (AddFeatures) without the web server, to route turns directly.</summary>
+internal static class FeatureHost
+{
+    public static WebApplication Build()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.AddFeatures();
+        return builder.Build();
+    }
+}
+
+/// <summary>A connector that records what the bot sends (Moq underneath, so unexpected calls stay visible).</summary>
+internal sealed class RecordingConnector
+{
+    public Mock<IConnectorClient> Mock { get; } = new(MockBehavior.Strict);
+
+    public List<Activity> Sent { get; } = [];
+
+    public List<(string ActivityId, Activity Activity)> Updated { get; } = [];
+
+    public RecordingConnector()
+    {
+        Mock.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => Sent.Add(activity))
+            .ReturnsAsync(() => new ResourceResponse("sent-" + Sent.Count));
+        Mock.Setup(c => c.UpdateActivityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, string, Activity, CancellationToken>((_, _, id, activity, _) => Updated.Add((id, activity)))
+            .ReturnsAsync(() => new ResourceResponse("updated"));
+    }
+
+    public TurnContext Turn(Activity activity, IServiceProvider services) => new(activity, Mock.Object, services);
+}
