@@ -346,7 +346,7 @@ public class AdaptiveCardTests
     {
         var card = new AdaptiveCard { Body = [new GaugeChart(10, new TextBlock("10%"))], Actions = [new ExecuteAction("a.b", "Again")] };
 
-        var json = Json(Routing.InvokeResponse.Card(card).Body!);
+        var json = Json(global::SalesCoachBot.Teams.Routing.InvokeResponse.Card(card).Body!);
 
         Assert.Equal(200, json["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", json["type"]!.GetValue<string>());
