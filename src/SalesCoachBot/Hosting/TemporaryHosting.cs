@@ -2,7 +2,5 @@ namespace SalesCoachBot.Hosting;
 
 internal static class TemporaryHosting
 {
-    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder) { builder.Services.AddHealthChecks(); return builder; }
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder) { Teams.Hosting.TeamsBotServiceCollectionExtensions.AddTeamsBot(builder.Services); return builder; }
-    public static Task MigrateDatabaseAsync(this IServiceProvider services) => Task.CompletedTask;
 }
