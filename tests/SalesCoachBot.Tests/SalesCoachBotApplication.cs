@@ -1,0 +1,110 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoachBot.Data;
+using SalesCoachBot.Teams.Authentication;
+using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Testing;
+using SalesCoachBot.Tests.Data;
+
+namespace SalesCoachBot.Tests;
+
+/// <summary>
+/// The real Program for app-level tests: its own fresh database (temp SQLite file, or a new PostgreSQL database
+/// that is dropped on dispose), local-development bot mode (no AppId), and <see cref="Connector"/> recording
+/// every outbound call. Use one per test (<c>await using var app = new SalesCoachBotApplication();</c>) or one per
+/// test class as a fixture; on PostgreSQL construct it inside a [SkippableFact] so a missing server skips.
+/// Subclass and override <see cref="ConfigureServices"/> to swap more services (e.g. a FakeTimeProvider).
+/// </summary>
+public class SalesCoachBotApplication : WebApplicationFactory<Program>
+{
+    public SalesCoachBotApplication(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        Database = TestDatabase.CreateEmptyAsync(provider).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The database the app runs on (open contexts on it through <see cref="Services"/>).</summary>
+    public TestDatabase Database { get; }
+
+    /// <summary>Records what the bot sends.</summary>
+    public RecordingConnectorClient Connector { get; } = new();
+
+    /// <summary>Configuration on top of the app's own (set before the first request or <c>Services</c> use).</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Bot:AppId"] = "" };
+
+    /// <summary>POSTs an activity to /api/messages as the local channel would.</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(ActivityBuilder activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        using var client = CreateClient();
+        using var content = new StringContent(activity.ToJson(), Encoding.UTF8, "application/json");
+        return await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Added last, so it wins over appsettings and environment; the app reads options lazily, so it applies.
+        builder.ConfigureAppConfiguration(configuration =>
+        {
+            var values = new Dictionary<string, string?>(Database.ConfigurationValues(), StringComparer.Ordinal);
+            foreach (var (key, value) in Settings)
+            {
+                values[key] = value;
+            }
+
+            configuration.AddInMemoryCollection(values);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IConnectorClient>();
+            services.AddSingleton<IConnectorClient>(Connector);
+
+            // Stand-in only while the Teams library registers no authenticator (TryAdd: the real one wins).
+            services.TryAddSingleton<IBotRequestAuthenticator, LoopbackOnlyAuthenticator>();
+            services.AddSingleton<IStartupFilter, LoopbackClientAddress>();
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>TestServer leaves the client address empty; the bot treats its callers as if on loopback Kestrel.</summary>
+    private sealed class LoopbackClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    private sealed class LoopbackOnlyAuthenticator : IBotRequestAuthenticator
+    {
+        public Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, IPAddress? remoteAddress, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.IsLoopback
+                ? BotAuthenticationResult.Allowed(new ClaimsIdentity())
+                : BotAuthenticationResult.Unauthorized("Local development accepts loopback service URLs only."));
+    }
+}
