@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Data;
@@ -182,6 +183,41 @@ public sealed class StoreTests
         await using var scope = database.NewScope();
 
         Assert.False(await scope.ServiceProvider.GetRequiredService<ContactDirectory>().TryMarkWelcomedAsync(TenantA, "a:nobody"));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Query_TimeComparisonAndOrder_TranslateToSql(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var start = database.Time.GetUtcNow();
+        await RecordAsync(database, ActivityBuilder.Message("hi").InTenant(TenantA).InPersonalChat("a:first"));
+        database.Time.Advance(TimeSpan.FromHours(2));
+        await RecordAsync(database, ActivityBuilder.Message("hi").InTenant(TenantA).InPersonalChat("a:second"));
+
+        var (scope, store) = database.NewStore(TenantA);
+        await using var _ = scope;
+        var cutoff = start.AddHours(1);
+        Assert.Equal(["a:second", "a:first"], await store.Conversations.OrderByDescending(c => c.LastSeenAt).Select(c => c.ConversationId).ToListAsync());
+        Assert.Equal(["a:first"], await store.Conversations.Where(c => c.CreatedAt < cutoff).Select(c => c.ConversationId).ToListAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task FindConversationAsync_RecordedPersonalChat_ReturnsReferenceOnlyToItsTenant(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await RecordAsync(database, ActivityBuilder.Message("hi").InTenant(TenantA));
+
+        await using var scope = database.NewScope();
+        var reference = await scope.ServiceProvider.GetRequiredService<ContactDirectory>().FindConversationAsync(TenantA, "a:personal-alice");
+        await using var other = database.NewScope();
+        var fromB = await other.ServiceProvider.GetRequiredService<ContactDirectory>().FindConversationAsync(TenantB, "a:personal-alice");
+
+        Assert.Equal(new ConversationReference(ActivityBuilder.LoopbackServiceUrl, "a:personal-alice", TenantA, "personal", "29:alice", ActivityBuilder.BotId), reference);
+        Assert.Null(fromB);
     }
 
     internal static async Task<KnownMember?> RecordAsync(TestDatabase database, ActivityBuilder activity)

@@ -120,6 +120,17 @@ public sealed class ContactRecorderTests
     }
 
     [Fact]
+    public async Task OnTurnAsync_ActivityWithoutLocale_UsesTheMembersLastLocale()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await RunAsync(database, ActivityBuilder.Message("help").WithLocale("zh-CN"));
+
+        var (turn, _) = await RunAsync(database, ActivityBuilder.Of("invoke").Set("locale", null));
+
+        Assert.Equal("zh-CN", turn.Locale);
+    }
+
+    [Fact]
     public async Task OnTurnAsync_NoTenantInLocalDevelopment_UsesTheLocalDevelopmentTenant()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -7,6 +7,8 @@ namespace SalesCoachBot.Features.Onboarding;
 /// <summary>Tenants, members and conversation references: recorded from activities, read for proactive messages.</summary>
 public sealed class ContactDirectory
 {
+    private const int MaxUpsertAttempts = 3;
+
     private readonly SalesCoachDbContext _db;
     private readonly ContactCache _cache;
     private readonly TimeProvider _time;
@@ -41,16 +43,19 @@ public sealed class ContactDirectory
         }
 
         KnownMember? member;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            member = await UpsertAsync(facts, now, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request (or instance) inserted the same member or conversation first; now they exist,
-            // so a second pass updates them instead.
-            _db.ChangeTracker.Clear();
-            member = await UpsertAsync(facts, now, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                member = await UpsertAsync(facts, now, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < MaxUpsertAttempts)
+            {
+                // Another request (or instance) inserted the same tenant, member or conversation first; now they
+                // exist, so the next pass updates them instead.
+                _db.ChangeTracker.Clear();
+            }
         }
 
         _cache.Remember(facts, member, now);
