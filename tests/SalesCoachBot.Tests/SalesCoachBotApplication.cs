@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Data;
 using SalesCoachBot.Teams.Authentication;
 using SalesCoachBot.Teams.Connector;
@@ -38,6 +39,22 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
 
     /// <summary>Configuration on top of the app's own (set before the first request or <c>Services</c> use).</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Bot:AppId"] = "" };
+
+    /// <summary>When set (before first use), the app's <see cref="TimeProvider"/>: <c>new SalesCoachBotApplication { Time = new FakeTimeProvider(...) }</c>.</summary>
+    public FakeTimeProvider? Time { get; init; }
+
+    /// <summary>A store in a new scope of the app, bound to <paramref name="tenantId"/> when given. Dispose the scope.</summary>
+    public (AsyncServiceScope Scope, SalesCoachDbContext Store) NewStore(string? tenantId = null)
+    {
+        var scope = Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+        if (tenantId is not null)
+        {
+            store.ForTenant(tenantId);
+        }
+
+        return (scope, store);
+    }
 
     /// <summary>POSTs an activity to /api/messages as the local channel would.</summary>
     public async Task<HttpResponseMessage> PostActivityAsync(ActivityBuilder activity)
@@ -76,6 +93,12 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
         });
         builder.ConfigureTestServices(services =>
         {
+            if (Time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
+
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton<IConnectorClient>(Connector);
 

@@ -38,6 +38,22 @@ public sealed class SalesCoachBotApplicationTests
     }
 
     [Fact]
+    public async Task NewStore_WithFakeTime_RecordsContactsAtTheFakeTime()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero);
+        await using var app = new SalesCoachBotApplication { Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now) };
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Features.Onboarding.ContactDirectory>()
+                .RecordAsync(ActivityBuilder.Message("hi").Build(), ActivityBuilder.DefaultTenant);
+        }
+
+        var (storeScope, store) = app.NewStore(ActivityBuilder.DefaultTenant);
+        await using var _ = storeScope;
+        Assert.Equal(now, (await store.Members.SingleAsync()).CreatedAt);
+    }
+
+    [Fact]
     public async Task Start_PostgresWithoutConnectionString_FailsNamingTheSetting()
     {
         await using var app = new SalesCoachBotApplication();

@@ -23,10 +23,15 @@ public static class DataServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContext<SqliteSalesCoachDbContext>((sp, builder) =>
-            builder.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveConnectionString()));
-        services.AddDbContext<PostgresSalesCoachDbContext>((sp, builder) =>
-            builder.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveConnectionString()));
+        // Options built once per process (they depend on singletons only); every turn gets a context, so this is hot.
+        services.AddDbContext<SqliteSalesCoachDbContext>(
+            (sp, builder) => builder.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveConnectionString()),
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
+        services.AddDbContext<PostgresSalesCoachDbContext>(
+            (sp, builder) => builder.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveConnectionString()),
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
         services.AddScoped<SalesCoachDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresSalesCoachDbContext>()
