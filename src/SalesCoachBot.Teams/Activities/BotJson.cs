@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,5 +13,7 @@ public static class BotJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Dates and enums as the channel writes them; unknown members go to extension data.
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        // Chinese text stays readable and three times smaller than \uXXXX escapes; HTML-sensitive characters are still escaped.
+        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 }

@@ -1,5 +1,7 @@
 using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Hosting;
 
 namespace SalesCoachBot.Hosting;
@@ -13,6 +15,9 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddHelp();
 
         builder.Services.AddTeamsBot()
+            .Use<ContactRecorder>()
+            .OnActivity<WelcomeHandler>(ActivityTypes.InstallationUpdate)
+            .OnActivity<WelcomeHandler>(ActivityTypes.ConversationUpdate)
             .OnCommand<HelpCommand>("help", "帮助")
             .OnCardAction<ShowHelpAction>(HelpCard.ShowHelpVerb)
             .OnFallback<HelpFallback>();

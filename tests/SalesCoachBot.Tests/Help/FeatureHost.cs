@@ -14,8 +14,14 @@ internal static class FeatureHost
     public static WebApplication Build()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        // Every turn passes the contact recorder, which needs a migrated store: a throwaway SQLite file.
+        var database = Path.Combine(Path.GetTempPath(), $"salescoach-features-{Guid.NewGuid():N}.db");
+        builder.Configuration["ConnectionStrings:SalesCoach"] = $"Data Source={database};Pooling=False";
+        builder.AddPersistence();
         builder.AddFeatures();
-        return builder.Build();
+        var app = builder.Build();
+        app.Services.MigrateDatabaseAsync().GetAwaiter().GetResult();
+        return app;
     }
 }
 

@@ -69,4 +69,5 @@ public static class WelcomeTextKeys
     public const string TeamBody = "welcome.team.body";
     public const string TeamHint = "welcome.team.hint";
     public const string TeamPrivacy = "welcome.team.privacy";
+    public const string Summary = "welcome.summary";
 }
