@@ -7,8 +7,9 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  chromiumArgs, chromiumPath, makeWorkDir, missingPrerequisite, playgroundPort, screenshotDir, startBot, startPlayground,
+  chromiumArgs, chromiumPath, e2eDir, makeWorkDir, missingPrerequisite, playgroundPort, screenshotDir, startBot, startPlayground,
 } from './harness.mjs';
+import { PlaygroundPage } from './playground-page.mjs';
 
 // Must match .m365agentsplayground.yml.
 const context = {
@@ -20,7 +21,6 @@ const context = {
 };
 
 const uiTimeout = 30_000;
-const replyTimeout = 30_000;
 
 // Without Chromium or a built bot a developer gets a skip with the reason; CI (SALESCOACH_REQUIRE_ALL=1) a failure.
 const missing = missingPrerequisite();
@@ -31,6 +31,7 @@ let bot;
 let playground;
 let browserContext;
 let page;
+let ui;
 let anyFailed = false;
 
 before(async () => {
@@ -38,6 +39,7 @@ before(async () => {
     return;
   }
   assert.equal(missing, null, missing ?? '');
+  rmSync(screenshotDir, { recursive: true, force: true }); // no stale pictures from an earlier run
   mkdirSync(screenshotDir, { recursive: true });
   workDir = makeWorkDir();
   bot = await startBot(workDir);
@@ -51,9 +53,11 @@ before(async () => {
   });
   page = browserContext.pages()[0] ?? await browserContext.newPage();
   page.setDefaultTimeout(uiTimeout);
+  ui = new PlaygroundPage(page);
   // The Playground's fonts come from a CDN and fail offline; that is harmless.
   await page.goto(`http://localhost:${playgroundPort}/`, { timeout: uiTimeout });
   await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor();
+  await ui.waitForQuiet();
 }, { timeout: 240_000 });
 
 after(async () => {
@@ -62,9 +66,11 @@ after(async () => {
   await bot?.stop();
   if (workDir) {
     // Keep the logs next to the screenshots for whoever looks at a failed run.
-    for (const log of ['bot.log', 'playground.log']) {
+    const logs = [[join(workDir, 'bot.log'), 'bot.log'], [join(workDir, 'playground.log'), 'playground.log'],
+      [join(e2eDir, 'devTools', 'm365agentsplayground.log'), 'm365agentsplayground.log']];
+    for (const [from, to] of logs) {
       try {
-        copyFileSync(join(workDir, log), join(screenshotDir, log));
+        copyFileSync(from, join(screenshotDir, to));
       } catch {
         // Not started.
       }
@@ -90,70 +96,23 @@ function scenario(name, body) {
   });
 }
 
-/** How many rendered Adaptive Cards currently match `pattern` (their whole text). */
-async function countCards(pattern) {
-  return page.evaluate(({ source, flags }) => {
-    const re = new RegExp(source, flags);
-    return [...document.querySelectorAll('.ac-adaptiveCard')].filter(card => re.test(card.textContent ?? '')).length;
-  }, { source: pattern.source, flags: pattern.flags });
-}
-
-/**
- * Waits for one more matching card than `before`: a welcome card shown on page load may carry the same
- * title, so only a card that appears after our message counts as the answer. Returns that card's text.
- */
-async function waitForNewCard(pattern, before) {
-  try {
-    await page.waitForFunction(({ source, flags, count }) => {
-      const re = new RegExp(source, flags);
-      return [...document.querySelectorAll('.ac-adaptiveCard')].filter(card => re.test(card.textContent ?? '')).length > count;
-    }, { source: pattern.source, flags: pattern.flags, count: before }, { timeout: replyTimeout });
-  } catch (error) {
-    const cards = await page.locator('.ac-adaptiveCard').allTextContents().catch(() => []);
-    throw new Error(`no new card matching ${pattern} within ${replyTimeout / 1000} s; cards on screen: ${JSON.stringify(cards)}`, { cause: error });
-  }
-  const texts = await page.locator('.ac-adaptiveCard').allTextContents();
-  return texts.filter(text => pattern.test(text)).at(-1);
-}
-
-async function openConversation(name) {
-  await page.getByRole('treeitem', { name }).click();
-}
-
 scenario('personalChat_Help_AnswersWithOurChatHelpCard', async () => {
-  await openConversation('Personal Chat');
-  const title = /What I can do in our chat/;
-  const before = await countCards(title);
-  const box = page.locator('div[role=textbox]');
-  await box.click();
-  await page.keyboard.type('help');
-  await page.getByRole('button', { name: 'Send Message' }).click();
-  const card = await waitForNewCard(title, before);
-  assert.match(card, title);
+  await ui.openConversation('Personal Chat');
+  const card = await ui.ask(() => ui.sendChatMessage('help'), /What I can do in our chat/);
+  assert.match(card, /What I can do in our chat/);
 });
 
 scenario('teamChannel_MentionHelp_AnswersWithChannelHelpCard', async () => {
-  await openConversation(`${context.teamName} - General`);
-  const title = /What I can do in this channel/;
-  const before = await countCards(title);
-  // The new-post composer; reply boxes under earlier posts are textboxes too.
-  const composer = page.locator('div[role=group]', { hasText: 'Start a new post' }).locator('div[role=textbox]');
-  await composer.click();
-  // Typing @ and picking the bot inserts a real mention entity, as Teams does.
-  await page.keyboard.type(`@${context.bot.name.slice(0, 5)}`);
-  await page.getByRole('menuitem', { name: context.bot.name }).click();
-  await page.keyboard.type(' help');
-  await page.getByRole('button', { name: 'Post', exact: true }).click();
-  const card = await waitForNewCard(title, before);
-  assert.match(card, title);
+  await ui.openConversation(`${context.teamName} - General`);
+  // Picking the bot from the @ menu inserts a real mention entity, as Teams does.
+  const card = await ui.ask(() => ui.postMentioning(context.bot.name, 'help'), /What I can do in this channel/);
+  assert.match(card, /What I can do in this channel/);
 });
 
 scenario('personalChat_ZhCnLocale_AnswersInChinese', async () => {
   // The Playground's composer always sends locale en-US; its "Custom activity" mock sends any activity
   // JSON, so it carries a message with locale zh-CN into the personal chat.
-  await openConversation('Personal Chat');
-  const chinese = /[\u4e00-\u9fff]/;
-  const before = await countCards(chinese);
+  await ui.openConversation('Personal Chat');
   const activity = {
     id: randomUUID(),
     timestamp: new Date().toISOString(),
@@ -169,16 +128,7 @@ scenario('personalChat_ZhCnLocale_AnswersInChinese', async () => {
     locale: 'zh-CN',
     entities: [{ type: 'clientInfo', locale: 'zh-CN', country: 'CN', platform: 'Web' }],
   };
-  await page.getByRole('menuitem', { name: 'Mock an Activity' }).or(page.getByRole('button', { name: 'Mock an Activity' })).click();
-  await page.getByRole('menuitem', { name: 'Custom activity' }).click();
-  const editor = page.locator('.monaco-editor').first();
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  // One line: typing newlines into the editor would auto-indent.
-  await page.keyboard.insertText(JSON.stringify(activity));
-  await page.getByRole('button', { name: 'Send activity' }).click();
-  const card = await waitForNewCard(chinese, before);
-  assert.match(card, chinese);
+  const card = await ui.ask(() => ui.sendCustomActivity(activity), /[\u4e00-\u9fff]/);
+  assert.match(card, /[\u4e00-\u9fff]/);
   assert.doesNotMatch(card, /What I can do/, 'the zh-CN answer is the English card');
 });
