@@ -199,10 +199,16 @@ export async function startPlayground(workDir) {
     cwd: e2eDir, // reads .m365agentsplayground.yml from here
     env: cleanEnvironment({ TEAMSAPPTESTER_BROWSER: 'none', TEAMSAPPTESTER_PORT: String(playgroundPort) }),
   }, join(workDir, 'playground.log'));
-  await playground.waitUntil('answer to GET /_debug/ping', async () => {
-    const response = await fetch(`http://localhost:${playgroundPort}/_debug/ping`, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
-  }, 60_000);
+  try {
+    await playground.waitUntil('answer to GET /_debug/ping', async () => {
+      const response = await fetch(`http://localhost:${playgroundPort}/_debug/ping`, { signal: AbortSignal.timeout(2000) });
+      return response.ok;
+    }, 60_000);
+  } catch (error) {
+    // An invalid .m365agentsplayground.yml makes it exit with the reason only in its own log file.
+    const ownLog = tail(join(e2eDir, 'devTools', 'm365agentsplayground.log'), 20);
+    throw new Error(`${error.message}\nPlayground's own log (devTools/m365agentsplayground.log):\n${ownLog}`, { cause: error });
+  }
   return playground;
 }
 
