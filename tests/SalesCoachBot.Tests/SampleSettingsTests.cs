@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Hosting;
+using SalesCoachBot.Testing;
+
+namespace SalesCoachBot.Tests;
+
+/// <summary>appsettings.sample.json is the documented list of settings: the app must boot on it and bind every key.</summary>
+public sealed class SampleSettingsTests
+{
+    private static string SamplePath => Path.Combine(TestRequirements.RepositoryRoot(), "appsettings.sample.json");
+
+    [Fact]
+    public async Task Boot_OnSampleSettings_AnswersHelp()
+    {
+        await using var app = new SampleApplication();
+
+        using var response = await app.PostActivityAsync(ActivityBuilder.Message("help"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(app.Connector.SentActivities);
+        var bot = app.Services.GetRequiredService<IOptions<TeamsBotOptions>>().Value;
+        Assert.Equal("https://api.botframework.com/.default", bot.OAuthScope);
+        Assert.Equal(50, app.Services.GetRequiredService<IOptions<ConnectorOptions>>().Value.AppRequestsPerSecond);
+        Assert.Equal("local-development", app.Services.GetRequiredService<IOptions<ContactOptions>>().Value.LocalDevelopmentTenantId);
+    }
+
+    [Fact]
+    public void Sample_ListsEveryBotOption()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(SamplePath));
+        var bot = sample.RootElement.GetProperty("Bot");
+        var documented = bot.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var settable = typeof(TeamsBotOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name);
+        Assert.Empty(settable.Where(name => !documented.Contains(name)));
+
+        var connector = bot.GetProperty("Connector").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Empty(typeof(ConnectorOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Where(name => !connector.Contains(name)));
+
+        var contacts = sample.RootElement.GetProperty("Contacts").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Empty(typeof(ContactOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Where(name => !contacts.Contains(name)));
+    }
+
+    /// <summary>The app on the sample file (its empty connection string = the default SQLite file, redirected to a temp one).</summary>
+    private sealed class SampleApplication : SalesCoachBotApplication
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.ConfigureAppConfiguration(configuration => configuration.AddJsonFile(SamplePath, optional: false));
+            base.ConfigureWebHost(builder);
+        }
+    }
+}
