@@ -37,6 +37,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<RecordedRequest> _sent = [];
     private readonly List<(int Count, TaskCompletionSource Signal)> _sentWaiters = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> _requestWaiters = [];
     private readonly List<ScriptedFault> _scriptedFaults = [];
     private readonly Dictionary<string, List<TeamsChannelAccount>> _rosters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TeamDetails Team, List<ChannelInfo> Channels)> _teams = new(StringComparer.Ordinal);
@@ -148,16 +149,29 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     /// <summary>Waits (on a signal, up to <paramref name="timeout"/>) until at least <paramref name="count"/> activities were delivered.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForSentAsync(int count, TimeSpan? timeout = null)
     {
+        await WaitAsync(_sent, _sentWaiters, count, timeout, "delivered activities");
+        return Sent;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> requests arrived and were decided (a stalled one counts once it is held).</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, TimeSpan? timeout = null)
+    {
+        await WaitAsync(_requests, _requestWaiters, count, timeout, "requests");
+        return Requests;
+    }
+
+    private async Task WaitAsync(List<RecordedRequest> list, List<(int Count, TaskCompletionSource Signal)> waiters, int count, TimeSpan? timeout, string what)
+    {
         TaskCompletionSource signal;
         lock (_gate)
         {
-            if (_sent.Count >= count)
+            if (list.Count >= count)
             {
-                return [.. _sent];
+                return;
             }
 
             signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _sentWaiters.Add((count, signal));
+            waiters.Add((count, signal));
         }
 
         var limit = timeout ?? DefaultWaitTimeout;
@@ -167,10 +181,8 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"Expected {count} delivered activities within {limit}, got {Sent.Count}. Requests: {Requests.Count}, throttled: {ThrottledCount}.");
+            throw new TimeoutException($"Expected {count} {what} within {limit}. Delivered: {Sent.Count}, requests: {Requests.Count}, throttled: {ThrottledCount}.");
         }
-
-        return Sent;
     }
 
     /// <summary>Forgets requests, deliveries, pending faults and the limit windows; rosters and teams stay.</summary>
@@ -288,8 +300,9 @@ public sealed class FakeConnectorServer : IAsyncDisposable
                 && request.Operation is FakeConnectorOperation.Send or FakeConnectorOperation.Reply or FakeConnectorOperation.CreateConversation)
             {
                 _sent.Add(request);
-                released = ReleaseWaitersLocked();
             }
+
+            released = [.. ReleaseWaitersLocked(_sentWaiters, _sent.Count), .. ReleaseWaitersLocked(_requestWaiters, _requests.Count)];
         }
 
         foreach (var signal in released)
@@ -473,12 +486,17 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         return null;
     }
 
-    private TaskCompletionSource[] ReleaseWaitersLocked()
+    private static TaskCompletionSource[] ReleaseWaitersLocked(List<(int Count, TaskCompletionSource Signal)> waiters, int reached)
     {
-        var ready = _sentWaiters.Where(w => _sent.Count >= w.Count).ToArray();
+        if (waiters.Count == 0)
+        {
+            return [];
+        }
+
+        var ready = waiters.Where(w => reached >= w.Count).ToArray();
         foreach (var waiter in ready)
         {
-            _sentWaiters.Remove(waiter);
+            waiters.Remove(waiter);
         }
 
         return [.. ready.Select(w => w.Signal)];

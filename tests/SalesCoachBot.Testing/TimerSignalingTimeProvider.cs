@@ -40,18 +40,49 @@ public sealed class TimerSignalingTimeProvider : TimeProvider
     public void Advance(TimeSpan by) => Fake.Advance(by);
 
     /// <summary>Waits until code under test creates a timer with a positive due time, and returns that due time.</summary>
-    public async Task<TimeSpan> WaitForTimerAsync(TimeSpan? timeout = null)
+    public async Task<TimeSpan> WaitForTimerAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancel.CancelAfter(timeout ?? TimeSpan.FromSeconds(30));
         try
         {
             return await _timers.Reader.ReadAsync(cancel.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException("No timer was started on the fake clock in time.");
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> to completion, advancing fake time by each timer's due time as soon as it is started.
+    /// For code that waits on this clock one delay at a time (retries, rate slots).
+    /// </summary>
+    public async Task<T> DriveAsync<T>(Task<T> work, TimeSpan? timeout = null)
+    {
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            while (true)
+            {
+                var timer = WaitForTimerAsync(timeout, stop.Token);
+                if (await Task.WhenAny(work, timer) == work)
+                {
+                    return await work;
+                }
+
+                Advance(await timer);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+    }
+
+    /// <inheritdoc cref="DriveAsync{T}(Task{T}, TimeSpan?)"/>
+    public Task DriveAsync(Task work, TimeSpan? timeout = null) =>
+        DriveAsync(work.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), timeout);
 
     /// <summary>True when a timer was created that no <see cref="WaitForTimerAsync"/> call has consumed yet.</summary>
     public bool HasUnobservedTimer => _timers.Reader.Count > 0;
