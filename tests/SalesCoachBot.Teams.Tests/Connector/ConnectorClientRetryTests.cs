@@ -43,7 +43,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
         Assert.Single(_server.Requests);
 
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        var response = await send;
+        var response = await Bounded(send);
 
         var requests = _server.Requests;
         Assert.Equal([429, 201], requests.Select(r => r.StatusCode));
@@ -60,7 +60,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
         var send = _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi"));
         var backoff = await _clock.WaitForTimerAsync();
         _clock.Advance(backoff);
-        var response = await send;
+        var response = await Bounded(send);
 
         // First backoff is the 1 s base, jittered into [0.5 s, 1 s].
         Assert.InRange(backoff, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
@@ -112,7 +112,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     {
         _server.FailNext(1, status, Conversation);
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi")));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Bounded(_host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi"))));
 
         Assert.Equal(expected, error.Failure);
         Assert.True(error.IsPermanent);
@@ -127,7 +127,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     {
         _server.FailNext(1, HttpStatusCode.Forbidden, Conversation, errorCode: "MessageWritesBlocked");
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi")));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Bounded(_host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi"))));
 
         Assert.Contains("MessageWritesBlocked", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ConnectorTestHost.Token, error.ToString(), StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     {
         _server.FailNext(1, HttpStatusCode.Forbidden, Conversation, errorCode: "<script>alert(1)</script> Bearer abc");
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi")));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Bounded(_host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi"))));
 
         Assert.DoesNotContain("script", error.Message, StringComparison.Ordinal);
         Assert.Contains("403", error.Message, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     {
         _server.SetMembers(Conversation, []);
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _host.Client.GetMemberAsync(_server.ServiceUrl, Conversation, "29:nobody"));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Bounded(_host.Client.GetMemberAsync(_server.ServiceUrl, Conversation, "29:nobody")));
 
         Assert.Equal(ConnectorFailure.NotFound, error.Failure);
         Assert.Single(_server.Requests);
@@ -160,7 +160,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     {
         _server.FailNext(1, HttpStatusCode.TooManyRequests, Conversation, retryAfter: TimeSpan.FromHours(1));
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi")));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Bounded(_host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("hi"))));
 
         Assert.Equal((ConnectorFailure.Transient, HttpStatusCode.TooManyRequests), (error.Failure, error.StatusCode));
         Assert.Single(_server.Requests);
@@ -182,7 +182,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
         var backoff = await _clock.WaitForTimerAsync();
         Assert.InRange(backoff, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
         _clock.Advance(backoff);
-        var response = await send;
+        var response = await Bounded(send);
 
         var requests = _server.Requests;
         Assert.Equal(2, requests.Count);
@@ -196,7 +196,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     {
         for (var i = 0; i < 7; i++)
         {
-            await _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage($"burst {i}"));
+            await Bounded(_host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage($"burst {i}")));
         }
 
         using var cancel = new CancellationTokenSource();
@@ -205,10 +205,13 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
         Assert.False(eighth.IsCompleted);
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eighth);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Bounded(eighth));
         Assert.InRange(slotWait, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(7, _server.Requests.Count);
         Assert.Equal(0, _server.ThrottledCount);
     }
+
+    // The fake clock only moves when a test moves it: a regression that starts waiting must fail, not hang.
+    private static Task<T> Bounded<T>(Task<T> task) => task.WaitAsync(TimeSpan.FromSeconds(20));
 }

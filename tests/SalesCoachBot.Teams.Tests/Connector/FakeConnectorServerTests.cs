@@ -149,7 +149,7 @@ public sealed class FakeConnectorServerTests
     {
         await using var server = await FakeConnectorServer.StartAsync();
         // A wider margin than production's: this test runs on a shared, busy machine.
-        using var host = new ConnectorTestHost(TimeProvider.System, o => o.RateLimitSafetyMargin = TimeSpan.FromMilliseconds(150));
+        using var host = new ConnectorTestHost(TimeProvider.System, o => o.RateLimitSafetyMargin = TimeSpan.FromMilliseconds(250));
         // Warm the connection up first, so the first send's arrival is not late compared to its departure.
         await host.Client.SendToConversationAsync(server.ServiceUrl, "a:warm-up", Activity.CreateMessage("warm up"));
 
