@@ -86,6 +86,18 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>How many activities were delivered, without copying the list.</summary>
+    public int SentCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sent.Count;
+            }
+        }
+    }
+
     /// <summary>How many requests the fake's own limit enforcement answered with 429.</summary>
     public int ThrottledCount => Volatile.Read(ref _throttledCount);
 

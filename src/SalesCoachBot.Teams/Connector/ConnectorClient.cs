@@ -137,9 +137,17 @@ internal sealed partial class ConnectorClient : IConnectorClient
 
         for (var attempt = 1; ; attempt++)
         {
-            // The token comes first: fetching it can take long, and the rate slot should be spent on the wire.
+            // The token comes first: a first fetch can take long, and the reserved slot should be spent on the wire.
             var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            await _limiter.AcquireAsync(call.Budget, call.RateKey, cancellationToken).ConfigureAwait(false);
+            var slotWait = _limiter.Reserve(call.Budget, call.RateKey);
+            if (slotWait > TimeSpan.Zero)
+            {
+                await Task.Delay(slotWait, _time, cancellationToken).ConfigureAwait(false);
+
+                // A fan-out can queue a call for minutes, longer than the token fetched before it may live;
+                // the provider caches, so asking again is cheap.
+                token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             var outcome = await SendOnceAsync<T>(client, call, body, token, cancellationToken).ConfigureAwait(false);
             if (outcome.Succeeded)

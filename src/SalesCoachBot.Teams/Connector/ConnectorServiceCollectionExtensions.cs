@@ -29,7 +29,10 @@ public static class ConnectorServiceCollectionExtensions
             .ValidateOnStart();
 
         // Attempts have their own timeout on the TimeProvider; HttpClient's own 100 s default would only get in the way.
-        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The client logs retries and failures itself; the factory's per-request Information lines would cost more
+        // than the call on a busy bot.
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
 

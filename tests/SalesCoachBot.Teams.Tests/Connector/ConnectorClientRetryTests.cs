@@ -212,6 +212,26 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
         Assert.Equal(0, _server.ThrottledCount);
     }
 
+    [Fact]
+    public async Task SendToConversationAsync_AfterWaitingForASlot_SendsAFreshlyAskedToken()
+    {
+        var issued = 0;
+        using var host = new ConnectorTestHost(_clock, tokenSource: () => $"token-{Interlocked.Increment(ref issued)}");
+        for (var i = 0; i < 7; i++)
+        {
+            await Bounded(host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage($"burst {i}")));
+        }
+
+        var eighth = host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("eighth"));
+        _clock.Advance(await _clock.WaitForTimerAsync());
+        await Bounded(eighth);
+
+        var requests = _server.Requests;
+        Assert.Equal("Bearer token-7", requests[6].Authorization);
+        // Asked once before queueing (token-8) and again after the wait.
+        Assert.Equal("Bearer token-9", requests[7].Authorization);
+    }
+
     // The fake clock only moves when a test moves it: a regression that starts waiting must fail, not hang.
     private static Task<T> Bounded<T>(Task<T> task) => task.WaitAsync(TimeSpan.FromSeconds(20));
 }

@@ -13,13 +13,13 @@ internal sealed class ConnectorTestHost : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public ConnectorTestHost(TimeProvider time, Action<ConnectorOptions>? configure = null, string? token = Token)
+    public ConnectorTestHost(TimeProvider time, Action<ConnectorOptions>? configure = null, string? token = Token, Func<string?>? tokenSource = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(time);
         var tokens = new Mock<IBotTokenProvider>();
-        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(token);
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(tokenSource ?? (() => token));
         services.AddSingleton(tokens.Object);
         services.AddBotConnector();
         services.Configure<ConnectorOptions>(options =>
