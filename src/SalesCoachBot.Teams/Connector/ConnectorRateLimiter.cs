@@ -1,7 +1,10 @@
 namespace SalesCoachBot.Teams.Connector;
 
-/// <summary>At most <paramref name="Limit"/> requests in any window of length <paramref name="Span"/>.</summary>
-internal readonly record struct RateWindow(int Limit, TimeSpan Span);
+/// <summary>
+/// At most <paramref name="Limit"/> requests in any window of length <paramref name="Span"/>.
+/// <paramref name="Pacing"/> marks a window of our own that only spreads requests out: it gets no safety margin.
+/// </summary>
+internal readonly record struct RateWindow(int Limit, TimeSpan Span, bool Pacing = false);
 
 /// <summary>Which Teams budget a call draws on besides the per-app one.</summary>
 internal enum RateBudget
@@ -30,8 +33,17 @@ internal sealed record RateLimits(
     public static RateLimits FromOptions(ConnectorOptions options) => new(
         TeamsSendWindows,
         TeamsRosterWindows,
-        [new(options.AppRequestsPerSecond, TimeSpan.FromSeconds(1))],
+        PacedAppWindows(options.AppRequestsPerSecond),
         options.RateLimitSafetyMargin);
+
+    /// <summary>
+    /// The per-app limit, paced in tenths of a second: a whole second's budget sent at once arrives spread out by
+    /// queueing, and the next second's burst would then meet its tail inside the service's window.
+    /// </summary>
+    public static IReadOnlyList<RateWindow> PacedAppWindows(int perSecond) =>
+        perSecond >= 10
+            ? [new(perSecond, TimeSpan.FromSeconds(1)), new(perSecond / 10, TimeSpan.FromMilliseconds(100), Pacing: true)]
+            : [new(perSecond, TimeSpan.FromSeconds(1))];
 }
 
 /// <summary>
@@ -129,7 +141,7 @@ internal sealed class ConnectorRateLimiter
         {
             if (log.Count >= window.Limit)
             {
-                earliest = Math.Max(earliest, log.FromEnd(window.Limit) + window.Span.Ticks + _marginTicks);
+                earliest = Math.Max(earliest, log.FromEnd(window.Limit) + window.Span.Ticks + (window.Pacing ? 0 : _marginTicks));
             }
         }
 

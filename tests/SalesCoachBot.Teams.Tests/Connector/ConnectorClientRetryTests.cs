@@ -20,7 +20,12 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeConnectorServer.StartAsync(new FakeConnectorOptions { TimeProvider = _clock });
-        _host = new ConnectorTestHost(_clock, o => o.MaxAttempts = 4);
+        // The app-wide pace is not under test here; per-conversation bursts and retries are.
+        _host = new ConnectorTestHost(_clock, o =>
+        {
+            o.MaxAttempts = 4;
+            o.AppRequestsPerSecond = 10_000;
+        });
     }
 
     public async Task DisposeAsync()
@@ -216,7 +221,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
     public async Task SendToConversationAsync_AfterWaitingForASlot_SendsAFreshlyAskedToken()
     {
         var issued = 0;
-        using var host = new ConnectorTestHost(_clock, tokenSource: () => $"token-{Interlocked.Increment(ref issued)}");
+        using var host = new ConnectorTestHost(_clock, o => o.AppRequestsPerSecond = 10_000, tokenSource: () => $"token-{Interlocked.Increment(ref issued)}");
         for (var i = 0; i < 7; i++)
         {
             await Bounded(host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage($"burst {i}")));

@@ -12,7 +12,7 @@ public sealed class ConnectorRateLimiterTests
     private static RateLimits TeamsLimits(int appPerSecond = 50, TimeSpan? margin = null) => new(
         RateLimits.TeamsSendWindows,
         RateLimits.TeamsRosterWindows,
-        [new RateWindow(appPerSecond, TimeSpan.FromSeconds(1))],
+        RateLimits.PacedAppWindows(appPerSecond),
         margin ?? TimeSpan.Zero);
 
     [Fact]
@@ -65,8 +65,10 @@ public sealed class ConnectorRateLimiterTests
         var instants = Enumerable.Range(0, 10_000).Select(i => limiter.Reserve(RateBudget.Send, $"a:rep-{i}")).ToList();
 
         AssertWithinWindows(instants, [new RateWindow(50, TimeSpan.FromSeconds(1))]);
-        // 50 per second: the last of 10,000 goes at 199 s, no later.
-        Assert.Equal(TimeSpan.FromSeconds(199), instants[^1]);
+        // 50 per second, paced 5 per 100 ms: the last five of 10,000 go at 199.9 s, no later.
+        AssertWithinWindows(instants, [new RateWindow(5, TimeSpan.FromMilliseconds(100))]);
+        Assert.Equal(TimeSpan.FromMilliseconds(199_900), instants[^1]);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), instants[5]);
         Assert.Equal(10_000, limiter.TrackedKeyCount);
     }
 
@@ -94,7 +96,7 @@ public sealed class ConnectorRateLimiterTests
     [Fact]
     public void Reserve_ForgottenConversation_StartsAgainWithAFullBudget()
     {
-        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits());
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 10_000));
         for (var i = 0; i < 60; i++)
         {
             limiter.Reserve(RateBudget.Send, "a:alice");
@@ -103,6 +105,18 @@ public sealed class ConnectorRateLimiterTests
         _clock.Advance(TimeSpan.FromHours(2));
 
         Assert.All(Enumerable.Range(0, 7), _ => Assert.Equal(TimeSpan.Zero, limiter.Reserve(RateBudget.Send, "a:alice")));
+    }
+
+    [Fact]
+    public void Reserve_AppLimitWithSafetyMargin_PacesWithoutMarginAndWidensTheSecondWindow()
+    {
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 50, margin: TimeSpan.FromMilliseconds(50)));
+
+        var instants = Enumerable.Range(0, 55).Select(i => limiter.Reserve(RateBudget.Send, $"a:rep-{i}")).ToList();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), instants[5]);
+        Assert.Equal(TimeSpan.FromMilliseconds(900), instants[49]);
+        Assert.Equal(TimeSpan.FromMilliseconds(1050), instants[50]);
     }
 
     [Fact]
@@ -127,7 +141,7 @@ public sealed class ConnectorRateLimiterTests
     [Fact]
     public async Task AcquireAsync_EighthSendWithinASecond_CompletesOnlyWhenTheSecondHasPassed()
     {
-        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits());
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 10_000));
         var acquisitions = Enumerable.Range(0, 8).Select(_ => limiter.AcquireAsync(RateBudget.Send, "a:alice", CancellationToken.None)).ToList();
 
         Assert.All(acquisitions.Take(7), a => Assert.True(a.IsCompletedSuccessfully));
@@ -136,16 +150,16 @@ public sealed class ConnectorRateLimiterTests
         _clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.False(acquisitions[7].IsCompleted);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        await acquisitions[7];
+        await acquisitions[7].WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     [Fact]
     public async Task AcquireAsync_CancelledWhileWaiting_ThrowsOperationCanceled()
     {
-        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits());
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 10_000));
         for (var i = 0; i < 7; i++)
         {
-            await limiter.AcquireAsync(RateBudget.Send, "a:alice", CancellationToken.None);
+            await limiter.AcquireAsync(RateBudget.Send, "a:alice", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         }
 
         using var cancel = new CancellationTokenSource();
@@ -153,7 +167,7 @@ public sealed class ConnectorRateLimiterTests
         Assert.False(waiting.IsCompleted);
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 
     [Fact]
