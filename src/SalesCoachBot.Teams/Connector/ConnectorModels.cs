@@ -28,6 +28,35 @@ public sealed class ConversationParameters
     public TeamsChannelData? ChannelData { get; set; }
     /// <summary>Tenant id.</summary>
     public string? TenantId { get; set; }
+
+    /// <summary>A 1:1 chat between the bot and one user: <c>{bot, members:[{id}], channelData:{tenant:{id}}}</c>.</summary>
+    public static ConversationParameters ForPersonalChat(string botId, string userId, string tenantId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        return new ConversationParameters
+        {
+            Bot = new ChannelAccount { Id = botId },
+            Members = [new ChannelAccount { Id = userId }],
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } },
+        };
+    }
+
+    /// <summary>A new thread in a channel, opened by <paramref name="activity"/>: <c>{isGroup:true, activity, channelData:{channel:{id}, tenant:{id}}}</c>.</summary>
+    public static ConversationParameters ForChannelThread(string channelId, string tenantId, Activity activity, string? botId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentNullException.ThrowIfNull(activity);
+        return new ConversationParameters
+        {
+            IsGroup = true,
+            Bot = botId is null ? null : new ChannelAccount { Id = botId },
+            Activity = activity,
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = channelId }, Tenant = new TenantInfo { Id = tenantId } },
+        };
+    }
 }
 
 /// <summary>A member as the roster APIs return it.</summary>
