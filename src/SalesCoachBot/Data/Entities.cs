@@ -31,9 +31,210 @@ public sealed class Member : ITenantOwned
     /// <summary>Locale of the member's Teams client as last seen, e.g. zh-CN.</summary>
     public string? Locale { get; set; }
 
+    /// <summary>Language chosen in settings (zh-CN or en-US); wins over <see cref="Locale"/> when set.</summary>
+    public string? PreferredLocale { get; set; }
+
+    /// <summary>IANA time zone (e.g. Asia/Shanghai) for schedules and quiet hours; null = the team's.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Local start of quiet hours (no automatic messages); null = the product default.</summary>
+    public TimeOnly? QuietHoursStart { get; set; }
+
+    /// <summary>Local end of quiet hours; may be earlier than the start (quiet over midnight).</summary>
+    public TimeOnly? QuietHoursEnd { get; set; }
+
+    /// <summary>E-mail / UPN: how CRM events and CSV imports find the member.</summary>
+    public string? Email { get; set; }
+
+    public string? JobTitle { get; set; }
+
+    /// <summary>The member's line manager (from Entra ID or an import), for role suggestions.</summary>
+    public long? LineManagerId { get; set; }
+
+    /// <summary>Tenant-wide administrator (setup, imports).</summary>
+    public bool IsAdmin { get; set; }
+
+    /// <summary>Set when Teams answered 403/404 for this member's 1:1 chat: the dispatcher stops sending.</summary>
+    public DateTimeOffset? UnreachableAt { get; set; }
+
+    public string? UnreachableReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Kinds of automatic message a member can opt out of (stored by name).</summary>
+public static class AutomaticMessageKinds
+{
+    public const string Reminders = "reminders";
+    public const string Agendas = "agendas";
+    public const string WeekAhead = "week-ahead";
+    public const string Nudges = "nudges";
+    public const string Scorecards = "scorecards";
+    public const string Recognition = "recognition";
+    public const string Digests = "digests";
+
+    public static IReadOnlyList<string> All { get; } = [Reminders, Agendas, WeekAhead, Nudges, Scorecards, Recognition, Digests];
+}
+
+/// <summary>One kind of automatic message a member does not want.</summary>
+public sealed class MemberOptOut : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long MemberId { get; set; }
+
+    /// <summary>One of <see cref="AutomaticMessageKinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A sales team, usually bound to a Teams team and the channel where the bot posts.</summary>
+public sealed class SalesTeam : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The Teams team id (19:…@thread…); null for a team created by import before the bot was added.</summary>
+    public string? TeamsTeamId { get; set; }
+
+    public string? AadGroupId { get; set; }
+
+    /// <summary>The channel where the bot posts (the General channel unless changed).</summary>
+    public string? ChannelId { get; set; }
+
+    /// <summary>IANA time zone of the team's calendar and meetings.</summary>
+    public required string TimeZone { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when the bot was removed from the team; the data stays for reports.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+}
+
+public enum TeamRole
+{
+    Rep = 0,
+    Manager = 1,
+}
+
+/// <summary>A member's place in a sales team.</summary>
+public sealed class TeamMembership : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long SalesTeamId { get; set; }
+
+    public SalesTeam? SalesTeam { get; set; }
+
+    public long MemberId { get; set; }
+
+    public Member? Member { get; set; }
+
+    public TeamRole Role { get; set; }
+
+    public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>Set when the member left the Teams team; kept so past results still have their team.</summary>
+    public DateTimeOffset? LeftAt { get; set; }
+}
+
+public enum KpiUnit
+{
+    Currency = 0,
+    Count = 1,
+}
+
+/// <summary>A KPI the tenant tracks (revenue, contracts signed, …). The four defaults are created per tenant.</summary>
+public sealed class KpiDefinition : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    /// <summary>Stable key used in commands and imports, e.g. revenue, contracts, new-customers, visits.</summary>
+    public required string Key { get; set; }
+
+    /// <summary>Display names; defaults have localized names in the texts and leave these null.</summary>
+    public string? NameEn { get; set; }
+
+    public string? NameZh { get; set; }
+
+    public KpiUnit Unit { get; set; }
+
+    /// <summary>ISO 4217 code for currency KPIs, e.g. CNY.</summary>
+    public string? Currency { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public bool IsActive { get; set; } = true;
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    /// <summary>Teams said 403/404: the recipient blocked or removed the bot. Not retried.</summary>
+    Unreachable = 2,
+    /// <summary>A permanent error or too many attempts. Not retried.</summary>
+    Failed = 3,
+}
+
+/// <summary>
+/// A proactive message decided but not yet delivered. Written in the same transaction as the data change that
+/// caused it; the unique (tenant, idempotency key) makes a second decision a no-op, and the dispatcher delivers it.
+/// </summary>
+public sealed class OutboxMessage : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    /// <summary>e.g. agenda:{meetingId}:{occurrence} or nudge:{memberId}:{date}.</summary>
+    public required string IdempotencyKey { get; set; }
+
+    /// <summary>What kind of automatic message (for opt-outs and metrics), e.g. one of <see cref="AutomaticMessageKinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>Recipient for a 1:1 message (the dispatcher creates the chat if needed)…</summary>
+    public long? MemberId { get; set; }
+
+    /// <summary>…or a stored conversation (a team channel).</summary>
+    public long? ConversationId { get; set; }
+
+    /// <summary>The activity to send, as wire JSON.</summary>
+    public required string ActivityJson { get; set; }
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>Not to be sent before this instant (quiet hours, schedules, retry backoff).</summary>
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>Lease of the dispatcher instance working on it; an expired lease may be claimed again.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>Id Teams gave the sent activity, so a card can be updated later.</summary>
+    public string? SentActivityId { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>A short reason (status code or failure kind), never exception text with user data.</summary>
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>
@@ -85,4 +286,12 @@ public static class ColumnLengths
     public const int ConversationId = 512;
     public const int ServiceUrl = 512;
     public const int ConversationType = 16;
+    public const int TimeZone = 64;
+    public const int Email = 320;
+    public const int Kind = 32;
+    public const int KpiKey = 64;
+    public const int Currency = 3;
+    public const int IdempotencyKey = 200;
+    public const int ClaimedBy = 128;
+    public const int ShortReason = 200;
 }

@@ -36,6 +36,16 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
+    public DbSet<MemberOptOut> OptOuts => Set<MemberOptOut>();
+
+    public DbSet<SalesTeam> SalesTeams => Set<SalesTeam>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<KpiDefinition> Kpis => Set<KpiDefinition>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

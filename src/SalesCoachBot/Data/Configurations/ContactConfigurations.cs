@@ -24,7 +24,14 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.AadObjectId).HasMaxLength(ColumnLengths.AadObjectId);
         builder.Property(m => m.Name).HasMaxLength(ColumnLengths.Name);
         builder.Property(m => m.Locale).HasMaxLength(ColumnLengths.Locale);
+        builder.Property(m => m.PreferredLocale).HasMaxLength(ColumnLengths.Locale);
+        builder.Property(m => m.TimeZone).HasMaxLength(ColumnLengths.TimeZone);
+        builder.Property(m => m.Email).HasMaxLength(ColumnLengths.Email);
+        builder.Property(m => m.JobTitle).HasMaxLength(ColumnLengths.Name);
+        builder.Property(m => m.UnreachableReason).HasMaxLength(ColumnLengths.ShortReason);
         builder.HasIndex(m => new { m.TenantId, m.TeamsUserId }).IsUnique();
+        builder.HasIndex(m => new { m.TenantId, m.Email });
+        builder.HasOne<Member>().WithMany().HasForeignKey(m => m.LineManagerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => new { m.TenantId, m.AadObjectId });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
