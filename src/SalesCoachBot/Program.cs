@@ -4,6 +4,7 @@ using SalesCoachBot.Teams.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
+builder.AddScheduling();
 builder.AddFeatures();
 
 var app = builder.Build();
@@ -11,6 +12,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 app.MapTeamsBot("/api/messages");
 app.MapHealthChecks("/healthz");
+app.MapScheduling();
 
 await app.RunAsync();
 

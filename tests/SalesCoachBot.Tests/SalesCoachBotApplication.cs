@@ -38,7 +38,7 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
     public RecordingConnectorClient Connector { get; } = new();
 
     /// <summary>Configuration on top of the app's own (set before the first request or <c>Services</c> use).</summary>
-    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Bot:AppId"] = "" };
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Bot:AppId"] = "", ["Scheduling:Storage"] = "InMemory" };
 
     /// <summary>When set (before first use), the app's <see cref="TimeProvider"/>: <c>new SalesCoachBotApplication { Time = new FakeTimeProvider(...) }</c>.</summary>
     public FakeTimeProvider? Time { get; init; }

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Scheduling;
+
+/// <summary>
+/// /hangfire: with Scheduling:DashboardKey set, every caller must present it (basic-auth password, so a browser
+/// asks for it once, or the X-Api-Key header); without a key only loopback callers get in. Behind a reverse proxy on
+/// the same host every caller looks local: set a key there.
+/// </summary>
+internal sealed class DashboardAccessFilter(IOptionsMonitor<SchedulingOptions> options) : IDashboardAuthorizationFilter
+{
+    public const string KeyHeader = "X-Api-Key";
+
+    public bool Authorize(DashboardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.GetHttpContext();
+        var key = options.CurrentValue.DashboardKey;
+        if (string.IsNullOrEmpty(key))
+        {
+            return http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+        }
+
+        if (KeyMatches(PresentedKey(http.Request), key))
+        {
+            return true;
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Basic realm=\"hangfire\"";
+        return false;
+    }
+
+    /// <summary>Equal keys, compared in time independent of where they differ (hashes have equal length).</summary>
+    internal static bool KeyMatches(string? presented, string expected) =>
+        presented is not null
+        && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(KeyHeader, out var header) && header.Count == 1)
+        {
+            return header[0];
+        }
+
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var authorization)
+            && string.Equals(authorization.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            && authorization.Parameter is { } parameter)
+        {
+            try
+            {
+                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+                return colon >= 0 ? decoded[(colon + 1)..] : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}

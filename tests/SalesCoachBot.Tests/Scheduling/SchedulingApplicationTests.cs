@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SalesCoachBot.Data;
+using SalesCoachBot.Scheduling;
+using SalesCoachBot.Testing;
+
+namespace SalesCoachBot.Tests.Scheduling;
+
+public sealed class SchedulingApplicationTests
+{
+    [Fact]
+    public async Task Boot_InMemoryStorage_RunsEnqueuedJob()
+    {
+        await using var app = new SchedulingApplication();
+
+        Assert.IsType<InMemoryStorage>(app.Services.GetRequiredService<JobStorage>());
+        await AssertRunsJobAsync(app);
+    }
+
+    [Fact]
+    public async Task Boot_SqliteStorage_RunsEnqueuedJobFromFileBesideDatabase()
+    {
+        await using var app = new SchedulingApplication();
+        app.Settings["Scheduling:Storage"] = "Database";
+
+        Assert.IsType<SQLiteStorage>(app.Services.GetRequiredService<JobStorage>());
+        await AssertRunsJobAsync(app);
+        var appFolder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Database.ConnectionString).DataSource)!;
+        Assert.True(File.Exists(Path.Combine(appFolder, "hangfire.db")));
+    }
+
+    [SkippableFact]
+    public async Task Boot_PostgresStorage_RunsEnqueuedJobInHangfireSchema()
+    {
+        await using var app = new SchedulingApplication(DatabaseProvider.Postgres);
+        app.Settings["Scheduling:Storage"] = "Database";
+
+        Assert.IsType<PostgreSqlStorage>(app.Services.GetRequiredService<JobStorage>());
+        await AssertRunsJobAsync(app);
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.job", connection);
+        Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
+    }
+
+    [Fact]
+    public async Task Boot_Disabled_EnqueuesButRunsNothing()
+    {
+        await using var app = new SchedulingApplication();
+        app.Settings["Scheduling:Enabled"] = "false";
+
+        var token = Guid.NewGuid().ToString("N");
+        var probe = ProbeJob.Expect(token);
+        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ProbeJob>(job => job.Run(token));
+
+        // Nothing processes the queue: the job stays enqueued.
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        Assert.Equal("Enqueued", connection.GetStateData(jobId).Name);
+        Assert.False(probe.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Boot_Default_RegistersOutboxCleanupRecurringJob()
+    {
+        await using var app = new SchedulingApplication();
+        _ = app.Services; // starts the host, which applies the recurring jobs
+
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetAllEntriesFromHash("recurring-job:" + OutboxCleanupJob.RecurringJobId);
+        Assert.NotNull(job);
+        Assert.Equal(OutboxCleanupJob.Cron, job["Cron"]);
+        Assert.Equal("UTC", job["TimeZoneId"]);
+    }
+
+    [Fact]
+    public async Task Dashboard_LocalCallerNoKeyConfigured_Opens()
+    {
+        await using var app = new SchedulingApplication();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_RemoteCallerNoKeyConfigured_Refused()
+    {
+        await using var app = new SchedulingApplication();
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(RemoteAddress.Header, "203.0.113.7");
+
+        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("wrong-key", HttpStatusCode.Unauthorized)]
+    [InlineData("dash-secret-1", HttpStatusCode.OK)]
+    public async Task Dashboard_RemoteCallerWithKeyConfigured_NeedsTheKey(string? presented, HttpStatusCode expected)
+    {
+        await using var app = new SchedulingApplication();
+        app.Settings["Scheduling:DashboardKey"] = "dash-secret-1";
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(RemoteAddress.Header, "203.0.113.7");
+        if (presented is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + presented)));
+        }
+
+        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Unauthorized)
+        {
+            Assert.Contains("Basic", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_LocalCallerWithKeyConfigured_NeedsTheKeyToo()
+    {
+        await using var app = new SchedulingApplication();
+        app.Settings["Scheduling:DashboardKey"] = "dash-secret-1";
+        using var client = app.CreateClient();
+
+        using var without = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        client.DefaultRequestHeaders.Add("X-Api-Key", "dash-secret-1");
+        using var with = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+    }
+
+    private static async Task AssertRunsJobAsync(SalesCoachBotApplication app)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var probe = ProbeJob.Expect(token);
+
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ProbeJob>(job => job.Run(token));
+
+        Assert.Equal(token, await probe.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    /// <summary>A job the tests enqueue through the real client; it reports its argument back (resolved from DI like any job).</summary>
+    public sealed class ProbeJob
+    {
+        private static readonly ConcurrentDictionary<string, TaskCompletionSource<string>> Waiting = new(StringComparer.Ordinal);
+
+        public static Task<string> Expect(string token) =>
+            Waiting.GetOrAdd(token, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Hangfire activates an instance, as for real jobs.")]
+        public void Run(string token)
+        {
+            if (Waiting.TryGetValue(token, out var waiter))
+            {
+                waiter.TrySetResult(token);
+            }
+        }
+    }
+
+    /// <summary>The app with fast queue polling and a test header that sets the caller's address.</summary>
+    private sealed class SchedulingApplication(DatabaseProvider provider = DatabaseProvider.Sqlite) : SalesCoachBotApplication(provider)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Settings["Scheduling:QueuePollInterval"] = "00:00:00.200";
+            base.ConfigureWebHost(builder);
+        }
+
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddSingleton<IStartupFilter, RemoteAddress>();
+    }
+
+    private sealed class RemoteAddress : IStartupFilter
+    {
+        public const string Header = "X-Test-Remote-Address";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(Header, out var address))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
