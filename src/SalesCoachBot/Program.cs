@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
 builder.AddScheduling();
+builder.AddAdminApi();
 builder.AddFeatures();
 
 var app = builder.Build();
@@ -13,6 +14,7 @@ await app.Services.MigrateDatabaseAsync();
 app.MapTeamsBot("/api/messages");
 app.MapHealthChecks("/healthz");
 app.MapScheduling();
+app.MapAdminApi();
 
 await app.RunAsync();
 
