@@ -59,18 +59,27 @@ internal static partial class AdminEndpoints
 
         // One transaction: an import lands whole or not at all (a crash half-way leaves the previous state).
         var strategy = db.Database.CreateExecutionStrategy();
-        var report = await strategy.ExecuteAsync(async () =>
+        ImportReport report;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (!await db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
+            report = await strategy.ExecuteAsync(async () =>
             {
-                db.Tenants.Add(new Tenant { TenantId = tenantId, FirstSeenAt = now });
-            }
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                if (!await db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    db.Tenants.Add(new Tenant { TenantId = tenantId, FirstSeenAt = now });
+                }
 
-            var result = await import(db, rows, [.. rejected], now, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }).ConfigureAwait(false);
+                var result = await import(db, rows, [.. rejected], now, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent import (or a first message from Teams) wrote the same member or team first.
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The same rows were changed at the same time; nothing was imported. Send the file again.");
+        }
 
         LogImported(logger, what, tenantId, report.Imported, report.Unchanged, report.Rejected.Count);
         return Results.Ok(new
