@@ -46,7 +46,10 @@ public sealed class SchedulingApplicationTests
         await using var app = new SchedulingApplication(DatabaseProvider.Postgres);
         app.Settings["Scheduling:Storage"] = "Database";
 
-        Assert.IsType<PostgreSqlStorage>(app.Services.GetRequiredService<JobStorage>());
+        var storage = Assert.IsType<PostgreSqlStorage>(app.Services.GetRequiredService<JobStorage>());
+        // Hangfire logs and shows this description at start: it must not carry the connection string's password.
+        Assert.DoesNotContain("password", storage.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Password!, storage.ToString(), StringComparison.Ordinal);
         await AssertRunsJobAsync(app);
         await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
         await connection.OpenAsync();
