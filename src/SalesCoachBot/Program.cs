@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
 builder.AddFeatures();
+builder.AddMessaging();
 
 var app = builder.Build();
 
