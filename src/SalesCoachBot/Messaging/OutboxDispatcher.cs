@@ -183,10 +183,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
                 return;
             }
 
-            started[message.Id] = true;
             try
             {
-                target = await DeliverAsync(db, message, target, cancellationToken).ConfigureAwait(false);
+                target = await DeliverAsync(db, message, target, started, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -211,7 +210,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
     }
 
     // Returns the resolved target so the next message to the same recipient skips the look-up.
-    private async Task<Target?> DeliverAsync(SalesCoachDbContext db, OutboxMessage message, Target? known, CancellationToken cancellationToken)
+    private async Task<Target?> DeliverAsync(
+        SalesCoachDbContext db, OutboxMessage message, Target? known, ConcurrentDictionary<long, bool> started, CancellationToken cancellationToken)
     {
         // The lease may have expired and gone to another instance while this batch waited.
         var stillOurs = await db.Outbox.AsNoTracking()
@@ -237,7 +237,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
         try
         {
-            var target = known ?? await ResolveTargetAsync(db, message, cancellationToken).ConfigureAwait(false);
+            var target = known ?? await ResolveTargetAsync(db, message, started, cancellationToken).ConfigureAwait(false);
             if (target.Failure is { } failure)
             {
                 if (target.Stop)
@@ -253,6 +253,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
                 return null;
             }
 
+            // From here on a call to Teams may be under way: a stop leaves the lease to expire rather than release it.
+            cancellationToken.ThrowIfCancellationRequested();
+            started[message.Id] = true;
             var response = await _connector.SendToConversationAsync(target.ServiceUrl!, target.ConversationId!, activity, cancellationToken).ConfigureAwait(false);
 
             // Sent: record it whatever happens to the caller's token, or a restart would send it again.
@@ -282,7 +285,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
     }
 
-    private async Task<Target> ResolveTargetAsync(SalesCoachDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<Target> ResolveTargetAsync(
+        SalesCoachDbContext db, OutboxMessage message, ConcurrentDictionary<long, bool> started, CancellationToken cancellationToken)
     {
         if (message.ConversationId is { } conversationRowId)
         {
@@ -327,6 +331,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
             return Target.Fail("no-conversation-reference");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        started[message.Id] = true;
         var created = await _connector.CreateConversationAsync(
             template.ServiceUrl, ConversationParameters.ForPersonalChat(template.BotId!, member.TeamsUserId, message.TenantId), cancellationToken)
             .ConfigureAwait(false);

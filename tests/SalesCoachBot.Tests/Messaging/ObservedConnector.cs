@@ -25,7 +25,8 @@ internal sealed class ObservedConnector(IConnectorClient inner) : IConnectorClie
         }
 
         var response = await inner.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken);
-        AfterSend?.Invoke(Interlocked.Increment(ref _sends));
+        var sends = Interlocked.Increment(ref _sends);
+        AfterSend?.Invoke(sends);
         return response;
     }
 
