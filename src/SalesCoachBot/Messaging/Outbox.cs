@@ -21,6 +21,12 @@ public enum EnqueueResult
 /// Writes the decision to send a proactive message into the caller's unit of work (its <see cref="SalesCoachDbContext"/>,
 /// bound to the tenant, and its transaction if one is open), so the decision commits or rolls back with the data change
 /// that caused it. Delivery is the <see cref="OutboxDispatcher"/>'s job.
+/// <para>
+/// On PostgreSQL a write of a key that another open transaction wrote waits for that transaction, then is a no-op (or
+/// is written, if the other rolled back). A job enqueuing many keys in one transaction should do so in a stable order
+/// (e.g. by member id): two transactions taking overlapping keys in opposite orders can deadlock, and PostgreSQL then
+/// rolls one of them back.
+/// </para>
 /// </summary>
 public sealed class Outbox
 {
