@@ -15,7 +15,7 @@ internal sealed class ObservedConnector(IConnectorClient inner) : IConnectorClie
 
     public Func<Task>? BeforeSend { get; set; }
 
-    public Action<int>? AfterSend { get; set; }
+    public Action<int, Activity>? AfterSend { get; set; }
 
     public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ internal sealed class ObservedConnector(IConnectorClient inner) : IConnectorClie
 
         var response = await inner.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken);
         var sends = Interlocked.Increment(ref _sends);
-        AfterSend?.Invoke(sends);
+        AfterSend?.Invoke(sends, activity);
         return response;
     }
 

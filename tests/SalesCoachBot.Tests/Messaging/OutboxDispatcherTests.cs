@@ -70,7 +70,7 @@ public sealed class OutboxDispatcherTests
         var members = await OutboxSeed.MembersAsync(database, 50, ServiceUrl);
         var settings = new Dictionary<string, string?> { ["Messaging:BatchSize"] = "20", ["Messaging:MaxConcurrentSends"] = "4" };
         using var stop = new CancellationTokenSource();
-        var first = new ObservedConnector(recording) { AfterSend = n => { if (n == 70) { stop.Cancel(); } } };
+        var first = new ObservedConnector(recording) { AfterSend = (n, _) => { if (n == 70) { stop.Cancel(); } } };
         await using (var host = new MessagingTestHost(database, first, settings))
         {
             await host.WithOutboxAsync(OutboxSeed.Tenant, async (outbox, _) =>
