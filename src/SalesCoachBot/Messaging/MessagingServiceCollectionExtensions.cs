@@ -18,6 +18,12 @@ public static class MessagingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxCommitWake>();
+        // Added to the store's options (built once, like the store's own, hence Singleton).
+        services.ConfigureDbContext<SqliteSalesCoachDbContext>(
+            (sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitWake>()), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgresSalesCoachDbContext>(
+            (sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitWake>()), ServiceLifetime.Singleton);
         services.TryAddScoped(sp => new Outbox(
             sp.GetRequiredService<SalesCoachDbContext>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<OutboxDispatcher>();

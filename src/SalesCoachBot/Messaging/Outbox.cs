@@ -90,7 +90,7 @@ public sealed class Outbox
             .ConfigureAwait(false);
     }
 
-    /// <summary>Wakes the dispatcher; call after committing a transaction that enqueued messages, or the next poll finds them.</summary>
+    /// <summary>Wakes the dispatcher now (enqueueing does it by itself, after the commit of an EF Core transaction).</summary>
     public void WakeDispatcher() => _signal.Pulse();
 
     private string CheckArguments(string idempotencyKey, string kind, Activity activity)
@@ -175,9 +175,16 @@ public sealed class Outbox
             return EnqueueResult.AlreadyEnqueued;
         }
 
-        // Outside a transaction the row is committed already; inside one the wake may come early, and then the poll
-        // (or WakeDispatcher after commit) picks it up.
-        _signal.Pulse();
+        // Outside a transaction the row is committed already; inside one the dispatcher could not see it yet.
+        if (_db.Database.CurrentTransaction is null)
+        {
+            _signal.Pulse();
+        }
+        else
+        {
+            _signal.PulseAfterCommit(_db);
+        }
+
         return EnqueueResult.Enqueued;
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+
 namespace SalesCoachBot.Messaging;
 
 /// <summary>
@@ -7,6 +10,7 @@ namespace SalesCoachBot.Messaging;
 public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _pulses = new(0, 1);
+    private readonly ConditionalWeakTable<DbContext, object> _wakeAfterCommit = [];
 
     public void Pulse()
     {
@@ -17,6 +21,18 @@ public sealed class OutboxSignal : IDisposable
         catch (SemaphoreFullException)
         {
             // Already pulsed and not yet consumed: one wake-up covers both.
+        }
+    }
+
+    /// <summary>Pulse when the open transaction of <paramref name="store"/> commits (rows are invisible to the dispatcher until then).</summary>
+    public void PulseAfterCommit(DbContext store) => _wakeAfterCommit.AddOrUpdate(store, this);
+
+    /// <summary>Called when a store's transaction ended: pulses if it had enqueued and committed.</summary>
+    internal void TransactionEnded(DbContext? store, bool committed)
+    {
+        if (store is not null && _wakeAfterCommit.Remove(store) && committed)
+        {
+            Pulse();
         }
     }
 

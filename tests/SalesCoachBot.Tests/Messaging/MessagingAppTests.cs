@@ -16,9 +16,11 @@ namespace SalesCoachBot.Tests.Messaging;
 public sealed class MessagingAppTests
 {
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task HostedDispatcher_MessageEnqueuedByAFeature_DeliveredToTheMembersChat(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task HostedDispatcher_MessageEnqueuedByAFeature_DeliveredToTheMembersChat(DatabaseProvider provider, bool inTransaction)
     {
         await using var app = new ObservedApplication(provider);
         // Long poll: only the enqueue's wake-up can make delivery prompt.
@@ -31,8 +33,14 @@ public sealed class MessagingAppTests
         {
             var member = await store.Members.SingleAsync(m => m.TeamsUserId == "29:alice");
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            await using var transaction = inTransaction ? await store.Database.BeginTransactionAsync() : null;
             Assert.Equal(EnqueueResult.Enqueued, await outbox.EnqueueForMemberAsync(
                 member.Id, "reminder:1", AutomaticMessageKinds.Reminders, new Activity { Type = "message", Text = "proactive" }, automatic: false));
+            if (transaction is not null)
+            {
+                // The wake-up comes with the commit (before it the row is invisible to the dispatcher).
+                await transaction.CommitAsync();
+            }
         }
 
         var sent = await app.Proactive.Task.WaitAsync(TimeSpan.FromSeconds(30));
