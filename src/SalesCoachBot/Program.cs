@@ -7,6 +7,7 @@ builder.AddPersistence();
 builder.AddScheduling();
 builder.AddAdminApi();
 builder.AddFeatures();
+builder.AddMessaging();
 
 var app = builder.Build();
 

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Data;
+using SalesCoachBot.Teams.Activities;
+
+namespace SalesCoachBot.Messaging;
+
+public enum EnqueueResult
+{
+    /// <summary>Written; the dispatcher delivers it once the caller's transaction commits.</summary>
+    Enqueued,
+    /// <summary>A message with this idempotency key exists already: nothing written, nothing failed.</summary>
+    AlreadyEnqueued,
+    /// <summary>The member opted out of this kind of automatic message: nothing written.</summary>
+    OptedOut,
+    /// <summary>Teams said the member cannot be reached (blocked or removed the bot): nothing written.</summary>
+    Unreachable,
+}
+
+/// <summary>
+/// Writes the decision to send a proactive message into the caller's unit of work (its <see cref="SalesCoachDbContext"/>,
+/// bound to the tenant, and its transaction if one is open), so the decision commits or rolls back with the data change
+/// that caused it. Delivery is the <see cref="OutboxDispatcher"/>'s job.
+/// <para>
+/// On PostgreSQL a write of a key that another open transaction wrote waits for that transaction, then is a no-op (or
+/// is written, if the other rolled back). A job enqueuing many keys in one transaction should do so in a stable order
+/// (e.g. by member id): two transactions taking overlapping keys in opposite orders can deadlock, and PostgreSQL then
+/// rolls one of them back.
+/// </para>
+/// </summary>
+public sealed class Outbox
+{
+    private readonly SalesCoachDbContext _db;
+    private readonly OutboxSignal _signal;
+    private readonly TimeProvider _time;
+
+    internal Outbox(SalesCoachDbContext db, OutboxSignal signal, TimeProvider time)
+    {
+        _db = db;
+        _signal = signal;
+        _time = time;
+    }
+
+    /// <summary>
+    /// A 1:1 message to a member (the dispatcher opens the chat if there is none). <paramref name="automatic"/> messages
+    /// (reminders, nudges, digests…) follow the member's opt-outs and quiet hours; a direct answer to something the
+    /// member did passes <c>automatic: false</c> and skips them.
+    /// </summary>
+    public async Task<EnqueueResult> EnqueueForMemberAsync(
+        long memberId, string idempotencyKey, string kind, Activity activity,
+        DateTimeOffset? dueAt = null, bool automatic = true, CancellationToken cancellationToken = default)
+    {
+        var tenantId = CheckArguments(idempotencyKey, kind, activity);
+        var due = dueAt ?? _time.GetUtcNow();
+        if (automatic)
+        {
+            var recipient = await LoadRecipientAsync(memberId, cancellationToken).ConfigureAwait(false);
+            var decision = DeliveryPolicy.Decide(recipient, kind, due);
+            switch (decision.Verdict)
+            {
+                case DeliveryVerdict.OptedOut:
+                    return EnqueueResult.OptedOut;
+                case DeliveryVerdict.Unreachable:
+                    return EnqueueResult.Unreachable;
+                default:
+                    due = decision.DueAt;
+                    break;
+            }
+        }
+        else if (!await _db.Members.AnyAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ArgumentException("No such member in this tenant.", nameof(memberId));
+        }
+
+        return await InsertAsync(tenantId, idempotencyKey, kind, memberId, null, activity, due, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A message into a stored conversation (a team channel), by its row id.</summary>
+    public async Task<EnqueueResult> EnqueueForConversationAsync(
+        long conversationId, string idempotencyKey, string kind, Activity activity,
+        DateTimeOffset? dueAt = null, CancellationToken cancellationToken = default)
+    {
+        var tenantId = CheckArguments(idempotencyKey, kind, activity);
+        if (!await _db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ArgumentException("No such conversation in this tenant.", nameof(conversationId));
+        }
+
+        return await InsertAsync(tenantId, idempotencyKey, kind, null, conversationId, activity, dueAt ?? _time.GetUtcNow(), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Wakes the dispatcher now (enqueueing does it by itself, after the commit of an EF Core transaction).</summary>
+    public void WakeDispatcher() => _signal.Pulse();
+
+    private string CheckArguments(string idempotencyKey, string kind, Activity activity)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (idempotencyKey.Length > ColumnLengths.IdempotencyKey)
+        {
+            throw new ArgumentException($"The idempotency key is longer than {ColumnLengths.IdempotencyKey} characters.", nameof(idempotencyKey));
+        }
+
+        if (kind.Length > ColumnLengths.Kind)
+        {
+            throw new ArgumentException($"The kind is longer than {ColumnLengths.Kind} characters.", nameof(kind));
+        }
+
+        return _db.CurrentTenantId ?? throw new InvalidOperationException("Bind the store to a tenant (ForTenant) before enqueueing.");
+    }
+
+    private async Task<RecipientSettings> LoadRecipientAsync(long memberId, CancellationToken cancellationToken)
+    {
+        var member = await _db.Members.AsNoTracking()
+            .Where(m => m.Id == memberId)
+            .Select(m => new { m.TimeZone, m.QuietHoursStart, m.QuietHoursEnd, m.UnreachableAt })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException("No such member in this tenant.", nameof(memberId));
+        var optOuts = await _db.OptOuts.AsNoTracking()
+            .Where(o => o.MemberId == memberId)
+            .Select(o => o.Kind)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        string? teamTimeZone = null;
+        if (member.TimeZone is null)
+        {
+            // The team the member joined first and still belongs to.
+            teamTimeZone = await _db.TeamMemberships.AsNoTracking()
+                .Where(t => t.MemberId == memberId && t.LeftAt == null && t.SalesTeam!.ArchivedAt == null)
+                .OrderBy(t => t.JoinedAt)
+                .Select(t => t.SalesTeam!.TimeZone)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RecipientSettings(member.TimeZone, teamTimeZone, member.QuietHoursStart, member.QuietHoursEnd, member.UnreachableAt is not null, optOuts);
+    }
+
+    // One statement that is a no-op on a duplicate key, so a second decision (or a concurrent one) never fails the
+    // caller's transaction the way a unique violation from SaveChanges would.
+    private async Task<EnqueueResult> InsertAsync(
+        string tenantId, string key, string kind, long? memberId, long? conversationId, Activity activity, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(activity, BotJson.Options);
+        var now = _time.GetUtcNow();
+        var status = (int)OutboxStatus.Pending;
+        int rows;
+        if (_db is PostgresSalesCoachDbContext)
+        {
+            var dueUtc = due.ToUniversalTime();
+            var nowUtc = now.ToUniversalTime();
+            rows = await _db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO outbox_messages (tenant_id, idempotency_key, kind, member_id, conversation_id, activity_json, status, attempts, due_at, created_at)
+                VALUES ({tenantId}, {key}, {kind}, {memberId}, {conversationId}, {json}, {status}, 0, {dueUtc}, {nowUtc})
+                ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+                """,
+                cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var dueMicros = StoreTime.ToSqlite(due);
+            var nowMicros = StoreTime.ToSqlite(now);
+            rows = await _db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO outbox_messages (tenant_id, idempotency_key, kind, member_id, conversation_id, activity_json, status, attempts, due_at, created_at)
+                VALUES ({tenantId}, {key}, {kind}, {memberId}, {conversationId}, {json}, {status}, 0, {dueMicros}, {nowMicros})
+                ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+                """,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rows == 0)
+        {
+            return EnqueueResult.AlreadyEnqueued;
+        }
+
+        // Outside a transaction the row is committed already; inside one the dispatcher could not see it yet.
+        if (_db.Database.CurrentTransaction is null)
+        {
+            _signal.Pulse();
+        }
+        else
+        {
+            _signal.PulseAfterCommit(_db);
+        }
+
+        return EnqueueResult.Enqueued;
+    }
+}
+
+/// <summary>Times as the SQLite flavour stores them (see UnixMicrosecondsConverter), for hand-written SQL.</summary>
+internal static class StoreTime
+{
+    public static long ToSqlite(DateTimeOffset value) => (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+}
