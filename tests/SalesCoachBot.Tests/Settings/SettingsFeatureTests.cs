@@ -296,4 +296,26 @@ public sealed class SettingsFeatureTests
         Assert.Equal("zh-CN|Europe/Berlin|21:00|08:00|nudges", await SnapshotAsync(app, "tenant-b"));
         Assert.Equal(Defaults, await SnapshotAsync(app, "tenant-a"));
     }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Save_DoubleClickedConcurrently_SavesOnceWithoutError(DatabaseProvider provider)
+    {
+        await using var app = Create(provider);
+        await app.PostActivityAsync(ActivityBuilder.Message("settings"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            app.PostActivityAsync(ExecuteSave(Form(("receive.nudges", "false"), ("receive.agendas", "false"))))));
+
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                Assert.Contains("✔ Saved. Your settings are up to date.", Texts(await InvokeCardAsync(response)));
+            }
+        }
+
+        Assert.Equal("||21:00|08:00|agendas,nudges", await SnapshotAsync(app));
+    }
 }

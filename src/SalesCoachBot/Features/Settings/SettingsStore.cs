@@ -39,7 +39,32 @@ internal sealed partial class SettingsStore(SalesCoachDbContext db, ContactCache
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(settings);
         db.ForTenant(tenantId);
-        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == who.Id, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (!await ApplyAsync(tenantId, who.Id, settings, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 2)
+            {
+                // A second Save of the same card (a double click) added the same opt-out first; apply again over it.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        contacts.Forget(tenantId, who.TeamsUserId);
+        LogSaved(logger, who.Id, settings.PreferredLocale ?? "auto", settings.OptOuts.Count);
+        return true;
+    }
+
+    private async Task<bool> ApplyAsync(string tenantId, long memberId, MemberSettings settings, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false);
         if (member is null)
         {
             return false;
@@ -52,16 +77,14 @@ internal sealed partial class SettingsStore(SalesCoachDbContext db, ContactCache
         member.QuietHoursEnd = settings.QuietHoursEnd;
         member.UpdatedAt = now;
 
-        var existing = await db.OptOuts.Where(o => o.MemberId == member.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await db.OptOuts.Where(o => o.MemberId == memberId).ToListAsync(cancellationToken).ConfigureAwait(false);
         db.OptOuts.RemoveRange(existing.Where(o => !settings.OptOuts.Contains(o.Kind)));
         foreach (var kind in settings.OptOuts.Where(k => !existing.Any(o => o.Kind == k)))
         {
-            db.OptOuts.Add(new MemberOptOut { TenantId = tenantId, MemberId = member.Id, Kind = kind, CreatedAt = now });
+            db.OptOuts.Add(new MemberOptOut { TenantId = tenantId, MemberId = memberId, Kind = kind, CreatedAt = now });
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        contacts.Forget(tenantId, who.TeamsUserId);
-        LogSaved(logger, member.Id, settings.PreferredLocale ?? "auto", settings.OptOuts.Count);
         return true;
     }
 
