@@ -1,5 +1,6 @@
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Hosting;
@@ -13,6 +14,7 @@ internal static class FeaturesHostingExtensions
     {
         builder.Services.AddBotText();
         builder.Services.AddHelp();
+        builder.Services.AddSettings();
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
@@ -20,6 +22,8 @@ internal static class FeaturesHostingExtensions
             .OnActivity<WelcomeHandler>(ActivityTypes.ConversationUpdate)
             .OnCommand<HelpCommand>("help", "帮助")
             .OnCardAction<ShowHelpAction>(HelpCard.ShowHelpVerb)
+            .OnCommand<SettingsCommand>("settings", "设置")
+            .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
             .OnFallback<HelpFallback>();
 
         return builder;

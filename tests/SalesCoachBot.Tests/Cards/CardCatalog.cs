@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
@@ -30,9 +31,30 @@ internal static class CardCatalog
             yield return ($"welcome.personal.noname.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Personal));
             yield return ($"welcome.team.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team, "East Sales \"A\" 华东"));
             yield return ($"welcome.team.noname.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team));
+            foreach (var (name, card) in SettingsCards(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> SettingsCards(BotText text, string locale)
+    {
+        var now = new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+        var defaults = new MemberSettings(null, null, null, null, new HashSet<string>()).ToForm();
+        yield return ($"settings.{locale}", SettingsCard.Build(text, locale, defaults, now));
+        var chosen = new MemberSettings(locale, "Europe/Paris", new TimeOnly(22, 30), new TimeOnly(7, 0), new HashSet<string> { "nudges", "digests" }).ToForm();
+        yield return ($"settings.saved.{locale}", SettingsCard.Build(text, locale, chosen, now, SettingsOutcome.Saved));
+        var typed = defaults with { TimeZone = AwkwardName, QuietStart = "<at>25:00</at>" };
+        yield return ($"settings.invalid.{locale}", SettingsCard.Build(text, locale, typed, now, SettingsOutcome.Invalid,
+        [
+            new SettingsError("timeZone", text.Get(locale, "settings.error.timezone", AwkwardName)),
+            new SettingsError("quietStart", text.Get(locale, "settings.error.time")),
+            new SettingsError("receive.nudges", text.Get(locale, "settings.error.toggle")),
+            new SettingsError("receive.horoscopes", text.Get(locale, "settings.error.kind", "horoscopes", "reminders")),
+        ]));
     }
 
     // Not a card the bot sends: every part of the model once, so the renderer checks the model's JSON shapes too.

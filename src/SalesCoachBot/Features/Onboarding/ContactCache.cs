@@ -34,5 +34,17 @@ internal sealed class ContactCache(IOptions<ContactOptions> options)
         _entries[facts] = new Entry(member, now);
     }
 
+    /// <summary>Drops a member's entries, so a changed setting (e.g. the language) is read again on the next turn.</summary>
+    public void Forget(string tenantId, string teamsUserId)
+    {
+        foreach (var facts in _entries.Keys)
+        {
+            if (facts.TenantId == tenantId && facts.TeamsUserId == teamsUserId)
+            {
+                _entries.TryRemove(facts, out _);
+            }
+        }
+    }
+
     private sealed record Entry(KnownMember? Member, DateTimeOffset RecordedAt);
 }

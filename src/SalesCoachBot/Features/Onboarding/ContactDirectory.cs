@@ -164,7 +164,7 @@ public sealed class ContactDirectory
         await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return member is null
             ? null
-            : new KnownMember(member.Id, member.TenantId, member.TeamsUserId, member.AadObjectId, member.Name, member.Locale);
+            : new KnownMember(member.Id, member.TenantId, member.TeamsUserId, member.AadObjectId, member.Name, member.Locale, member.PreferredLocale);
     }
 
     // Absent values never erase known ones: some activities (invokes, conversation updates) omit name or AAD id.

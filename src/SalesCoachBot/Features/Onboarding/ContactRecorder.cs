@@ -41,7 +41,7 @@ public sealed partial class ContactRecorder : ITurnMiddleware
         turn.Items[TurnContactExtensions.TenantKey] = tenantId;
         var member = await _directory.RecordAsync(turn.Activity, tenantId, cancellationToken).ConfigureAwait(false);
         turn.Items[TurnContactExtensions.MemberKey] = member;
-        turn.Locale = turn.Activity.Locale ?? member?.Locale ?? turn.Locale;
+        turn.Locale = member?.PreferredLocale ?? turn.Activity.Locale ?? member?.Locale ?? turn.Locale;
         await next().ConfigureAwait(false);
     }
 
