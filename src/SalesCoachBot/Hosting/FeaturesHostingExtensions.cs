@@ -13,11 +13,14 @@ internal static class FeaturesHostingExtensions
     {
         builder.Services.AddBotText();
         builder.Services.AddHelp();
+        builder.Services.AddOnboarding();
+        builder.Services.AddHelpTopic(ManagerCommand.Topic);
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
-            .OnActivity<WelcomeHandler>(ActivityTypes.InstallationUpdate)
-            .OnActivity<WelcomeHandler>(ActivityTypes.ConversationUpdate)
+            .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate)
+            .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
+            .OnCommand<ManagerCommand>(ManagerCommand.Word, ManagerCommand.ChineseWord)
             .OnCommand<HelpCommand>("help", "帮助")
             .OnCardAction<ShowHelpAction>(HelpCard.ShowHelpVerb)
             .OnFallback<HelpFallback>();

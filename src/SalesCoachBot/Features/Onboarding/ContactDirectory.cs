@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
+using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Features.Onboarding;
@@ -12,12 +14,14 @@ public sealed class ContactDirectory
     private readonly SalesCoachDbContext _db;
     private readonly ContactCache _cache;
     private readonly TimeProvider _time;
+    private readonly IOptions<TeamsOptions> _teams;
 
-    internal ContactDirectory(SalesCoachDbContext db, ContactCache cache, TimeProvider time)
+    internal ContactDirectory(SalesCoachDbContext db, ContactCache cache, TimeProvider time, IOptions<TeamsOptions> teams)
     {
         _db = db;
         _cache = cache;
         _time = time;
+        _teams = teams;
     }
 
     /// <summary>
@@ -102,13 +106,32 @@ public sealed class ContactDirectory
     {
         if (!await _db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
+            // First contact of the tenant: it starts with the default KPIs, in the same write (a racing first
+            // contact fails on the tenant key and retries as an update, so the defaults exist once).
             _db.Tenants.Add(new Tenant { TenantId = facts.TenantId, FirstSeenAt = now });
+            _db.Kpis.AddRange(KpiDefaults.For(facts.TenantId, _teams.Value.DefaultCurrency));
         }
 
         Member? member = null;
         if (facts.TeamsUserId is not null)
         {
             member = await _db.Members.FirstOrDefaultAsync(m => m.TeamsUserId == facts.TeamsUserId, cancellationToken).ConfigureAwait(false);
+            if (member is null && facts.AadObjectId is not null)
+            {
+                // Imported before the person ever wrote (CSV: e-mail or Entra id, no Teams id yet): link that row.
+                member = await _db.Members
+                    .Where(m => m.TeamsUserId.StartsWith(SalesTeamDirectory.PendingTeamsUserIdPrefix) && m.AadObjectId == facts.AadObjectId)
+                    .OrderBy(m => m.Id)
+                    .FirstOrDefaultAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                if (member is not null)
+                {
+                    member.TeamsUserId = facts.TeamsUserId;
+                    Update(member, facts);
+                    member.UpdatedAt = now;
+                }
+            }
+
             if (member is null)
             {
                 member = new Member
