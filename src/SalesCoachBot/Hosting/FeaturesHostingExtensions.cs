@@ -1,5 +1,6 @@
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Hosting;
@@ -14,6 +15,7 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddBotText();
         builder.Services.AddHelp();
         builder.Services.AddOnboarding();
+        builder.Services.AddGraph();
         builder.Services.AddHelpTopic(ManagerCommand.Topic);
 
         builder.Services.AddTeamsBot()

@@ -24,6 +24,9 @@ public sealed partial class TeamOnboarding
     // A connector that keeps answering with continuation tokens must not hold the turn forever (500 × 200 = 100,000 members).
     private const int MaxRosterPages = 200;
 
+    // Directory look-ups in flight at once: quick for a team of dozens, gentle on Graph's per-app throttling.
+    private const int MaxParallelLookups = 4;
+
     private readonly SalesTeamDirectory _teams;
     private readonly TeamAccess _access;
     private readonly IDirectoryLookup _directory;
@@ -177,11 +180,22 @@ public sealed partial class TeamOnboarding
         _db.ForTenant(tenantId);
         var memberIds = _db.TeamMemberships.Where(m => m.SalesTeamId == teamId && m.LeftAt == null).Select(m => m.MemberId);
         var members = await _db.Members.Where(m => memberIds.Contains(m.Id) && m.AadObjectId != null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var profiles = new System.Collections.Concurrent.ConcurrentDictionary<long, DirectoryProfile>();
+        await Parallel.ForEachAsync(
+            members.Select(m => (m.Id, Aad: m.AadObjectId!)).ToList(),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelLookups, CancellationToken = cancellationToken },
+            async (person, token) =>
+            {
+                if (await _directory.FindAsync(person.Aad, token).ConfigureAwait(false) is { } profile)
+                {
+                    profiles[person.Id] = profile;
+                }
+            }).ConfigureAwait(false);
+
         var managerAad = new Dictionary<long, string>();
         foreach (var member in members)
         {
-            var profile = await _directory.FindAsync(member.AadObjectId!, cancellationToken).ConfigureAwait(false);
-            if (profile is null)
+            if (!profiles.TryGetValue(member.Id, out var profile))
             {
                 continue;
             }
