@@ -230,6 +230,34 @@ public sealed class TeamOnboardingTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task FirstContact_ImportedMemberWithOnlyAnEmail_IsLinkedThroughTheMemberLookup(DatabaseProvider provider)
+    {
+        await using var app = new SalesCoachBotApplication(provider);
+        app.Connector.Members["29:dan"] = new TeamsChannelAccount { Id = "29:dan", Name = "Dan Wu", UserPrincipalName = "Dan.Wu@contoso.com" };
+        await app.PostActivityAsync(ActivityBuilder.Message("hello").From("29:admin", "Admin"));
+        long importedId;
+        var (scope, store) = app.NewStore(Tenant);
+        await using (scope)
+        {
+            var imported = new Member { TenantId = Tenant, TeamsUserId = SalesTeamDirectory.PendingTeamsUserIdPrefix + "dan", Email = "dan.wu@contoso.com" };
+            store.Members.Add(imported);
+            await store.SaveChangesAsync();
+            importedId = imported.Id;
+        }
+
+        await app.PostActivityAsync(ActivityBuilder.Message("hello").InPersonalChat("a:personal-dan").From("29:dan", "Dan Wu", "aad-dan"));
+        await app.PostActivityAsync(ActivityBuilder.Message("hello").InPersonalChat("a:personal-eve").From("29:eve", "Eve", "aad-eve"));
+
+        var (scope2, store2) = app.NewStore(Tenant);
+        await using var _ = scope2;
+        var dan = await store2.Members.SingleAsync(m => m.TeamsUserId == "29:dan");
+        Assert.Equal((importedId, "Dan Wu", "aad-dan"), (dan.Id, dan.Name, dan.AadObjectId));
+        Assert.Equal(3, await store2.Members.CountAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task RosterSync_ImportedMemberWithSameEmail_IsLinked(DatabaseProvider provider)
     {
         await using var app = new SalesCoachBotApplication(provider);
