@@ -152,13 +152,23 @@ public sealed class TeamOnboardingTests
         await app.PostActivityAsync(InstallInTeam());
 
         await app.PostActivityAsync(ActivityBuilder.Of("installationUpdate").WithAction("remove").InChannel());
+        await app.PostActivityAsync(ActivityBuilder.Of("conversationUpdate").InChannel().WithEventType("teamMemberAdded").WithMembersAdded("29:late"));
         var archived = await TeamAsync(app);
+        int lateMemberships;
+        var (scope, store) = app.NewStore(Tenant);
+        await using (scope)
+        {
+            // A member event for an archived team neither revives it nor changes its roster.
+            lateMemberships = await store.TeamMemberships.CountAsync(m => m.Member!.TeamsUserId == "29:late");
+        }
+
         await app.PostActivityAsync(InstallInTeam());
         var restored = await TeamAsync(app);
 
         Assert.NotNull(archived.ArchivedAt);
         Assert.Null(restored.ArchivedAt);
         Assert.Equal(archived.Id, restored.Id);
+        Assert.Equal(0, lateMemberships);
     }
 
     [SkippableTheory]

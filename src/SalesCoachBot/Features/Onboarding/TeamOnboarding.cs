@@ -91,7 +91,15 @@ public sealed partial class TeamOnboarding
             return 0;
         }
 
-        var team = await _teams.EnsureTeamAsync(tenantId, teamsTeamId, info.Name, info.AadGroupId, cancellationToken).ConfigureAwait(false);
+        // An archived team stays archived until the bot itself is added again; an unknown one (its install event
+        // was missed) is created so the roster starts here.
+        var team = await _teams.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false)
+            ?? await _teams.EnsureTeamAsync(tenantId, teamsTeamId, info.Name, info.AadGroupId, cancellationToken).ConfigureAwait(false);
+        if (team.ArchivedAt is not null)
+        {
+            return 0;
+        }
+
         var added = await _teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false);
         return added.Count;
     }
@@ -153,7 +161,7 @@ public sealed partial class TeamOnboarding
             {
                 var result = await connector.GetPagedMembersAsync(serviceUrl, team.TeamsTeamId, _options.Value.RosterPageSize, token, cancellationToken).ConfigureAwait(false);
                 var people = result.Members
-                    .Where(m => m.Id is { Length: > 0 })
+                    .Where(m => m.Id is { Length: > 0 } id && !id.StartsWith("28:", StringComparison.Ordinal))
                     .Select(m => new RosterEntry(m.Id!, m.AadObjectId, m.Name, m.Email ?? m.UserPrincipalName))
                     .ToList();
                 total += (await _teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false)).Count;
