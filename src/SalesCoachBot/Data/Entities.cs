@@ -17,6 +17,12 @@ public sealed class Tenant : ITenantOwned
 /// <summary>A person who talked to the bot, keyed by the Teams user id (29:…), which is unique per bot and tenant.</summary>
 public sealed class Member : ITenantOwned
 {
+    /// <summary>
+    /// Prefix of the placeholder Teams id of a member created by an import before they used Teams; the contact recorder
+    /// and roster sync replace it with the real id. Nothing can be sent to such a member yet.
+    /// </summary>
+    public const string PendingTeamsUserIdPrefix = "pending:";
+
     public long Id { get; set; }
 
     public required string TenantId { get; set; }

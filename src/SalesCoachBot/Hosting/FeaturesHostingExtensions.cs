@@ -1,6 +1,7 @@
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
+using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Hosting;
@@ -15,11 +16,15 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddBotText();
         builder.Services.AddHelp();
         builder.Services.AddSettings();
+        builder.Services.AddOnboarding();
+        builder.Services.AddGraph();
+        builder.Services.AddHelpTopic(ManagerCommand.Topic);
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
-            .OnActivity<WelcomeHandler>(ActivityTypes.InstallationUpdate)
-            .OnActivity<WelcomeHandler>(ActivityTypes.ConversationUpdate)
+            .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate)
+            .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
+            .OnCommand<ManagerCommand>(ManagerCommand.Word, ManagerCommand.ChineseWord)
             .OnCommand<HelpCommand>("help", "帮助")
             .OnCardAction<ShowHelpAction>(HelpCard.ShowHelpVerb)
             .OnCommand<SettingsCommand>("settings", "设置")

@@ -115,7 +115,7 @@ public sealed class Outbox
     {
         var member = await _db.Members.AsNoTracking()
             .Where(m => m.Id == memberId)
-            .Select(m => new { m.TimeZone, m.QuietHoursStart, m.QuietHoursEnd, m.UnreachableAt })
+            .Select(m => new { m.TimeZone, m.QuietHoursStart, m.QuietHoursEnd, m.UnreachableAt, m.TeamsUserId })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new ArgumentException("No such member in this tenant.", nameof(memberId));
         var optOuts = await _db.OptOuts.AsNoTracking()
@@ -133,7 +133,9 @@ public sealed class Outbox
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new RecipientSettings(member.TimeZone, teamTimeZone, member.QuietHoursStart, member.QuietHoursEnd, member.UnreachableAt is not null, optOuts);
+        // An imported member not yet linked to a Teams account has no chat to write to.
+        var unreachable = member.UnreachableAt is not null || member.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix, StringComparison.Ordinal);
+        return new RecipientSettings(member.TimeZone, teamTimeZone, member.QuietHoursStart, member.QuietHoursEnd, unreachable, optOuts);
     }
 
     // One statement that is a no-op on a duplicate key, so a second decision (or a concurrent one) never fails the

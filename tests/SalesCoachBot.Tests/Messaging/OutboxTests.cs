@@ -61,6 +61,27 @@ public sealed class OutboxTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task EnqueueForMemberAsync_ImportedMemberNotYetLinked_NothingWritten(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
+        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
+        var (scope, store) = database.NewStore(OutboxSeed.Tenant);
+        await using (scope)
+        {
+            await store.Members.ExecuteUpdateAsync(s => s.SetProperty(m => m.TeamsUserId, Member.PendingTeamsUserIdPrefix + "import-1"));
+        }
+
+        var result = await host.WithOutboxAsync(OutboxSeed.Tenant, (outbox, _) =>
+            outbox.EnqueueForMemberAsync(members[0], "nudge:1", AutomaticMessageKinds.Nudges, OutboxSeed.Message("nudge")));
+
+        Assert.Equal(EnqueueResult.Unreachable, result);
+        Assert.Empty(await OutboxSeed.RowsAsync(database));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task EnqueueForMemberAsync_DuringQuietHoursInTeamZone_DueWhenTheyEnd(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

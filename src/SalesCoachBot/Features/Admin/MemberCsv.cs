@@ -14,7 +14,7 @@ internal static class MemberCsv
     /// Teams user id of a member imported before the bot has heard from them: the column is required and unique, and
     /// the real id (29:…) only arrives with their first message. Nothing can be sent to such a member yet.
     /// </summary>
-    public const string PendingTeamsUserIdPrefix = "pending:";
+    public const string PendingTeamsUserIdPrefix = Member.PendingTeamsUserIdPrefix;
 
     public static IReadOnlyList<string> Columns { get; } =
         ["email", "name", "team", "role", "time_zone", "locale", "line_manager_email", "teams_user_id", "aad_object_id"];

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
+using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Features.Onboarding;
@@ -12,19 +14,28 @@ public sealed class ContactDirectory
     private readonly SalesCoachDbContext _db;
     private readonly ContactCache _cache;
     private readonly TimeProvider _time;
+    private readonly IOptions<TeamsOptions> _teams;
 
-    internal ContactDirectory(SalesCoachDbContext db, ContactCache cache, TimeProvider time)
+    internal ContactDirectory(SalesCoachDbContext db, ContactCache cache, TimeProvider time, IOptions<TeamsOptions> teams)
     {
         _db = db;
         _cache = cache;
         _time = time;
+        _teams = teams;
     }
 
     /// <summary>
     /// Upserts the tenant, the sender and the conversation reference of an activity and returns the sender
     /// (null when the activity has no usable sender, conversation or service URL). Writes only what changed.
     /// </summary>
-    public async Task<KnownMember?> RecordAsync(Activity activity, string tenantId, CancellationToken cancellationToken = default)
+    /// <param name="activity">The inbound activity.</param>
+    /// <param name="tenantId">The tenant the turn runs under.</param>
+    /// <param name="emailLookup">
+    /// Optional: the sender's e-mail (activities carry none), asked only for a sender seen for the first time while
+    /// imported members without a Teams id wait to be linked by e-mail.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task<KnownMember?> RecordAsync(Activity activity, string tenantId, Func<CancellationToken, Task<string?>>? emailLookup = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
@@ -47,7 +58,7 @@ public sealed class ContactDirectory
         {
             try
             {
-                member = await UpsertAsync(facts, now, cancellationToken).ConfigureAwait(false);
+                member = await UpsertAsync(facts, now, emailLookup, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (DbUpdateException) when (attempt < MaxUpsertAttempts)
@@ -98,17 +109,32 @@ public sealed class ContactDirectory
         return row is null ? null : new ConversationReference(row.ServiceUrl, row.ConversationId, row.TenantId, row.ConversationType, row.UserId, row.BotId);
     }
 
-    private async Task<KnownMember?> UpsertAsync(ContactFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<KnownMember?> UpsertAsync(ContactFacts facts, DateTimeOffset now, Func<CancellationToken, Task<string?>>? emailLookup, CancellationToken cancellationToken)
     {
         if (!await _db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
+            // First contact of the tenant: it starts with the default KPIs, in the same write (a racing first
+            // contact fails on the tenant key and retries as an update, so the defaults exist once).
             _db.Tenants.Add(new Tenant { TenantId = facts.TenantId, FirstSeenAt = now });
+            _db.Kpis.AddRange(KpiDefaults.For(facts.TenantId, _teams.Value.DefaultCurrency));
         }
 
         Member? member = null;
         if (facts.TeamsUserId is not null)
         {
             member = await _db.Members.FirstOrDefaultAsync(m => m.TeamsUserId == facts.TeamsUserId, cancellationToken).ConfigureAwait(false);
+            if (member is null)
+            {
+                // Imported before the person ever wrote (CSV: e-mail or Entra id, no Teams id yet): link that row.
+                member = await FindPendingAsync(facts, emailLookup, cancellationToken).ConfigureAwait(false);
+                if (member is not null)
+                {
+                    member.TeamsUserId = facts.TeamsUserId;
+                    Update(member, facts);
+                    member.UpdatedAt = now;
+                }
+            }
+
             if (member is null)
             {
                 member = new Member
@@ -165,6 +191,32 @@ public sealed class ContactDirectory
         return member is null
             ? null
             : new KnownMember(member.Id, member.TenantId, member.TeamsUserId, member.AadObjectId, member.Name, member.Locale, member.PreferredLocale);
+    }
+
+    private async Task<Member?> FindPendingAsync(ContactFacts facts, Func<CancellationToken, Task<string?>>? emailLookup, CancellationToken cancellationToken)
+    {
+        var pending = _db.Members.Where(m => m.TeamsUserId.StartsWith(SalesTeamDirectory.PendingTeamsUserIdPrefix)).OrderBy(m => m.Id);
+        if (facts.AadObjectId is not null
+            && await pending.FirstOrDefaultAsync(m => m.AadObjectId == facts.AadObjectId, cancellationToken).ConfigureAwait(false) is { } byEntraId)
+        {
+            return byEntraId;
+        }
+
+        if (emailLookup is null || !await pending.AnyAsync(m => m.Email != null, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var email = (await emailLookup(cancellationToken).ConfigureAwait(false))?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            return null;
+        }
+
+        // Compared in memory, case-insensitively alike on both providers; pending rows are few and this runs only for
+        // a sender seen for the first time.
+        var withEmail = await pending.Where(m => m.Email != null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return withEmail.FirstOrDefault(m => string.Equals(m.Email!.Trim(), email, StringComparison.OrdinalIgnoreCase));
     }
 
     // Absent values never erase known ones: some activities (invokes, conversation updates) omit name or AAD id.

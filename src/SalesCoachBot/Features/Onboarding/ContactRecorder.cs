@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Teams.Routing;
 
@@ -39,10 +40,31 @@ public sealed partial class ContactRecorder : ITurnMiddleware
         }
 
         turn.Items[TurnContactExtensions.TenantKey] = tenantId;
-        var member = await _directory.RecordAsync(turn.Activity, tenantId, cancellationToken).ConfigureAwait(false);
+        var member = await _directory.RecordAsync(turn.Activity, tenantId, token => EmailOfSenderAsync(turn, token), cancellationToken).ConfigureAwait(false);
         turn.Items[TurnContactExtensions.MemberKey] = member;
         turn.Locale = member?.PreferredLocale ?? turn.Activity.Locale ?? member?.Locale ?? turn.Locale;
         await next().ConfigureAwait(false);
+    }
+
+    // Teams puts no e-mail on activities; the member look-up has it. Only asked to link an imported member.
+    private async Task<string?> EmailOfSenderAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (activity.ServiceUrl is not { Length: > 0 } serviceUrl || activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.From?.Id is not { Length: > 0 } userId)
+        {
+            return null;
+        }
+
+        try
+        {
+            var account = await turn.Connector.GetMemberAsync(serviceUrl, conversationId, userId, cancellationToken).ConfigureAwait(false);
+            return account.Email ?? account.UserPrincipalName;
+        }
+        catch (ConnectorException exception)
+        {
+            LogEmailLookupFailed(_logger, exception.Failure);
+            return null;
+        }
     }
 
     private string? TenantOf(TurnContext turn)
@@ -55,6 +77,9 @@ public sealed partial class ContactRecorder : ITurnMiddleware
 
         return _bot.Value.IsLocalDevelopment ? _options.Value.LocalDevelopmentTenantId : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not read a new member's e-mail ({Failure}); an imported row is not linked by e-mail")]
+    private static partial void LogEmailLookupFailed(ILogger logger, ConnectorFailure failure);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A {Type} activity without a usable tenant: no member recorded")]
     private static partial void LogNoTenant(ILogger logger, string? type);

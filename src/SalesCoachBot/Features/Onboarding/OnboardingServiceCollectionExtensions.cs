@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoachBot.Features.Teams;
 
 namespace SalesCoachBot.Features.Onboarding;
 
@@ -16,8 +17,24 @@ public static class OnboardingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ContactCache>();
         services.TryAddScoped(sp => new ContactDirectory(
-            sp.GetRequiredService<Data.SalesCoachDbContext>(), sp.GetRequiredService<ContactCache>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<Data.SalesCoachDbContext>(), sp.GetRequiredService<ContactCache>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Teams.TeamsOptions>>()));
         services.TryAddScoped<ContactRecorder>();
+        services.AddSalesTeams();
+        return services;
+    }
+
+    /// <summary>
+    /// Team setup on install, roster events, the welcome and the manager command (route them with
+    /// <see cref="ConversationEventsHandler"/> and <see cref="ManagerCommand"/>), plus the team services they use.
+    /// </summary>
+    public static IServiceCollection AddOnboarding(this IServiceCollection services)
+    {
+        services.AddSalesTeams();
+        services.TryAddScoped<TeamOnboarding>();
+        services.TryAddScoped<WelcomeHandler>();
+        services.TryAddScoped<ConversationEventsHandler>();
+        services.TryAddScoped<ManagerCommand>();
         return services;
     }
 }

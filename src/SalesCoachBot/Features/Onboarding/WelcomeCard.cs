@@ -19,7 +19,7 @@ public enum WelcomeAudience
 /// </summary>
 public static class WelcomeCard
 {
-    public static AdaptiveCard Build(BotText text, string? locale, WelcomeAudience audience, string? name = null)
+    public static AdaptiveCard Build(BotText text, string? locale, WelcomeAudience audience, string? name = null, TeamSetup? setup = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var personal = audience == WelcomeAudience.Personal;
@@ -37,6 +37,19 @@ public static class WelcomeCard
             new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
             new TextBlock(text.Get(locale, personal ? WelcomeTextKeys.PersonalBody : WelcomeTextKeys.TeamBody)) { Wrap = true },
         ];
+        if (!personal && setup is not null)
+        {
+            var separator = BotText.IsChinese(locale) ? "、" : ", ";
+            var setupText = setup.ManagerNames.Count > 0
+                ? text.Get(locale, WelcomeTextKeys.TeamSetup, setup.TeamName, setup.MemberCount, string.Join(separator, setup.ManagerNames))
+                : text.Get(locale, WelcomeTextKeys.TeamSetupNoManager, setup.TeamName, setup.MemberCount);
+            body.Add(new TextBlock(setupText) { Wrap = true, Weight = TextWeight.Bolder });
+            if (setup.SuggestedManagerNames.Count > 0)
+            {
+                body.Add(new TextBlock(text.Get(locale, WelcomeTextKeys.TeamSuggest, string.Join(separator, setup.SuggestedManagerNames))) { Wrap = true, IsSubtle = true });
+            }
+        }
+
         if (!personal)
         {
             body.Add(new TextBlock(text.Get(locale, WelcomeTextKeys.TeamPrivacy)) { Wrap = true, IsSubtle = true });
@@ -70,4 +83,7 @@ public static class WelcomeTextKeys
     public const string TeamHint = "welcome.team.hint";
     public const string TeamPrivacy = "welcome.team.privacy";
     public const string Summary = "welcome.summary";
+    public const string TeamSetup = "welcome.team.setup";
+    public const string TeamSetupNoManager = "welcome.team.setupNoManager";
+    public const string TeamSuggest = "welcome.team.suggest";
 }

@@ -67,7 +67,7 @@ internal sealed class SettingsCommand(BotText text, SettingsStore store, TimePro
     private async Task SendUsageAsync(TurnContext turn, string? locale, string problem, CancellationToken cancellationToken)
     {
         var reply = problem + "\n\n" + text.Get(locale, SettingsTextKeys.Usage);
-        var activity = Teams.Activities.Activity.CreateMessage(reply);
+        var activity = SalesCoachBot.Teams.Activities.Activity.CreateMessage(reply);
         // The text quotes user input: plain, so Teams shows it as typed instead of as markup.
         activity.TextFormat = "plain";
         await turn.SendAsync(activity, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,79 @@
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Features.Onboarding;
+
+/// <summary>
+/// installationUpdate and conversationUpdate: the bot arriving (set up the team, then the one-time welcome), members
+/// joining or leaving a team, and the bot being removed (the team is archived). Every branch is idempotent, because
+/// Teams sends two events per install and the Agents Playground repeats them on each page load.
+/// </summary>
+public sealed class ConversationEventsHandler : ITurnHandler
+{
+    private readonly TeamOnboarding _onboarding;
+    private readonly WelcomeHandler _welcome;
+
+    public ConversationEventsHandler(TeamOnboarding onboarding, WelcomeHandler welcome)
+    {
+        _onboarding = onboarding;
+        _welcome = welcome;
+    }
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Activity;
+        if (turn.GetTenantId() is not { } tenantId)
+        {
+            return;
+        }
+
+        var teamsTeamId = activity.ChannelData?.Team?.Id;
+        var inTeam = !string.IsNullOrWhiteSpace(teamsTeamId);
+        if (activity.Type == ActivityTypes.InstallationUpdate)
+        {
+            if (IsAction(activity, "add"))
+            {
+                await ArriveAsync(turn, tenantId, inTeam, cancellationToken).ConfigureAwait(false);
+            }
+            else if (IsAction(activity, "remove") && inTeam)
+            {
+                await _onboarding.ArchiveAsync(teamsTeamId!, tenantId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (activity.MembersAdded?.Any(m => TeamOnboarding.IsRecipient(activity, m)) == true)
+        {
+            await ArriveAsync(turn, tenantId, inTeam, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!inTeam)
+        {
+            return;
+        }
+
+        if (activity.MembersAdded is { Count: > 0 })
+        {
+            await _onboarding.MembersAddedAsync(activity, tenantId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (activity.MembersRemoved is { Count: > 0 })
+        {
+            await _onboarding.MembersRemovedAsync(activity, tenantId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ArriveAsync(TurnContext turn, string tenantId, bool inTeam, CancellationToken cancellationToken)
+    {
+        var setup = inTeam
+            ? await _onboarding.InstallAsync(turn.Connector, turn.Activity, tenantId, cancellationToken).ConfigureAwait(false)
+            : null;
+        await _welcome.WelcomeOnceAsync(turn, setup, cancellationToken).ConfigureAwait(false);
+    }
+
+    // "add-upgrade" / "remove-upgrade" arrive when the app is updated; they change nothing here.
+    private static bool IsAction(Activity activity, string action) =>
+        string.Equals(activity.Action, action, StringComparison.OrdinalIgnoreCase);
+}
