@@ -160,6 +160,15 @@ public enum KpiUnit
     Count = 1,
 }
 
+/// <summary>How a period's results add up to the KPI's actual.</summary>
+public enum KpiAggregation
+{
+    /// <summary>Sum of the results' amounts (revenue, contracts, visits).</summary>
+    Sum = 0,
+    /// <summary>Number of results, whatever their amounts (e.g. calls logged).</summary>
+    Count = 1,
+}
+
 /// <summary>A KPI the tenant tracks (revenue, contracts signed, …). The four defaults are created per tenant.</summary>
 public sealed class KpiDefinition : ITenantOwned
 {
@@ -176,6 +185,8 @@ public sealed class KpiDefinition : ITenantOwned
     public string? NameZh { get; set; }
 
     public KpiUnit Unit { get; set; }
+
+    public KpiAggregation Aggregation { get; set; }
 
     /// <summary>ISO 4217 code for currency KPIs, e.g. CNY.</summary>
     public string? Currency { get; set; }

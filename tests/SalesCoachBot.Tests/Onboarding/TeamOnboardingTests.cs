@@ -209,6 +209,7 @@ public sealed class TeamOnboardingTests
         Assert.Equal(KpiDefaults.Keys, kpis.Select(k => k.Key));
         Assert.Equal((KpiUnit.Currency, "CNY"), (kpis[0].Unit, kpis[0].Currency));
         Assert.All(kpis.Skip(1), k => Assert.Equal((KpiUnit.Count, (string?)null), (k.Unit, k.Currency)));
+        Assert.All(kpis, k => Assert.Equal(KpiAggregation.Sum, k.Aggregation));
     }
 
     [SkippableTheory]

@@ -22,6 +22,7 @@ public static class KpiDefaults
             TenantId = tenantId,
             Key = key,
             Unit = key == Revenue ? KpiUnit.Currency : KpiUnit.Count,
+            Aggregation = KpiAggregation.Sum,
             Currency = key == Revenue ? currency : null,
             SortOrder = (index + 1) * 10,
             IsActive = true,

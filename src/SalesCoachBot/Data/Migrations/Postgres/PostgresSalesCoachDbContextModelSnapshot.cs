@@ -111,6 +111,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Aggregation")
+                        .HasColumnType("integer")
+                        .HasColumnName("aggregation");
+
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")

@@ -102,6 +102,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int>("Aggregation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("aggregation");
+
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
