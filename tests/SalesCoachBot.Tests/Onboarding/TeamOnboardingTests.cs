@@ -31,22 +31,7 @@ public sealed class TeamOnboardingTests
     internal static ActivityBuilder InstallInTeam(string tenant = Tenant) =>
         ActivityBuilder.Of("conversationUpdate").InTenant(tenant).InChannel(teamName: "East Sales").WithEventType("teamMemberAdded").WithMembersAdded(ActivityBuilder.BotId);
 
-    internal static string CardText(Activity activity)
-    {
-        var texts = new List<string>();
-        Collect(JsonSerializer.SerializeToElement(activity.Attachments!.Single().Content, BotJson.Options), texts);
-        return string.Join('\n', texts);
-    }
-
-    private static void Collect(JsonElement element, List<string> texts)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String: texts.Add(element.GetString()!); break;
-            case JsonValueKind.Object: foreach (var p in element.EnumerateObject()) { Collect(p.Value, texts); } break;
-            case JsonValueKind.Array: foreach (var e in element.EnumerateArray()) { Collect(e, texts); } break;
-        }
-    }
+    internal static string CardText(Activity activity) => SalesCoachBot.Testing.CardText.Of(activity);
 
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]

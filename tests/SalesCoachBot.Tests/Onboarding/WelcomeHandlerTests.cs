@@ -6,24 +6,6 @@ namespace SalesCoachBot.Tests.Onboarding;
 
 public sealed class WelcomeHandlerTests
 {
-    /// <summary>Every string value in the card, joined: what a user can read.</summary>
-    private static string CardJson(Activity activity)
-    {
-        var texts = new List<string>();
-        Collect(JsonSerializer.SerializeToElement(activity.Attachments!.Single().Content, BotJson.Options), texts);
-        return string.Join('\n', texts);
-    }
-
-    private static void Collect(JsonElement element, List<string> texts)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String: texts.Add(element.GetString()!); break;
-            case JsonValueKind.Object: foreach (var p in element.EnumerateObject()) { Collect(p.Value, texts); } break;
-            case JsonValueKind.Array: foreach (var e in element.EnumerateArray()) { Collect(e, texts); } break;
-        }
-    }
-
     [Fact]
     public async Task Install_PersonalRepeatedAsPlaygroundDoes_WelcomesOnce()
     {
@@ -39,7 +21,7 @@ public sealed class WelcomeHandlerTests
         var welcome = Assert.Single(app.Connector.SentActivities);
         Assert.Equal("a:personal-alice", welcome.Conversation?.Id);
         Assert.Equal(Attachment.AdaptiveCardContentType, welcome.Attachments!.Single().ContentType);
-        Assert.Contains("Hi Alice Wang, I'm your sales coach", CardJson(welcome), StringComparison.Ordinal);
+        Assert.Contains("Hi Alice Wang, I'm your sales coach", CardText.Of(welcome), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +37,7 @@ public sealed class WelcomeHandlerTests
 
         var welcome = Assert.Single(app.Connector.SentActivities);
         Assert.StartsWith("19:team-general@thread.tacv2", welcome.Conversation?.Id, StringComparison.Ordinal);
-        Assert.Contains("Hello, East Sales!", CardJson(welcome), StringComparison.Ordinal);
+        Assert.Contains("Hello, East Sales!", CardText.Of(welcome), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +48,7 @@ public sealed class WelcomeHandlerTests
         await app.PostActivityAsync(ActivityBuilder.Of("installationUpdate").WithAction("add").WithLocale("zh-CN"));
 
         var welcome = Assert.Single(app.Connector.SentActivities);
-        Assert.Contains("我是你的销售教练", CardJson(welcome), StringComparison.Ordinal);
+        Assert.Contains("我是你的销售教练", CardText.Of(welcome), StringComparison.Ordinal);
     }
 
     [Fact]
