@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SalesCoachBot.Features.Targets;
 
 namespace SalesCoachBot.Tests.Targets;
@@ -75,26 +74,6 @@ public class WorkingCalendarTests
         var june = SalesPeriod.Month(2026, 6);
 
         Assert.Equal(expected, WorkingCalendar.WeekendsOnly.WorkingDaysElapsed(june, D(today), over));
-    }
-
-    [Fact]
-    public void WorkingDays_YearRange_TakesMicroseconds()
-    {
-        var calendar = WorkingCalendarFile.China2026;
-        var year = SalesPeriod.Year(2026);
-        calendar.WorkingDays(year);
-        const int runs = 100_000;
-        var watch = Stopwatch.StartNew();
-        var sum = 0;
-        for (var i = 0; i < runs; i++)
-        {
-            sum += calendar.WorkingDays(year.Start, year.End.AddDays(-(i % 7)));
-        }
-
-        watch.Stop();
-        Assert.True(sum > 0);
-        // Generous bound for a shared CI machine: 10 µs a call; measured well under 1 µs.
-        Assert.True(watch.Elapsed.TotalMicroseconds / runs < 10, $"{watch.Elapsed.TotalMicroseconds / runs:F3} µs per call");
     }
 
     [Fact]
