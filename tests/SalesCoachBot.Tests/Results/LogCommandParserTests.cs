@@ -24,6 +24,8 @@ public sealed class LogCommandParserTests
     [InlineData("contracts 2", "contracts=2", null, null, null)]
     [InlineData("12万 成交 阿里巴巴", "revenue=120000;contracts=1", "阿里巴巴", null, null)]
     [InlineData("<at>SalesCoach</at> deal 120000 <at>Ray</at> Acme", "revenue=120000;contracts=1", "Acme", null, null)]
+    [InlineData("拜访 \"三一\" 年度回访", "visits=1", "三一", "年度回访", null)]
+    [InlineData("deal 12万 RMB 阿里巴巴", "revenue=120000;contracts=1", "阿里巴巴", null, "CNY")]
     [InlineData("  DEAL   120000   Acme  ", "revenue=120000;contracts=1", "Acme", null, null)]
     public void Parse_ValidCommand_Request(string arguments, string amounts, string? customer, string? note, string? currency)
     {
