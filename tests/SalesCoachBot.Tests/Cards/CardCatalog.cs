@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
+using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Tests.Targets;
 
 namespace SalesCoachBot.Tests.Cards;
 
@@ -34,6 +36,11 @@ internal static class CardCatalog
             foreach (var (name, card) in SettingsCards(text, locale))
             {
                 yield return (name, card);
+            }
+
+            foreach (var (name, view) in TargetsViews.Representative(AwkwardName))
+            {
+                yield return ($"targets.{name}.{locale}", TargetsCard.Build(text, locale, view));
             }
         }
 

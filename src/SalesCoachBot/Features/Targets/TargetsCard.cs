@@ -158,7 +158,7 @@ public static class TargetsCard
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(view.AsOf, view.TimeZone).DateTime);
         return period.Contains(today)
             ? text.Get(locale, "targets.title.current." + PeriodWord(period.Kind), name)
-            : text.Get(locale, "targets.title.other", name);
+            : name;
     }
 
     private static GaugeChart Gauge(BotText text, string? locale, CultureInfo culture, TargetsRow row)
@@ -198,7 +198,7 @@ public static class TargetsCard
                     new Column
                     {
                         Width = ColumnWidth.Auto,
-                        Items = [new TextBlock(text.Get(locale, "targets.amounts", Amount(pace.Actual), Amount(pace.Target))) { HorizontalAlignment = HorizontalAlignment.Right }],
+                        Items = [new TextBlock($"{Amount(pace.Actual)} / {Amount(pace.Target)}") { HorizontalAlignment = HorizontalAlignment.Right }],
                     },
                 ],
             },
