@@ -41,12 +41,12 @@ public static class TargetsCard
         List<CardElement> body =
         [
             new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
-            new TextBlock(text.Get(locale, "targets.subtitle", view.MemberName)) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
+            new TextBlock(text.Get(locale, TargetsTextKeys.Subtitle, view.MemberName)) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
         ];
 
         if (view.Rows.Count == 0)
         {
-            body.Add(new TextBlock(text.Get(locale, "targets.empty")) { Wrap = true, Spacing = Spacing.Medium });
+            body.Add(new TextBlock(text.Get(locale, TargetsTextKeys.Empty)) { Wrap = true, Spacing = Spacing.Medium });
         }
         else
         {
@@ -60,12 +60,12 @@ public static class TargetsCard
 
         var local = TimeZoneInfo.ConvertTime(view.AsOf, view.TimeZone);
         var asOf = local.ToString(BotText.IsChinese(locale) ? "yyyy年M月d日 HH:mm" : "MMM d, yyyy HH:mm", culture);
-        body.Add(new TextBlock(text.Get(locale, "targets.asOf", asOf)) { Size = TextSize.Small, IsSubtle = true, Wrap = true, Separator = true });
+        body.Add(new TextBlock(text.Get(locale, TargetsTextKeys.AsOf, asOf)) { Size = TextSize.Small, IsSubtle = true, Wrap = true, Separator = true });
 
         return new AdaptiveCard
         {
             MsTeams = TeamsCardProperties.FullWidth(),
-            FallbackText = text.Get(locale, "targets.summary", title),
+            FallbackText = text.Get(locale, TargetsTextKeys.Summary, title),
             Body = body,
             Actions =
             [
@@ -73,7 +73,7 @@ public static class TargetsCard
                 PeriodButton(text, locale, SalesPeriodKind.Month, view.Period.Kind),
                 PeriodButton(text, locale, SalesPeriodKind.Quarter, view.Period.Kind),
                 PeriodButton(text, locale, SalesPeriodKind.Year, view.Period.Kind),
-                new ExecuteAction(LogResultVerb, text.Get(locale, "targets.button.log")),
+                new ExecuteAction(LogResultVerb, text.Get(locale, TargetsTextKeys.ButtonLog)),
             ],
         };
     }
@@ -148,16 +148,22 @@ public static class TargetsCard
         var period = view.Period;
         var name = period.Kind switch
         {
-            SalesPeriodKind.Week => text.Get(locale, "targets.period.week",
+            SalesPeriodKind.Week => text.Get(locale, TargetsTextKeys.PeriodWeek,
                 ISOWeek.GetWeekOfYear(period.Start.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetYear(period.Start.ToDateTime(TimeOnly.MinValue))),
             // The culture's own year–month pattern: "November 2026", "2026年11月".
             SalesPeriodKind.Month => period.Start.ToString(culture.DateTimeFormat.YearMonthPattern, culture),
-            SalesPeriodKind.Quarter => text.Get(locale, "targets.period.quarter", ((period.Start.Month - 1) / 3) + 1, period.Start.Year),
-            _ => text.Get(locale, "targets.period.year", period.Start.Year),
+            SalesPeriodKind.Quarter => text.Get(locale, TargetsTextKeys.PeriodQuarter, ((period.Start.Month - 1) / 3) + 1, period.Start.Year),
+            _ => text.Get(locale, TargetsTextKeys.PeriodYear, period.Start.Year),
         };
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(view.AsOf, view.TimeZone).DateTime);
         return period.Contains(today)
-            ? text.Get(locale, "targets.title.current." + PeriodWord(period.Kind), name)
+            ? text.Get(locale, period.Kind switch
+            {
+                SalesPeriodKind.Week => TargetsTextKeys.TitleCurrentWeek,
+                SalesPeriodKind.Month => TargetsTextKeys.TitleCurrentMonth,
+                SalesPeriodKind.Quarter => TargetsTextKeys.TitleCurrentQuarter,
+                _ => TargetsTextKeys.TitleCurrentYear,
+            }, name)
             : name;
     }
 
@@ -165,12 +171,12 @@ public static class TargetsCard
     {
         var percent = row.Pace.PercentDone ?? 0;
         var shown = Percent(percent, culture);
-        return new GaugeChart(Math.Min(percent, 100), new TextBlock(text.Get(locale, "targets.gauge.fallback", row.Name, shown)) { Wrap = true, Weight = TextWeight.Bolder })
+        return new GaugeChart(Math.Min(percent, 100), new TextBlock(text.Get(locale, TargetsTextKeys.GaugeFallback, row.Name, shown)) { Wrap = true, Weight = TextWeight.Bolder })
         {
             Title = row.Name,
             Min = 0,
             Max = 100,
-            SubLabel = text.Get(locale, "targets.percent", shown),
+            SubLabel = text.Get(locale, TargetsTextKeys.Percent, shown),
             Spacing = Spacing.Medium,
         };
     }
@@ -182,10 +188,10 @@ public static class TargetsCard
         var color = ColorOf(pace.Status);
         var statusKey = pace.Status switch
         {
-            PaceStatus.Ahead => "targets.status.ahead",
-            PaceStatus.OnPace => "targets.status.onPace",
-            PaceStatus.Behind => "targets.status.behind",
-            _ => "targets.status.noTarget",
+            PaceStatus.Ahead => TargetsTextKeys.StatusAhead,
+            PaceStatus.OnPace => TargetsTextKeys.StatusOnPace,
+            PaceStatus.Behind => TargetsTextKeys.StatusBehind,
+            _ => TargetsTextKeys.StatusNoTarget,
         };
 
         List<CardElement> items =
@@ -207,26 +213,26 @@ public static class TargetsCard
         if (pace.PercentDone is { } percent)
         {
             items.Add(Bar(percent, pace.Status));
-            items.Add(new TextBlock(text.Get(locale, "targets.percent", Percent(percent, culture)) + " · " + text.Get(locale, statusKey))
+            items.Add(new TextBlock(text.Get(locale, TargetsTextKeys.Percent, Percent(percent, culture)) + " · " + text.Get(locale, statusKey))
             {
                 Color = color,
                 Weight = TextWeight.Bolder,
                 Wrap = true,
                 Spacing = Spacing.Small,
             });
-            var needed = pace.TargetReached ? text.Get(locale, "targets.reached")
-                : pace.NoWorkingDaysLeft ? text.Get(locale, "targets.noDaysLeft", Amount(pace.NeededPerRemainingWorkingDay))
+            var needed = pace.TargetReached ? text.Get(locale, TargetsTextKeys.Reached)
+                : pace.NoWorkingDaysLeft ? text.Get(locale, TargetsTextKeys.NoDaysLeft, Amount(pace.NeededPerRemainingWorkingDay))
                 : null;
             List<CardFact> facts =
             [
-                new(text.Get(locale, "targets.expected"), Amount(pace.ExpectedByNow)),
-                new(text.Get(locale, "targets.forecast"), Amount(pace.Forecast)),
+                new(text.Get(locale, TargetsTextKeys.Expected), Amount(pace.ExpectedByNow)),
+                new(text.Get(locale, TargetsTextKeys.Forecast), Amount(pace.Forecast)),
             ];
             if (needed is null)
             {
                 // Nobody closes 0.4 of a contract: counts needed per day round up.
                 var perDay = row.Unit == KpiUnit.Count ? decimal.Ceiling(pace.NeededPerRemainingWorkingDay) : pace.NeededPerRemainingWorkingDay;
-                facts.Add(new(text.Get(locale, "targets.needed"), Amount(perDay)));
+                facts.Add(new(text.Get(locale, TargetsTextKeys.Needed), Amount(perDay)));
             }
 
             items.Add(new FactSet { Facts = facts, Spacing = Spacing.Small });
@@ -283,10 +289,74 @@ public static class TargetsCard
     private static string Percent(decimal percent, CultureInfo culture) => percent.ToString("0.#", culture);
 
     private static ExecuteAction PeriodButton(BotText text, string? locale, SalesPeriodKind kind, SalesPeriodKind current) =>
-        new ExecuteAction(PeriodVerb, text.Get(locale, "targets.button." + PeriodWord(kind)),
+        new ExecuteAction(PeriodVerb, text.Get(locale, kind switch
+        {
+            SalesPeriodKind.Week => TargetsTextKeys.ButtonWeek,
+            SalesPeriodKind.Month => TargetsTextKeys.ButtonMonth,
+            SalesPeriodKind.Quarter => TargetsTextKeys.ButtonQuarter,
+            _ => TargetsTextKeys.ButtonYear,
+        }),
             new Dictionary<string, object?>(StringComparer.Ordinal) { [PeriodKey] = PeriodWord(kind) })
         {
             // The shown period's button is highlighted so the user sees where they are.
             Style = kind == current ? ActionStyle.Positive : null,
         };
+}
+
+/// <summary>Text keys of the targets card (targets.*.json).</summary>
+public static class TargetsTextKeys
+{
+    public const string TitleCurrentWeek = "targets.title.current.week";
+
+    public const string TitleCurrentMonth = "targets.title.current.month";
+
+    public const string TitleCurrentQuarter = "targets.title.current.quarter";
+
+    public const string TitleCurrentYear = "targets.title.current.year";
+
+    public const string PeriodWeek = "targets.period.week";
+
+    public const string PeriodQuarter = "targets.period.quarter";
+
+    public const string PeriodYear = "targets.period.year";
+
+    public const string Subtitle = "targets.subtitle";
+
+    public const string Empty = "targets.empty";
+
+    public const string Percent = "targets.percent";
+
+    public const string StatusAhead = "targets.status.ahead";
+
+    public const string StatusOnPace = "targets.status.onPace";
+
+    public const string StatusBehind = "targets.status.behind";
+
+    public const string StatusNoTarget = "targets.status.noTarget";
+
+    public const string Expected = "targets.expected";
+
+    public const string Forecast = "targets.forecast";
+
+    public const string Needed = "targets.needed";
+
+    public const string Reached = "targets.reached";
+
+    public const string NoDaysLeft = "targets.noDaysLeft";
+
+    public const string GaugeFallback = "targets.gauge.fallback";
+
+    public const string AsOf = "targets.asOf";
+
+    public const string ButtonWeek = "targets.button.week";
+
+    public const string ButtonMonth = "targets.button.month";
+
+    public const string ButtonQuarter = "targets.button.quarter";
+
+    public const string ButtonYear = "targets.button.year";
+
+    public const string ButtonLog = "targets.button.log";
+
+    public const string Summary = "targets.summary";
 }
