@@ -116,6 +116,18 @@ public sealed partial class TargetsCardTests
         Assert.Contains("数据截至 2026年11月16日 09:00", chinese);
     }
 
+    [Theory]
+    [InlineData(SalesPeriodKind.Week, "This week · Week 47, 2026", "本周 · 2026年第47周")]
+    [InlineData(SalesPeriodKind.Quarter, "This quarter · Q4 2026", "本季度 · 2026年第4季度")]
+    [InlineData(SalesPeriodKind.Year, "This year · 2026", "今年 · 2026年")]
+    public void Build_CurrentPeriodOfEachKind_TitleInBothLanguages(SalesPeriodKind kind, string english, string chinese)
+    {
+        var view = TargetsViews.View("Alice") with { Period = SalesPeriod.Containing(kind, TargetsViews.Today) };
+
+        Assert.Equal(english, ShownTexts(Json(BotText.English, view))[0]);
+        Assert.Equal(chinese, ShownTexts(Json(BotText.Chinese, view))[0]);
+    }
+
     [Fact]
     public void Build_PastPeriod_TitleWithoutThis()
     {
