@@ -143,13 +143,13 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
     public async Task<IReadOnlyDictionary<long, KpiActual>> ActualsAsync(long memberId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var sums = await InRange(memberId, from, to)
-            .GroupBy(r => r.KpiId)
-            .Select(g => new { KpiId = g.Key, Amount = g.Sum(r => r.Amount), Results = g.Count() })
+            .Join(store.Kpis, r => r.KpiId, k => k.Id, (r, k) => new { r.KpiId, r.Amount, k.Aggregation })
+            .GroupBy(r => new { r.KpiId, r.Aggregation })
+            .Select(g => new { g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
             .ToListAsync(cancellationToken);
-        var counted = await store.Kpis.Where(k => k.Aggregation == KpiAggregation.Count).Select(k => k.Id).ToListAsync(cancellationToken);
         return sums.ToDictionary(
             s => s.KpiId,
-            s => new KpiActual(s.KpiId, counted.Contains(s.KpiId) ? s.Results : s.Amount, s.Results));
+            s => new KpiActual(s.KpiId, s.Aggregation == KpiAggregation.Count ? s.Results : s.Amount, s.Results));
     }
 
     private IQueryable<SalesResult> InRange(long memberId, DateOnly from, DateOnly to) =>
