@@ -69,6 +69,13 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             return new RecordOutcome(existing, IsDuplicate: true);
         }
 
+        // Ids from a card or an import must belong to this tenant; the tenant filter makes another tenant's unknown.
+        if (!await store.Members.AnyAsync(m => m.Id == entry.MemberId, cancellationToken)
+            || !await store.Kpis.AnyAsync(k => k.Id == entry.KpiId, cancellationToken))
+        {
+            throw new ArgumentException("Unknown member or KPI.", nameof(entry));
+        }
+
         var result = new SalesResult
         {
             TenantId = tenantId,

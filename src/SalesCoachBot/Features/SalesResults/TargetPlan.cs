@@ -96,6 +96,14 @@ public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time)
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        var ownerKnown = owner.MemberId is { } memberId
+            ? await store.Members.AnyAsync(m => m.Id == memberId, cancellationToken)
+            : await store.SalesTeams.AnyAsync(t => t.Id == owner.SalesTeamId, cancellationToken);
+        if (!ownerKnown || !await store.Kpis.AnyAsync(k => k.Id == kpiId, cancellationToken))
+        {
+            throw new ArgumentException("Unknown member, team or KPI.", nameof(owner));
+        }
+
         var kind = (TargetPeriodKind)period.Kind;
         var row = await Owned(owner)
             .FirstOrDefaultAsync(t => t.KpiId == kpiId && t.PeriodKind == kind && t.PeriodStart == period.Start, cancellationToken);

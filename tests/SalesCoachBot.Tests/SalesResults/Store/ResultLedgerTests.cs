@@ -153,6 +153,8 @@ public sealed class ResultLedgerTests
         await using var _ = scope;
         Assert.Empty(await new ResultLedger(store, database.Time).ActualsAsync(a.Alice, Day, Day));
         Assert.Equal(100m, await ActualAsync(database, TenantA, a.Alice, a.Revenue, Day, Day));
+        await Assert.ThrowsAsync<ArgumentException>(() => RecordAsync(database, TenantB, Entry(a, 5m, ResultSources.Chat)));
+        Assert.Equal(100m, await ActualAsync(database, TenantA, a.Alice, a.Revenue, Day, Day));
     }
 
     [SkippableTheory]

@@ -108,6 +108,11 @@ public sealed class TargetPlanTests
 
         await WithPlan(database, TenantB, async plan =>
             Assert.Null(await plan.TargetForAsync(TargetOwner.Member(a.Alice), a.Revenue, SalesPeriod.Year(2026))));
+        await WithPlan(database, TenantB, plan => Assert.ThrowsAsync<ArgumentException>(() =>
+            plan.OverrideAsync(TargetOwner.Member(a.Alice), a.Revenue, SalesPeriod.Month(2026, 1), 1m)));
+        var (scope, store) = database.NewStore(TenantA);
+        await using var _ = scope;
+        Assert.Equal(1, await store.SalesTargets.CountAsync());
     }
 
     [SkippableTheory]
