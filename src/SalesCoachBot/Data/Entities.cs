@@ -311,4 +311,7 @@ public static class ColumnLengths
     public const int IdempotencyKey = 200;
     public const int ClaimedBy = 128;
     public const int ShortReason = 200;
+    public const int Customer = 256;
+    public const int Note = 1000;
+    public const int ExternalId = 200;
 }

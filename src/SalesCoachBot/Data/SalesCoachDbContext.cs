@@ -46,6 +46,10 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<SalesResult> SalesResults => Set<SalesResult>();
+
+    public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

@@ -1,3 +1,4 @@
+using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
@@ -18,6 +19,7 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddSettings();
         builder.Services.AddOnboarding();
         builder.Services.AddGraph();
+        builder.Services.AddSalesResults();
         builder.Services.AddHelpTopic(ManagerCommand.Topic);
 
         builder.Services.AddTeamsBot()

@@ -397,6 +397,188 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.SalesResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Customer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long?>("RecordedByMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_by_member_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_results");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_sales_results_kpi_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_sales_results_member_id");
+
+                    b.HasIndex("RecordedByMemberId")
+                        .HasDatabaseName("ix_sales_results_recorded_by_member_id");
+
+                    b.HasIndex("TenantId", "MemberId", "RecordedAt")
+                        .HasDatabaseName("ix_sales_results_tenant_id_member_id_recorded_at");
+
+                    b.HasIndex("TenantId", "Source", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_results_tenant_id_source_external_id");
+
+                    b.HasIndex("TenantId", "MemberId", "KpiId", "OccurredOn", "Amount", "UndoneAt")
+                        .HasDatabaseName("ix_sales_results_card");
+
+                    b.ToTable("sales_results", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.SalesTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<bool>("IsOverride")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_override");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MonthWeights")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month_weights");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<long?>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_at");
+
+                    b.Property<long?>("SetByMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_by_member_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_targets");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_sales_targets_kpi_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_sales_targets_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_sales_targets_sales_team_id");
+
+                    b.HasIndex("SetByMemberId")
+                        .HasDatabaseName("ix_sales_targets_set_by_member_id");
+
+                    b.HasIndex("TenantId", "KpiId", "Year")
+                        .HasDatabaseName("ix_sales_targets_tenant_id_kpi_id_year");
+
+                    b.HasIndex("TenantId", "MemberId", "KpiId", "PeriodKind", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sales_targets_member")
+                        .HasFilter("member_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "KpiId", "PeriodKind", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sales_targets_team")
+                        .HasFilter("sales_team_id IS NOT NULL");
+
+                    b.ToTable("sales_targets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sales_targets_one_owner", "(member_id IS NULL) <> (sales_team_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.SalesTeam", b =>
                 {
                     b.Property<long>("Id")
@@ -601,6 +783,71 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_messages_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.SalesResult", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_results_kpi_definitions_kpi_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_results_members_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sales_results_members_recorded_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_results_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.SalesTarget", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_targets_kpi_definitions_kpi_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sales_targets_members_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sales_targets_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SetByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sales_targets_members_set_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_targets_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.SalesTeam", b =>
