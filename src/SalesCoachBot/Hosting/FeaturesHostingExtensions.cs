@@ -2,6 +2,7 @@ using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
+using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
@@ -21,6 +22,8 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddGraph();
         builder.Services.AddSalesResults();
         builder.Services.AddHelpTopic(ManagerCommand.Topic);
+        builder.Services.AddScoped<TargetsViewBuilder>();
+        builder.Services.AddHelpTopic(TargetsViewBuilder.Topic);
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
@@ -31,6 +34,8 @@ internal static class FeaturesHostingExtensions
             .OnCardAction<ShowHelpAction>(HelpCard.ShowHelpVerb)
             .OnCommand<SettingsCommand>("settings", "设置")
             .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
+            .OnCommand<TargetsCommand>("targets", "目标")
+            .OnCardAction<TargetsPeriodAction>(TargetsCard.PeriodVerb)
             .OnFallback<HelpFallback>();
 
         return builder;

@@ -359,4 +359,14 @@ public static class TargetsTextKeys
     public const string ButtonLog = "targets.button.log";
 
     public const string Summary = "targets.summary";
+
+    public const string CommandHelp = "targets.command.help";
+
+    public const string CommandArgs = "targets.command.args";
+
+    public const string UnknownPeriod = "targets.unknownPeriod";
+
+    public const string Usage = "targets.usage";
+
+    public const string NoMember = "targets.noMember";
 }
