@@ -262,7 +262,7 @@ public sealed partial class TargetsCardTests
         var json = Json(BotText.Chinese, TargetsViews.View("王芳"));
 
         Assert.Contains("本期还没有设定目标。", ShownTexts(json));
-        Assert.Equal(5, json["actions"]!.AsArray().Count);
+        Assert.Equal(4, json["actions"]!.AsArray().Count);
     }
 
     [Fact]
@@ -279,15 +279,15 @@ public sealed partial class TargetsCardTests
     }
 
     [Fact]
-    public void Build_Buttons_PeriodSwitchAndLogResultAsExecute()
+    public void Build_Buttons_PeriodSwitchAsExecute()
     {
         var card = TargetsCard.Build(Text, BotText.Chinese, TargetsViews.View("王芳", TargetsViews.Revenue(1, 1)));
 
         var actions = card.Actions!.Cast<ExecuteAction>().ToList();
 
-        Assert.Equal(["targets.period", "targets.period", "targets.period", "targets.period", "results.log-form"], actions.Select(a => a.Verb));
+        Assert.Equal(["targets.period", "targets.period", "targets.period", "targets.period"], actions.Select(a => a.Verb));
         Assert.Equal(["week", "month", "quarter", "year"], actions.Take(4).Select(a => (string)a.Data![TargetsCard.PeriodKey]!));
-        Assert.Equal(["周", "月", "季度", "年", "记录业绩"], actions.Select(a => a.Title));
+        Assert.Equal(["周", "月", "季度", "年"], actions.Select(a => a.Title));
         Assert.Equal(ActionStyle.Positive, actions[1].Style);
         Assert.All(actions.Take(4), a => Assert.True(SalesPeriod.TryParseKind((string)a.Data![TargetsCard.PeriodKey]!, out _)));
         Assert.Equal("targets.period", (string)actions[0].SubmitFallback.Data!["verb"]!);

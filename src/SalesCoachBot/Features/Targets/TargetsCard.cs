@@ -73,7 +73,8 @@ public static class TargetsCard
                 PeriodButton(text, locale, SalesPeriodKind.Month, view.Period.Kind),
                 PeriodButton(text, locale, SalesPeriodKind.Quarter, view.Period.Kind),
                 PeriodButton(text, locale, SalesPeriodKind.Year, view.Period.Kind),
-                new ExecuteAction(LogResultVerb, text.Get(locale, TargetsTextKeys.ButtonLog)),
+                // The "log a result" button (LogResultVerb) joins when its form handler exists: a button
+                // nothing answers would show the rep an error.
             ],
         };
     }
