@@ -125,12 +125,7 @@ public sealed class Outbox
         string? teamTimeZone = null;
         if (member.TimeZone is null)
         {
-            // The team the member joined first and still belongs to.
-            teamTimeZone = await _db.TeamMemberships.AsNoTracking()
-                .Where(t => t.MemberId == memberId && t.LeftAt == null && t.SalesTeam!.ArchivedAt == null)
-                .OrderBy(t => t.JoinedAt)
-                .Select(t => t.SalesTeam!.TimeZone)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            teamTimeZone = await _db.HomeTeamTimeZoneAsync(memberId, cancellationToken).ConfigureAwait(false);
         }
 
         // An imported member not yet linked to a Teams account has no chat to write to.

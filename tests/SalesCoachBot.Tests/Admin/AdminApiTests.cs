@@ -70,7 +70,7 @@ public sealed class AdminApiTests
             var members = await store.Members.OrderBy(m => m.Email).ToListAsync();
             Assert.Equal(["fay@contoso.com", "lin.wei@contoso.com"], members.Select(m => m.Email));
             Assert.Equal("Fay\nFang", members[0].Name);
-            Assert.All(members, m => Assert.StartsWith(MemberCsv.PendingTeamsUserIdPrefix, m.TeamsUserId, StringComparison.Ordinal));
+            Assert.All(members, m => Assert.StartsWith(Member.PendingTeamsUserIdPrefix, m.TeamsUserId, StringComparison.Ordinal));
             var lin = members[1];
             Assert.Equal(("Asia/Shanghai", "zh-CN"), (lin.TimeZone, lin.PreferredLocale));
             var place = await store.TeamMemberships.Include(t => t.SalesTeam).SingleAsync(t => t.MemberId == lin.Id);

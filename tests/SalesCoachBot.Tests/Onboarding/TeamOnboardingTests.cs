@@ -208,7 +208,7 @@ public sealed class TeamOnboardingTests
         var (scope, store) = app.NewStore(Tenant);
         await using (scope)
         {
-            var imported = new Member { TenantId = Tenant, TeamsUserId = SalesTeamDirectory.PendingTeamsUserIdPrefix + "carol@contoso.com", Email = "carol@contoso.com", AadObjectId = "aad-carol", Name = "Carol (import)" };
+            var imported = new Member { TenantId = Tenant, TeamsUserId = Member.PendingTeamsUserIdPrefix + "carol@contoso.com", Email = "carol@contoso.com", AadObjectId = "aad-carol", Name = "Carol (import)" };
             store.Members.Add(imported);
             await store.SaveChangesAsync();
             importedId = imported.Id;
@@ -235,7 +235,7 @@ public sealed class TeamOnboardingTests
         var (scope, store) = app.NewStore(Tenant);
         await using (scope)
         {
-            var imported = new Member { TenantId = Tenant, TeamsUserId = SalesTeamDirectory.PendingTeamsUserIdPrefix + "dan", Email = "dan.wu@contoso.com" };
+            var imported = new Member { TenantId = Tenant, TeamsUserId = Member.PendingTeamsUserIdPrefix + "dan", Email = "dan.wu@contoso.com" };
             store.Members.Add(imported);
             await store.SaveChangesAsync();
             importedId = imported.Id;
@@ -262,7 +262,7 @@ public sealed class TeamOnboardingTests
         var (scope, store) = app.NewStore(Tenant);
         await using (scope)
         {
-            store.Members.Add(new Member { TenantId = Tenant, TeamsUserId = SalesTeamDirectory.PendingTeamsUserIdPrefix + "rep0002", Email = "REP0002@contoso.com", Name = "Imported" });
+            store.Members.Add(new Member { TenantId = Tenant, TeamsUserId = Member.PendingTeamsUserIdPrefix + "rep0002", Email = "REP0002@contoso.com", Name = "Imported" });
             await store.SaveChangesAsync();
         }
 
@@ -270,7 +270,7 @@ public sealed class TeamOnboardingTests
 
         var (scope2, store2) = app.NewStore(Tenant);
         await using var _ = scope2;
-        Assert.False(await store2.Members.AnyAsync(m => m.TeamsUserId.StartsWith(SalesTeamDirectory.PendingTeamsUserIdPrefix)));
+        Assert.False(await store2.Members.AnyAsync(m => m.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix)));
         Assert.Equal(1, await store2.Members.CountAsync(m => m.TeamsUserId == "29:rep0002"));
     }
 

@@ -10,18 +10,12 @@ namespace SalesCoachBot.Features.Admin;
 /// </summary>
 internal static class MemberCsv
 {
-    /// <summary>
-    /// Teams user id of a member imported before the bot has heard from them: the column is required and unique, and
-    /// the real id (29:…) only arrives with their first message. Nothing can be sent to such a member yet.
-    /// </summary>
-    public const string PendingTeamsUserIdPrefix = Member.PendingTeamsUserIdPrefix;
-
     public static IReadOnlyList<string> Columns { get; } =
         ["email", "name", "team", "role", "time_zone", "locale", "line_manager_email", "teams_user_id", "aad_object_id"];
 
     public static IReadOnlyList<string> RequiredColumns { get; } = ["email"];
 
-    public static bool IsPending(string teamsUserId) => teamsUserId.StartsWith(PendingTeamsUserIdPrefix, StringComparison.Ordinal);
+    public static bool IsPending(string teamsUserId) => teamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix, StringComparison.Ordinal);
 
     public static async Task<string> ExportAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
@@ -97,7 +91,7 @@ internal static class MemberCsv
                 member = new Member
                 {
                     TenantId = db.CurrentTenantId!,
-                    TeamsUserId = row.TeamsUserId ?? PendingTeamsUserIdPrefix + Guid.NewGuid().ToString("N"),
+                    TeamsUserId = row.TeamsUserId ?? Member.PendingTeamsUserIdPrefix + Guid.NewGuid().ToString("N"),
                     CreatedAt = now,
                     UpdatedAt = now,
                 };

@@ -195,7 +195,7 @@ public sealed class ContactDirectory
 
     private async Task<Member?> FindPendingAsync(ContactFacts facts, Func<CancellationToken, Task<string?>>? emailLookup, CancellationToken cancellationToken)
     {
-        var pending = _db.Members.Where(m => m.TeamsUserId.StartsWith(SalesTeamDirectory.PendingTeamsUserIdPrefix)).OrderBy(m => m.Id);
+        var pending = _db.Members.Where(m => m.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix)).OrderBy(m => m.Id);
         if (facts.AadObjectId is not null
             && await pending.FirstOrDefaultAsync(m => m.AadObjectId == facts.AadObjectId, cancellationToken).ConfigureAwait(false) is { } byEntraId)
         {

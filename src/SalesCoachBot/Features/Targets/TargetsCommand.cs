@@ -89,12 +89,7 @@ internal sealed class TargetsViewBuilder(
             return own;
         }
 
-        var teamZone = await store.TeamMemberships.AsNoTracking()
-            .Where(m => m.MemberId == member.Id && m.LeftAt == null)
-            .Join(store.SalesTeams.Where(t => t.ArchivedAt == null), m => m.SalesTeamId, t => t.Id, (m, t) => new { m.JoinedAt, t.TimeZone })
-            .OrderBy(x => x.JoinedAt)
-            .Select(x => x.TimeZone)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var teamZone = await store.HomeTeamTimeZoneAsync(member.Id, cancellationToken).ConfigureAwait(false);
         return Find(teamZone) ?? Find(teams.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
     }
 

@@ -14,12 +14,6 @@ public sealed record RosterEntry(string TeamsUserId, string? AadObjectId, string
 /// </summary>
 public sealed class SalesTeamDirectory
 {
-    /// <summary>
-    /// Prefix of the Teams user id of a member created before the person ever talked to the bot (a CSV import knows
-    /// the e-mail or Entra id, not the Teams id). Such a row is linked, not duplicated, when the person shows up.
-    /// </summary>
-    public const string PendingTeamsUserIdPrefix = Member.PendingTeamsUserIdPrefix;
-
     private const int MaxSaveAttempts = 3;
 
     private readonly SalesCoachDbContext _db;
@@ -97,7 +91,7 @@ public sealed class SalesTeamDirectory
         ArgumentNullException.ThrowIfNull(people);
         _db.ForTenant(tenantId);
         var valid = people
-            .Where(p => p.TeamsUserId is { Length: > 0 and <= ColumnLengths.ChannelAccountId } && !p.TeamsUserId.StartsWith(PendingTeamsUserIdPrefix, StringComparison.Ordinal))
+            .Where(p => p.TeamsUserId is { Length: > 0 and <= ColumnLengths.ChannelAccountId } && !p.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix, StringComparison.Ordinal))
             .DistinctBy(p => p.TeamsUserId, StringComparer.Ordinal)
             .ToList();
         if (valid.Count == 0)
@@ -179,7 +173,7 @@ public sealed class SalesTeamDirectory
         var missing = people.Where(p => !known.ContainsKey(p.TeamsUserId)).ToList();
         var pending = missing.Count == 0
             ? []
-            : await _db.Members.Where(m => m.TeamsUserId.StartsWith(PendingTeamsUserIdPrefix)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            : await _db.Members.Where(m => m.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var members = new List<Member>(people.Count);
         foreach (var person in people)
