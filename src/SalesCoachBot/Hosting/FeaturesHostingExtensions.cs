@@ -24,6 +24,7 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddHelpTopic(ManagerCommand.Topic);
         builder.Services.AddScoped<TargetsViewBuilder>();
         builder.Services.AddHelpTopic(TargetsViewBuilder.Topic);
+        builder.Services.AddResultLogging();
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
@@ -36,6 +37,8 @@ internal static class FeaturesHostingExtensions
             .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
             .OnCommand<TargetsCommand>("targets", "目标")
             .OnCardAction<TargetsPeriodAction>(TargetsCard.PeriodVerb)
+            .OnCommand<LogCommand>(LogCommand.Word, LogCommand.ChineseWord)
+            .OnCommand<UndoCommand>(UndoCommand.Word, UndoCommand.ChineseWord)
             .OnFallback<HelpFallback>();
 
         return builder;

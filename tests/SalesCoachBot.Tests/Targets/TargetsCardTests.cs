@@ -262,7 +262,7 @@ public sealed partial class TargetsCardTests
         var json = Json(BotText.Chinese, TargetsViews.View("王芳"));
 
         Assert.Contains("本期还没有设定目标。", ShownTexts(json));
-        Assert.Equal(4, json["actions"]!.AsArray().Count);
+        Assert.Equal(5, json["actions"]!.AsArray().Count);
     }
 
     [Fact]
@@ -279,18 +279,54 @@ public sealed partial class TargetsCardTests
     }
 
     [Fact]
-    public void Build_Buttons_PeriodSwitchAsExecute()
+    public void Build_Buttons_PeriodSwitchAndLogAsExecute()
     {
         var card = TargetsCard.Build(Text, BotText.Chinese, TargetsViews.View("王芳", TargetsViews.Revenue(1, 1)));
 
         var actions = card.Actions!.Cast<ExecuteAction>().ToList();
 
-        Assert.Equal(["targets.period", "targets.period", "targets.period", "targets.period"], actions.Select(a => a.Verb));
-        Assert.Equal(["week", "month", "quarter", "year"], actions.Take(4).Select(a => (string)a.Data![TargetsCard.PeriodKey]!));
-        Assert.Equal(["周", "月", "季度", "年"], actions.Select(a => a.Title));
+        Assert.Equal(["targets.period", "targets.period", "targets.period", "targets.period", "results.log-form"], actions.Select(a => a.Verb));
+        Assert.Equal(["week", "month", "quarter", "year", "month"], actions.Select(a => (string)a.Data![TargetsCard.PeriodKey]!));
+        Assert.Equal(["周", "月", "季度", "年", "记录业绩"], actions.Select(a => a.Title));
         Assert.Equal(ActionStyle.Positive, actions[1].Style);
-        Assert.All(actions.Take(4), a => Assert.True(SalesPeriod.TryParseKind((string)a.Data![TargetsCard.PeriodKey]!, out _)));
+        Assert.All(actions, a => Assert.True(SalesPeriod.TryParseKind((string)a.Data![TargetsCard.PeriodKey]!, out _)));
         Assert.Equal("targets.period", (string)actions[0].SubmitFallback.Data!["verb"]!);
+        Assert.Equal("results.log-form", (string)actions[4].SubmitFallback.Data!["verb"]!);
+    }
+
+    [Theory]
+    [InlineData(SalesPeriodKind.Week, "week")]
+    [InlineData(SalesPeriodKind.Quarter, "quarter")]
+    public void Build_LogButton_CarriesTheShownPeriod(SalesPeriodKind kind, string word)
+    {
+        var view = TargetsViews.View("Alice", TargetsViews.Revenue(1, 1)) with { Period = SalesPeriod.Containing(kind, TargetsViews.Today) };
+
+        var log = TargetsCard.Build(Text, BotText.English, view).Actions!.Cast<ExecuteAction>().Single(a => a.Verb == TargetsCard.LogResultVerb);
+
+        Assert.Equal("Log a result", log.Title);
+        Assert.Equal(word, (string)log.Data![TargetsCard.PeriodKey]!);
+    }
+
+    [Fact]
+    public void Build_WithNotice_ShowsItFirstInGood()
+    {
+        var view = TargetsViews.View("Alice", TargetsViews.Revenue(1, 1)) with { Notice = "Logged ¥120,000 revenue · Acme." };
+
+        var json = Json(BotText.English, view);
+
+        var first = json["body"]!.AsArray()[0]!;
+        Assert.Equal(TargetsCard.NoticeId, first["id"]!.GetValue<string>());
+        Assert.Equal("✔ Logged ¥120,000 revenue · Acme.", first["text"]!.GetValue<string>());
+        Assert.Equal("good", first["color"]!.GetValue<string>());
+        Assert.Equal("This month · November 2026", ShownTexts(json)[1]);
+    }
+
+    [Fact]
+    public void Build_WithoutNotice_HasNoNoticeLine()
+    {
+        var json = Json(BotText.English, TargetsViews.View("Alice", TargetsViews.Revenue(1, 1)));
+
+        Assert.DoesNotContain(Typed(json, "TextBlock"), t => t["id"] is not null);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed record TargetsRow(string Key, string Name, KpiUnit Unit, string? C
 
 /// <summary>What the targets card shows: whose progress, for which period, one row per KPI, and when the data was read.</summary>
 /// <param name="AsOf">When the results were read; shown as a date and time in <paramref name="TimeZone"/>.</param>
-public sealed record TargetsView(string MemberName, SalesPeriod Period, IReadOnlyList<TargetsRow> Rows, DateTimeOffset AsOf, TimeZoneInfo TimeZone);
+/// <param name="Notice">An optional line on top saying what just happened (e.g. "Logged ¥120,000 revenue · Acme.").</param>
+public sealed record TargetsView(string MemberName, SalesPeriod Period, IReadOnlyList<TargetsRow> Rows, DateTimeOffset AsOf, TimeZoneInfo TimeZone, string? Notice = null);
 
 /// <summary>
 /// The <c>targets</c> card: one row per KPI with a bar built from plain 1.5 columns (Teams has no progress bar that
@@ -29,6 +30,9 @@ public static class TargetsCard
     /// <summary>The data key of <see cref="PeriodVerb"/>: week, month, quarter or year.</summary>
     public const string PeriodKey = "period";
 
+    /// <summary>The element id of the optional notice line on top.</summary>
+    public const string NoticeId = "targetsNotice";
+
     // The bar is drawn in 100 weighted parts; more would not be visible.
     private const int BarParts = 100;
 
@@ -38,11 +42,18 @@ public static class TargetsCard
         ArgumentNullException.ThrowIfNull(view);
         var culture = CultureInfo.GetCultureInfo(BotText.Resolve(locale));
         var title = Title(text, locale, culture, view);
-        List<CardElement> body =
+        List<CardElement> body = [];
+        if (!string.IsNullOrWhiteSpace(view.Notice))
+        {
+            // What the rep just did, on top, so the card that changed in place says why it changed.
+            body.Add(new TextBlock("✔ " + view.Notice) { Id = NoticeId, Color = TextColor.Good, Weight = TextWeight.Bolder, Wrap = true });
+        }
+
+        body.AddRange(
         [
             new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
             new TextBlock(text.Get(locale, TargetsTextKeys.Subtitle, view.MemberName)) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
-        ];
+        ]);
 
         if (view.Rows.Count == 0)
         {
@@ -73,8 +84,9 @@ public static class TargetsCard
                 PeriodButton(text, locale, SalesPeriodKind.Month, view.Period.Kind),
                 PeriodButton(text, locale, SalesPeriodKind.Quarter, view.Period.Kind),
                 PeriodButton(text, locale, SalesPeriodKind.Year, view.Period.Kind),
-                // The "log a result" button (LogResultVerb) joins when its form handler exists: a button
-                // nothing answers would show the rep an error.
+                // The form remembers the period so Log and Cancel come back to the card the rep was looking at.
+                new ExecuteAction(LogResultVerb, text.Get(locale, TargetsTextKeys.ButtonLog),
+                    new Dictionary<string, object?>(StringComparer.Ordinal) { [PeriodKey] = PeriodWord(view.Period.Kind) }),
             ],
         };
     }

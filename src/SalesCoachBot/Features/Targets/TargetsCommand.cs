@@ -39,7 +39,11 @@ internal sealed class TargetsViewBuilder(
         text.Get(locale, TargetsTextKeys.UnknownPeriod, HelpFallback.Quote(word)) + "\n\n" + text.Get(locale, TargetsTextKeys.Usage);
 
     /// <summary>The card for the turn's member, or null when the member is not in the store (any more).</summary>
-    public async Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, CancellationToken cancellationToken)
+    public Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, CancellationToken cancellationToken) =>
+        BuildAsync(turn, kind, notice: null, cancellationToken);
+
+    /// <summary>The card with an optional <paramref name="notice"/> line on top (what the rep just did).</summary>
+    public async Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, string? notice, CancellationToken cancellationToken)
     {
         var locale = LocaleOf(turn);
         var tenantId = turn.GetTenantId()!;
@@ -68,8 +72,24 @@ internal sealed class TargetsViewBuilder(
             rows.Add(new TargetsRow(kpi.Key, NameOf(locale, kpi), kpi.Unit, kpi.Currency, pace));
         }
 
-        var view = new TargetsView(member.Name ?? known.Name ?? string.Empty, period, rows, now, zone);
+        var view = new TargetsView(member.Name ?? known.Name ?? string.Empty, period, rows, now, zone, notice);
         return TargetsCard.Build(text, locale, view);
+    }
+
+    /// <summary>The turn's member as stored, their zone and their sales day today, or null when not in the store (any more).</summary>
+    public async Task<MemberDay?> TodayOfAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        store.ForTenant(turn.GetTenantId()!);
+        var memberId = turn.GetMember()!.Id;
+        var member = await store.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var zone = await ZoneOfAsync(member, cancellationToken).ConfigureAwait(false);
+        return new MemberDay(member.Id, zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
     }
 
     /// <summary>
@@ -107,6 +127,9 @@ internal sealed class TargetsViewBuilder(
         return KpiDefaults.Keys.Contains(kpi.Key, StringComparer.Ordinal) ? text.Get(locale, KpiDefaults.NameKey(kpi.Key)) : kpi.Key;
     }
 }
+
+/// <summary>A member's sales day: results logged now count on <paramref name="Today"/> in <paramref name="Zone"/>.</summary>
+internal sealed record MemberDay(long MemberId, TimeZoneInfo Zone, DateOnly Today);
 
 /// <summary><c>targets [week|month|quarter|year]</c> · <c>目标 [周|月|季度|年]</c> in the 1:1 chat: the progress card.</summary>
 internal sealed class TargetsCommand(TargetsViewBuilder views, BotText text) : ICommandHandler

@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Data;
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Features.SalesResults;
+
+/// <summary>
+/// <c>log &lt;kpi&gt; &lt;amount&gt; [customer] [note]</c> · <c>记录 …</c> in the 1:1 chat: records the result for today
+/// in the member's zone and answers with the month's targets card, the logged line on top.
+/// </summary>
+internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotText text) : ICommandHandler
+{
+    public const string Word = "log";
+    public const string ChineseWord = "记录";
+
+    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, ResultsTextKeys.LogHelp, ResultsTextKeys.LogArgs);
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var locale = TargetsViewBuilder.LocaleOf(turn);
+        if (Refusal(turn, text, Topic) is { } refusal)
+        {
+            await turn.SendTextAsync(refusal, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var day = await views.TodayOfAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (day is null)
+        {
+            await turn.SendTextAsync(text.Get(locale, ResultsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var parsed = LogCommandParser.Parse(arguments);
+        if (!parsed.IsSuccess)
+        {
+            var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
+            await SendPlainAsync(turn, ParseProblem(locale, parsed) + "\n\n" + Usage(locale, active), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var request = parsed.Request!;
+        var resolution = await log.ResolveAsync(request.Amounts, request.Currency, cancellationToken).ConfigureAwait(false);
+        if (resolution.Refusal != LogRefusal.None)
+        {
+            var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
+            await SendPlainAsync(turn, RefusalText(text, locale, resolution, request.Word, request.Currency, active), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (request.Customer?.Length > ColumnLengths.Customer || request.Note?.Length > ColumnLengths.Note)
+        {
+            await SendPlainAsync(turn, text.Get(locale, ResultsTextKeys.ErrorTooLong, ColumnLengths.Customer, ColumnLengths.Note), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var logged = await log.RecordAsync(day.MemberId, ActionIdOf(turn.Activity), ResultSources.Chat, resolution.Amounts, day.Today,
+            request.Customer, request.Note, cancellationToken).ConfigureAwait(false);
+        var notice = Notice(text, locale, logged, request.Customer, day.Today, day.Today);
+        var card = await views.BuildAsync(turn, SalesPeriodKind.Month, notice, cancellationToken).ConfigureAwait(false);
+        if (card is null)
+        {
+            await turn.SendTextAsync(text.Get(locale, ResultsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await turn.SendAsync(Activity.CreateCard(card, notice), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Why this turn may not log (wrong scope, unknown sender), or null when it may.</summary>
+    public static string? Refusal(TurnContext turn, BotText text, HelpTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var locale = TargetsViewBuilder.LocaleOf(turn);
+        if (!turn.IsPersonal)
+        {
+            return HelpCatalog.WhereItWorks(text, locale, topic);
+        }
+
+        return turn.GetTenantId() is null || turn.GetMember() is null ? text.Get(locale, ResultsTextKeys.NoMember) : null;
+    }
+
+    /// <summary>"Logged ¥120,000 revenue and 1 contract · Acme. Type undo within 10 minutes to take it back."</summary>
+    public static string Notice(BotText text, string? locale, LoggedAction logged, string? customer, DateOnly occurredOn, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(logged);
+        var what = ResultWording.Describe(text, locale, logged.Amounts, customer);
+        if (occurredOn != today)
+        {
+            what += text.Get(locale, ResultsTextKeys.LoggedOn, ResultWording.Date(locale, occurredOn));
+        }
+
+        return text.Get(locale, logged.IsDuplicate ? ResultsTextKeys.AlreadyLogged : ResultsTextKeys.Logged, what);
+    }
+
+    /// <summary>The error text of a refused resolution (KPI not tracked, wrong currency).</summary>
+    public static string RefusalText(BotText text, string? locale, LogResolution resolution, string word, string? currency, IReadOnlyList<KpiDefinition> active)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        return resolution.Refusal switch
+        {
+            LogRefusal.WrongCurrency => text.Get(locale, ResultsTextKeys.ErrorCurrency,
+                ResultWording.NameOf(text, locale, resolution.Kpi!), resolution.Kpi!.Currency, currency),
+            LogRefusal.NotMoney => text.Get(locale, ResultsTextKeys.ErrorNotMoney, ResultWording.NameOf(text, locale, resolution.Kpi!)),
+            _ => text.Get(locale, ResultsTextKeys.ErrorNotTracked, HelpFallback.Quote(word), ResultWording.WordList(text, locale, active)),
+        };
+    }
+
+    private string Usage(string? locale, IReadOnlyList<KpiDefinition> active) =>
+        text.Get(locale, ResultsTextKeys.Usage, ResultWording.WordList(text, locale, active));
+
+    private string ParseProblem(string? locale, LogParseResult parsed)
+    {
+        var token = HelpFallback.Quote(parsed.Token ?? string.Empty);
+        return parsed.Error switch
+        {
+            LogError.UnknownKpi => text.Get(locale, ResultsTextKeys.ErrorUnknownKpi, token)
+                + (parsed.Suggestion is { } suggestion ? " " + text.Get(locale, ResultsTextKeys.ErrorSuggestion, suggestion) : string.Empty),
+            LogError.MissingAmount => text.Get(locale, ResultsTextKeys.ErrorMissingAmount),
+            LogError.InvalidAmount => ResultWording.AmountProblem(text, locale, parsed.Token ?? string.Empty, parsed.AmountError),
+            LogError.ZeroAmount => text.Get(locale, ResultsTextKeys.ErrorZeroAmount, token),
+            LogError.TooPrecise => text.Get(locale, ResultsTextKeys.ErrorTooPrecise, token),
+            LogError.UnclosedQuote => text.Get(locale, ResultsTextKeys.ErrorUnclosedQuote, token),
+            _ => text.Get(locale, ResultsTextKeys.ErrorMissingKpi),
+        };
+    }
+
+    // The text quotes user input: plain, so Teams shows it as typed.
+    private static async Task SendPlainAsync(TurnContext turn, string message, CancellationToken cancellationToken)
+    {
+        var reply = Activity.CreateMessage(message);
+        reply.TextFormat = "plain";
+        await turn.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Teams may deliver a message again when the bot was slow to answer; the same message must not log twice.
+    private static string ActionIdOf(Activity activity)
+    {
+        if (string.IsNullOrEmpty(activity.Id))
+        {
+            return Guid.NewGuid().ToString("N");
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes((activity.Conversation?.Id ?? string.Empty) + "\n" + activity.Id));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+}
+
+internal static class ResultsServiceCollectionExtensions
+{
+    /// <summary>Logging results by hand: the <c>log</c> and <c>undo</c> commands and the card form.</summary>
+    public static IServiceCollection AddResultLogging(this IServiceCollection services)
+    {
+        services.AddScoped<ResultLog>();
+        services.AddHelpTopic(LogCommand.Topic);
+        services.AddHelpTopic(UndoCommand.Topic);
+        return services;
+    }
+}

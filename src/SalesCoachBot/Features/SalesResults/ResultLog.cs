@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Data;
+using SalesCoachBot.Features.Teams;
+
+namespace SalesCoachBot.Features.SalesResults;
+
+/// <summary>One KPI of a log action and how much it goes up by.</summary>
+internal sealed record LoggedAmount(KpiDefinition Kpi, decimal Amount);
+
+/// <summary>Why a log action cannot be recorded as asked; the caller words it.</summary>
+internal enum LogRefusal
+{
+    None,
+    /// <summary>The word names a KPI the tenant does not track (any more).</summary>
+    KpiNotTracked,
+    /// <summary>A currency was written that is not the KPI's.</summary>
+    WrongCurrency,
+    /// <summary>A currency was written for a count.</summary>
+    NotMoney,
+}
+
+/// <summary>The KPIs of a log action, or why they cannot be logged (with the KPI at fault).</summary>
+internal sealed record LogResolution(IReadOnlyList<LoggedAmount> Amounts, LogRefusal Refusal = LogRefusal.None, KpiDefinition? Kpi = null, string? MissingKey = null);
+
+/// <summary>What one log action recorded; <see cref="IsDuplicate"/> when the same action id was recorded before.</summary>
+internal sealed record LoggedAction(IReadOnlyList<LoggedAmount> Amounts, bool IsDuplicate);
+
+/// <summary>The rows `undo` took back (all rows of the rep's last action), or would have when too late.</summary>
+internal sealed record UndoneAction(UndoStatus Status, IReadOnlyList<LoggedAmount> Amounts, string? Customer);
+
+/// <summary>
+/// What a rep logs by hand (chat or card), one action at a time. One action may add to several KPIs (a deal is revenue
+/// plus one contract): its rows are recorded together or not at all and share an external id prefix
+/// (<c>&lt;actionId&gt;:&lt;kpi key&gt;</c>), so a retried action records once and `undo` takes back the whole action.
+/// The scope's store must be bound to the tenant.
+/// </summary>
+internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger, TimeProvider time)
+{
+    private const char ActionSeparator = ':';
+
+    /// <summary>The tenant's active KPIs in card order.</summary>
+    public Task<List<KpiDefinition>> ActiveKpisAsync(CancellationToken cancellationToken) =>
+        store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Maps each amount's KPI key to the tenant's active KPI and checks a written currency against it.</summary>
+    public async Task<LogResolution> ResolveAsync(IReadOnlyList<KpiAmount> amounts, string? currency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        var active = await ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
+        var resolved = new List<LoggedAmount>(amounts.Count);
+        foreach (var amount in amounts)
+        {
+            var kpi = active.FirstOrDefault(k => string.Equals(k.Key, amount.KpiKey, StringComparison.Ordinal));
+            if (kpi is null)
+            {
+                return new LogResolution([], LogRefusal.KpiNotTracked, MissingKey: amount.KpiKey);
+            }
+
+            resolved.Add(new LoggedAmount(kpi, amount.Amount));
+        }
+
+        if (currency is not null)
+        {
+            // The currency goes with the written amount: the money KPI (a deal's contract count is fixed, not written).
+            var money = resolved.FirstOrDefault(r => r.Kpi.Unit == KpiUnit.Currency);
+            if (money is null)
+            {
+                return new LogResolution([], LogRefusal.NotMoney, resolved[0].Kpi);
+            }
+
+            if (!string.Equals(money.Kpi.Currency ?? string.Empty, currency, StringComparison.OrdinalIgnoreCase))
+            {
+                return new LogResolution([], LogRefusal.WrongCurrency, money.Kpi);
+            }
+        }
+
+        return new LogResolution(resolved);
+    }
+
+    /// <summary>
+    /// Records every amount of one action in one transaction. The same <paramref name="actionId"/> again (a double
+    /// click, a retried delivery) records nothing and reports a duplicate.
+    /// </summary>
+    public async Task<LoggedAction> RecordAsync(
+        long memberId, string actionId, string source, IReadOnlyList<LoggedAmount> amounts, DateOnly occurredOn,
+        string? customer, string? note, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actionId);
+        ArgumentNullException.ThrowIfNull(amounts);
+        var strategy = store.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var duplicate = false;
+            foreach (var amount in amounts)
+            {
+                var entry = new ResultEntry(memberId, amount.Kpi.Id, amount.Amount, occurredOn, source,
+                    ExternalId: actionId + ActionSeparator + amount.Kpi.Key, Customer: customer, Note: note, RecordedByMemberId: memberId);
+                var outcome = await ledger.RecordAsync(entry, cancellationToken).ConfigureAwait(false);
+                duplicate |= outcome.IsDuplicate;
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new LoggedAction(amounts, duplicate);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes back the member's last chat or card action (all its rows) if it was recorded within
+    /// <see cref="ResultLedger.UndoWindow"/>.
+    /// </summary>
+    public async Task<UndoneAction> UndoLastAsync(long memberId, CancellationToken cancellationToken)
+    {
+        var last = await store.SalesResults
+            .Where(r => r.MemberId == memberId && r.UndoneAt == null && (r.Source == ResultSources.Chat || r.Source == ResultSources.Card))
+            .OrderByDescending(r => r.RecordedAt)
+            .ThenByDescending(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (last is null)
+        {
+            return new UndoneAction(UndoStatus.NothingToUndo, [], null);
+        }
+
+        var rows = new List<SalesResult> { last };
+        var separator = last.ExternalId.LastIndexOf(ActionSeparator);
+        if (separator > 0)
+        {
+            var prefix = last.ExternalId[..(separator + 1)];
+            rows = await store.SalesResults
+                .Where(r => r.MemberId == memberId && r.Source == last.Source && r.UndoneAt == null && r.ExternalId.StartsWith(prefix))
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var kpiIds = rows.Select(r => r.KpiId).ToList();
+        var kpis = await store.Kpis.AsNoTracking().Where(k => kpiIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken).ConfigureAwait(false);
+        var amounts = rows.OrderBy(r => kpis[r.KpiId].SortOrder).ThenBy(r => r.Id).Select(r => new LoggedAmount(kpis[r.KpiId], r.Amount)).ToList();
+
+        var now = time.GetUtcNow();
+        if (now - last.RecordedAt > ResultLedger.UndoWindow)
+        {
+            return new UndoneAction(UndoStatus.TooLate, amounts, last.Customer);
+        }
+
+        foreach (var row in rows)
+        {
+            row.UndoneAt = now;
+        }
+
+        await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new UndoneAction(UndoStatus.Undone, amounts, last.Customer);
+    }
+
+    /// <summary>The words a rep can log with, for the tenant's active KPIs (English and Chinese, by locale).</summary>
+    public static IReadOnlyList<string> WordsFor(IEnumerable<KpiDefinition> active, bool chinese)
+    {
+        var keys = active.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        string[] shown = chinese ? ["成交", "销售额", "合同", "新客户", "拜访"] : ["deal", "revenue", "contract", "new-customer", "visit"];
+        return shown.Where(w => KpiAliases.Find(w) is { } alias && alias.Effects.All(e => keys.Contains(e.KpiKey))).ToList();
+    }
+
+    /// <summary>Whether a KPI key is one of the defaults (their names and phrases are texts).</summary>
+    public static bool IsDefault(KpiDefinition kpi) => KpiDefaults.Keys.Contains(kpi.Key, StringComparer.Ordinal);
+}

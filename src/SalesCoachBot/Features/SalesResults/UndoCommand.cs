@@ -1,0 +1,51 @@
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Features.SalesResults;
+
+/// <summary>
+/// <c>undo</c> · <c>撤销</c> in the 1:1 chat: takes back the rep's last result logged from chat or a card (every KPI
+/// of that one action, e.g. both rows of a deal) within ten minutes.
+/// </summary>
+internal sealed class UndoCommand(TargetsViewBuilder views, ResultLog log, BotText text) : ICommandHandler
+{
+    public const string Word = "undo";
+    public const string ChineseWord = "撤销";
+
+    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, ResultsTextKeys.UndoHelp);
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var locale = TargetsViewBuilder.LocaleOf(turn);
+        if (LogCommand.Refusal(turn, text, Topic) is { } refusal)
+        {
+            await turn.SendTextAsync(refusal, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var day = await views.TodayOfAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (day is null)
+        {
+            await turn.SendTextAsync(text.Get(locale, ResultsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var undone = await log.UndoLastAsync(day.MemberId, cancellationToken).ConfigureAwait(false);
+        var message = undone.Status switch
+        {
+            UndoStatus.Undone => text.Get(locale, ResultsTextKeys.Undone, ResultWording.Describe(text, locale, undone.Amounts, undone.Customer)),
+            UndoStatus.TooLate => text.Get(locale, ResultsTextKeys.UndoTooLate,
+                ResultWording.Describe(text, locale, undone.Amounts, undone.Customer), (int)ResultLedger.UndoWindow.TotalMinutes),
+            _ => text.Get(locale, ResultsTextKeys.NothingToUndo),
+        };
+
+        // The text may quote a customer name as typed: plain.
+        var reply = Activity.CreateMessage(message);
+        reply.TextFormat = "plain";
+        await turn.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+}
