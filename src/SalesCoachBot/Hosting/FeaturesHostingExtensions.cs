@@ -39,6 +39,8 @@ internal static class FeaturesHostingExtensions
             .OnCardAction<TargetsPeriodAction>(TargetsCard.PeriodVerb)
             .OnCommand<LogCommand>(LogCommand.Word, LogCommand.ChineseWord)
             .OnCommand<UndoCommand>(UndoCommand.Word, UndoCommand.ChineseWord)
+            .OnCardAction<ShowLogFormAction>(LogResultForm.ShowVerb)
+            .OnCardAction<SubmitLogFormAction>(LogResultForm.SubmitVerb)
             .OnFallback<HelpFallback>();
 
         return builder;

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Data;
+using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Settings;
+using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
@@ -42,6 +45,13 @@ internal static class CardCatalog
             {
                 yield return ($"targets.{name}.{locale}", TargetsCard.Build(text, locale, view));
             }
+
+            var logged = TargetsViews.View(AwkwardName, TargetsViews.Revenue(210_000, 220_000)) with { Notice = text.Get(locale, "results.logged", "¥120,000 · " + AwkwardName) };
+            yield return ($"targets.notice.{locale}", TargetsCard.Build(text, locale, logged));
+            foreach (var (name, card) in LogFormCards(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
@@ -62,6 +72,19 @@ internal static class CardCatalog
             new SettingsError("receive.nudges", text.Get(locale, "settings.error.toggle")),
             new SettingsError("receive.horoscopes", text.Get(locale, "settings.error.kind", "horoscopes", "reminders")),
         ]));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> LogFormCards(BotText text, string locale)
+    {
+        var today = new DateOnly(2026, 11, 18);
+        var kpis = KpiDefaults.For("tenant", "CNY").ToList();
+        kpis.Add(new KpiDefinition { TenantId = "tenant", Key = "demos", NameEn = AwkwardName, NameZh = "演示 \"VIP\"", Unit = KpiUnit.Count, SortOrder = 50 });
+        var entry = Guid.NewGuid().ToString("N");
+        var empty = new LogFormValues(null, null, null, null, null);
+        yield return ($"results.form.{locale}", LogResultForm.Build(text, locale, kpis, empty, today, entry, SalesPeriodKind.Month));
+        var typed = new LogFormValues("deal", "<at>12abc</at>", AwkwardName, "line one\nline \"two\"", "not a date");
+        yield return ($"results.form.invalid.{locale}", LogResultForm.Build(text, locale, kpis, typed, today, entry, SalesPeriodKind.Week,
+            [text.Get(locale, "results.error.amount", "<at>12abc</at>"), text.Get(locale, "results.form.error.date")]));
     }
 
     // Not a card the bot sends: every part of the model once, so the renderer checks the model's JSON shapes too.
