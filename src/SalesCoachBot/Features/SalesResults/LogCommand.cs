@@ -64,7 +64,7 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
 
         var logged = await log.RecordAsync(day.MemberId, ActionIdOf(turn.Activity), ResultSources.Chat, resolution.Amounts, day.Today,
             request.Customer, request.Note, cancellationToken).ConfigureAwait(false);
-        var notice = Notice(text, locale, logged, request.Customer, day.Today, day.Today);
+        var notice = Notice(text, locale, logged, day.Today);
         var card = await views.BuildAsync(turn, SalesPeriodKind.Month, notice, cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
@@ -89,13 +89,13 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
     }
 
     /// <summary>"Logged ¥120,000 revenue and 1 contract · Acme. Type undo within 10 minutes to take it back."</summary>
-    public static string Notice(BotText text, string? locale, LoggedAction logged, string? customer, DateOnly occurredOn, DateOnly today)
+    public static string Notice(BotText text, string? locale, LoggedAction logged, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(logged);
-        var what = ResultWording.Describe(text, locale, logged.Amounts, customer);
-        if (occurredOn != today)
+        var what = ResultWording.Describe(text, locale, logged.Amounts, logged.Customer);
+        if (logged.OccurredOn != today)
         {
-            what += text.Get(locale, ResultsTextKeys.LoggedOn, ResultWording.Date(locale, occurredOn));
+            what += text.Get(locale, ResultsTextKeys.LoggedOn, ResultWording.Date(locale, logged.OccurredOn));
         }
 
         return text.Get(locale, logged.IsDuplicate ? ResultsTextKeys.AlreadyLogged : ResultsTextKeys.Logged, what);

@@ -222,7 +222,7 @@ internal sealed class SubmitLogFormAction(TargetsViewBuilder views, ResultLog lo
 
         var logged = await log.RecordAsync(day.MemberId, entry!, ResultSources.Card, request.Amounts, request.Date,
             request.Customer, request.Note, cancellationToken).ConfigureAwait(false);
-        var notice = LogCommand.Notice(text, locale, logged, request.Customer, request.Date, day.Today);
+        var notice = LogCommand.Notice(text, locale, logged, day.Today);
         var card = await views.BuildAsync(turn, period, notice, cancellationToken).ConfigureAwait(false);
         return card is null ? CardActionResult.Text(text.Get(locale, ResultsTextKeys.NoMember)) : CardActionResult.UpdateCard(card);
     }

@@ -22,8 +22,11 @@ internal enum LogRefusal
 /// <summary>The KPIs of a log action, or why they cannot be logged (with the KPI at fault).</summary>
 internal sealed record LogResolution(IReadOnlyList<LoggedAmount> Amounts, LogRefusal Refusal = LogRefusal.None, KpiDefinition? Kpi = null, string? MissingKey = null);
 
-/// <summary>What one log action recorded; <see cref="IsDuplicate"/> when the same action id was recorded before.</summary>
-internal sealed record LoggedAction(IReadOnlyList<LoggedAmount> Amounts, bool IsDuplicate);
+/// <summary>
+/// What one log action recorded (as stored: when <see cref="IsDuplicate"/>, the amounts and customer of the earlier
+/// recording with the same action id).
+/// </summary>
+internal sealed record LoggedAction(IReadOnlyList<LoggedAmount> Amounts, string? Customer, DateOnly OccurredOn, bool IsDuplicate);
 
 /// <summary>The rows `undo` took back (all rows of the rep's last action), or would have when too late.</summary>
 internal sealed record UndoneAction(UndoStatus Status, IReadOnlyList<LoggedAmount> Amounts, string? Customer);
@@ -92,16 +95,20 @@ internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger, 
         {
             await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var duplicate = false;
+            var stored = new List<LoggedAmount>(amounts.Count);
+            var (storedCustomer, storedOn) = (customer, occurredOn);
             foreach (var amount in amounts)
             {
                 var entry = new ResultEntry(memberId, amount.Kpi.Id, amount.Amount, occurredOn, source,
                     ExternalId: actionId + ActionSeparator + amount.Kpi.Key, Customer: customer, Note: note, RecordedByMemberId: memberId);
                 var outcome = await ledger.RecordAsync(entry, cancellationToken).ConfigureAwait(false);
                 duplicate |= outcome.IsDuplicate;
+                stored.Add(amount with { Amount = outcome.Result.Amount });
+                (storedCustomer, storedOn) = (outcome.Result.Customer, outcome.Result.OccurredOn);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new LoggedAction(amounts, duplicate);
+            return new LoggedAction(stored, storedCustomer, storedOn, duplicate);
         }).ConfigureAwait(false);
     }
 
