@@ -74,6 +74,7 @@ public sealed class CrmPayloadsTests
     [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1.005},\"owner\":{\"email\":\"a@b.c\"}}", "decimals")]
     [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":\"12abc\"},\"owner\":{\"email\":\"a@b.c\"}}", "not an amount")]
     [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1,\"currency\":\"dollars\"},\"owner\":{\"email\":\"a@b.c\"}}", "currency")]
+    [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":\"$120\",\"currency\":\"CNY\"},\"owner\":{\"email\":\"a@b.c\"}}", "USD")]
     [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1,\"closedOn\":\"yesterday\"},\"owner\":{\"email\":\"a@b.c\"}}", "closedOn")]
     [InlineData("{\"eventId\":{\"x\":1},\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1},\"owner\":{\"email\":\"a@b.c\"}}", "eventId")]
     [InlineData("{\"events\":[]}", "no event")]

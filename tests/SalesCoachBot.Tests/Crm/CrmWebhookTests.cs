@@ -356,6 +356,21 @@ public sealed class CrmWebhookTests
     }
 
     [Fact]
+    public async Task Receive_SourceWithoutContractsKpi_RecordsRevenueOnly()
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        app.Settings["Crm:Sources:contoso:ContractsKpi"] = "";
+        var alice = await SeedAsync(app);
+
+        using var response = await SendAsync(app, "contoso", CrmSamples.Generic("evt-1", "D-1", 9_000m), SecretA);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var actuals = await ActualsAsync(app, TenantA, alice);
+        Assert.Equal(9_000m, actuals[KpiDefaults.Revenue]);
+        Assert.False(actuals.ContainsKey(KpiDefaults.Contracts));
+    }
+
+    [Fact]
     public async Task Receive_StageNotWon_IgnoredAndNothingRecorded()
     {
         await using var app = NewApp(DatabaseProvider.Sqlite);

@@ -92,7 +92,7 @@ public static class CrmPayloads
         var (amount, amountCurrency) = Amount(deal, "amount");
         var closed = Date(deal, "closedOn");
         return Build(eventId, Text(deal, "id"), "deal.id", Text(deal, "stage"), "deal.stage", won, owner, "owner.email",
-            amount, Currency(deal, "currency") ?? amountCurrency, closed.Day, closed.At, Instant(e, "occurredAt"),
+            amount, Agreed(Currency(deal, "currency"), amountCurrency), closed.Day, closed.At, Instant(e, "occurredAt"),
             Text(deal, "name"), Text(deal, "customer"));
     }
 
@@ -106,7 +106,7 @@ public static class CrmPayloads
         var (amount, amountCurrency) = Amount(e, "Amount");
         var closed = Date(e, "Closing_Date");
         return Build(dealId + "@" + modified, dealId, "id", Text(e, "Stage"), "Stage", won, owner, "Owner.email",
-            amount, Currency(e, "Currency") ?? amountCurrency, closed.Day, closed.At, Instant(e, "Modified_Time"),
+            amount, Agreed(Currency(e, "Currency"), amountCurrency), closed.Day, closed.At, Instant(e, "Modified_Time"),
             Text(e, "Deal_Name"), customer);
     }
 
@@ -118,7 +118,7 @@ public static class CrmPayloads
         var closed = Date(e, "close_date", "结单日期");
         return Build(dealId + "@" + modified, dealId, "_id", Text(e, "sales_stage", "阶段"), "sales_stage", won,
             Text(e, "owner_email", "负责人邮箱"), "owner_email",
-            amount, Currency(e, "currency", "币种") ?? amountCurrency, closed.Day, closed.At, Instant(e, "last_modified_time", "最后修改时间"),
+            amount, Agreed(Currency(e, "currency", "币种"), amountCurrency), closed.Day, closed.At, Instant(e, "last_modified_time", "最后修改时间"),
             Text(e, "name", "商机名称"), Text(e, "account_id__r", "account_name", "客户名称"));
     }
 
@@ -231,6 +231,12 @@ public static class CrmPayloads
 
         return (value, currency);
     }
+
+    /// <summary>The currency field, else the one written with the amount; two different ones are refused, not guessed.</summary>
+    private static string? Agreed(string? field, string? withAmount) =>
+        field is not null && withAmount is not null && !string.Equals(field, withAmount, StringComparison.Ordinal)
+            ? throw new CrmPayloadException($"The amount is written in {withAmount} but the currency field says {field}.")
+            : field ?? withAmount;
 
     private static string? Currency(JsonElement obj, params string[] names)
     {
