@@ -237,6 +237,32 @@ public sealed class CrmWebhookTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Receive_ConcurrentEventsOfOneDeal_AllAcceptedCountedOnce(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        var alice = await SeedAsync(app);
+
+        // Different event ids, one deal: each event row is new, the results race on the deal's external id.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => SendAsync(app, "contoso", CrmSamples.Generic($"evt-{i}", "D-300", 3_000m), SecretA)));
+
+        var results = new HashSet<long>();
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var json = await JsonOf(response);
+            Assert.Equal("accepted", json.GetProperty("status").GetString());
+            results.UnionWith(json.GetProperty("results").EnumerateArray().Select(e => e.GetInt64()));
+            response.Dispose();
+        }
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal(3_000m, (await ActualsAsync(app, TenantA, alice))[KpiDefaults.Revenue]);
+        Assert.Equal((6, 2), await CountAsync(app, TenantA));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Receive_SameDealInTwoEvents_CountedOnce(DatabaseProvider provider)
     {
         await using var app = NewApp(provider);
