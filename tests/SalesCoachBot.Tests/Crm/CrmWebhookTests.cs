@@ -456,16 +456,24 @@ public sealed class CrmWebhookTests
         }
     }
 
-    [Fact]
-    public async Task Receive_MalformedBodies_400ProblemAndNothingStored()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Receive_MalformedBodies_400ProblemAndNothingStored(DatabaseProvider provider)
     {
-        await using var app = NewApp(DatabaseProvider.Sqlite);
+        await using var app = NewApp(provider);
         await SeedAsync(app);
         string[] bodies =
         [
             "", "{", "not json", "null", "[]", "{\"events\":[]}", "{\"eventId\":\"e\"}",
             "{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":\"lots\"},\"owner\":{\"email\":\"a@b.c\"}}",
             new string('[', 100) + new string(']', 100),
+            "{\"eventId\":\"\\ud800\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1},\"owner\":{\"email\":\"a@b.c\"}}",
+            "{\"\\udc00\":1}",
+            "{\"eventId\":\"e\\u0000\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1},\"owner\":{\"email\":\"a@b.c\"}}",
+            "{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1,\"customer\":\"A\\u0000\"},\"owner\":{\"email\":\"a@b.c\"}}",
+            "{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1e400},\"owner\":{\"email\":\"a@b.c\"}}",
+            "{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"\\udc00stage\":\"won\"}}",
             "{\"eventId\":\"" + new string('e', 300) + "\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1},\"owner\":{\"email\":\"a@b.c\"}}",
         ];
 
@@ -492,6 +500,8 @@ public sealed class CrmWebhookTests
         string[] sources = ["contoso", "contoso-zoho", "contoso-fx", "contoso-fx"];
         string[] secrets = [SecretA, SecretZoho, SecretFx, SecretFx];
         const string Alphabet = "{}[]\":,0123456789-.eE nulltrufas\\万赢单@\u0000\uFFFF";
+        // Escapes and numbers that are valid JSON yet no usable text or amount.
+        string[] tokens = ["\\ud800", "\\udc00", "\\u0000", "1e400", "-0", "99999999999999999999999999999", "\"stage\":\"won\",", "null"];
 
         for (var i = 0; i < 200; i++)
         {
@@ -500,10 +510,11 @@ public sealed class CrmWebhookTests
             for (var edits = random.Next(1, 6); edits > 0 && text.Length > 0; edits--)
             {
                 var at = random.Next(text.Length);
-                switch (random.Next(3))
+                switch (random.Next(4))
                 {
                     case 0: text.Remove(at, 1); break;
                     case 1: text.Insert(at, Alphabet[random.Next(Alphabet.Length)]); break;
+                    case 2: text.Insert(at, tokens[random.Next(tokens.Length)]); break;
                     default: text[at] = Alphabet[random.Next(Alphabet.Length)]; break;
                 }
             }

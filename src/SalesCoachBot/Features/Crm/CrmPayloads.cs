@@ -24,7 +24,16 @@ public static class CrmPayloads
     {
         ArgumentNullException.ThrowIfNull(wonStages);
         var won = new HashSet<string>((wonStages.Count > 0 ? wonStages : DefaultWonStages(format)).Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
-        var items = Items(root, format == CrmFormat.Generic ? "events" : "data");
+        List<JsonElement> items;
+        try
+        {
+            items = Items(root, format == CrmFormat.Generic ? "events" : "data");
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CrmPayloadException("The body holds a \\u escape that is not valid UTF-16.");
+        }
+
         if (items.Count == 0)
         {
             throw new CrmPayloadException("The body holds no event.");
@@ -56,6 +65,11 @@ public static class CrmPayloads
             catch (CrmPayloadException error) when (items.Count > 1)
             {
                 throw new CrmPayloadException($"Event {i + 1}: {error.Message}");
+            }
+            catch (InvalidOperationException)
+            {
+                // Valid JSON can still escape half a surrogate pair ("\ud800"), which is no text at all.
+                throw new CrmPayloadException($"Event {i + 1} holds a \\u escape that is not valid UTF-16.");
             }
         }
 
@@ -182,13 +196,21 @@ public static class CrmPayloads
     }
 
     /// <summary>A string, or a number's text (CRMs send ids and times either way).</summary>
-    private static string? Text(JsonElement obj, params string[] names) => Find(obj, names) switch
+    private static string? Text(JsonElement obj, params string[] names)
     {
-        null => null,
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
-        { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-        _ => throw new CrmPayloadException($"'{names[0]}' must be text or a number."),
-    };
+        var text = Find(obj, names) switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.String } s => s.GetString(),
+            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+            _ => throw new CrmPayloadException($"'{names[0]}' must be text or a number."),
+        };
+
+        // PostgreSQL text cannot hold NUL; no CRM field means one.
+        return text is not null && text.Contains('\0', StringComparison.Ordinal)
+            ? throw new CrmPayloadException($"'{names[0]}' contains a NUL character.")
+            : text;
+    }
 
     private static (decimal? Value, string? Currency) Amount(JsonElement obj, params string[] names)
     {

@@ -52,10 +52,12 @@ internal static partial class CrmWebhook
         try
         {
             using var document = JsonDocument.Parse(body, DocumentOptions);
+            deals = CrmPayloads.Parse(document.RootElement, sourceOptions.Format, sourceOptions.WonStages, settings.MaxEventsPerRequest);
+
+            // After Parse, which has refused property names that are not valid text.
             isList = document.RootElement.ValueKind == JsonValueKind.Array
                 || (document.RootElement.ValueKind == JsonValueKind.Object
                     && document.RootElement.EnumerateObject().Any(p => p.Name.Equals(sourceOptions.Format == CrmFormat.Generic ? "events" : "data", StringComparison.OrdinalIgnoreCase)));
-            deals = CrmPayloads.Parse(document.RootElement, sourceOptions.Format, sourceOptions.WonStages, settings.MaxEventsPerRequest);
         }
         catch (JsonException error)
         {
