@@ -8,6 +8,7 @@ builder.AddScheduling();
 builder.AddAdminApi();
 builder.AddFeatures();
 builder.AddMessaging();
+builder.AddCrm();
 
 var app = builder.Build();
 
@@ -16,6 +17,7 @@ app.MapTeamsBot("/api/messages");
 app.MapHealthChecks("/healthz");
 app.MapScheduling();
 app.MapAdminApi();
+app.MapCrmWebhooks();
 
 await app.RunAsync();
 

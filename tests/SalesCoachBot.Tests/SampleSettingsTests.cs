@@ -43,6 +43,9 @@ public sealed class SampleSettingsTests
 
         var contacts = sample.RootElement.GetProperty("Contacts").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.Equal([], Undocumented(typeof(ContactOptions), contacts));
+
+        var crm = sample.RootElement.GetProperty("Crm").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal([], Undocumented(typeof(SalesCoachBot.Features.Crm.CrmOptions), crm));
     }
 
     private static List<string> Undocumented(Type options, HashSet<string> documented) =>

@@ -93,3 +93,51 @@ public sealed class SalesTarget : ITenantOwned
 
     public DateTimeOffset SetAt { get; set; }
 }
+
+/// <summary>What became of one CRM webhook event.</summary>
+public enum CrmEventStatus
+{
+    /// <summary>A won deal, recorded as results.</summary>
+    Accepted = 0,
+    /// <summary>Not a won deal (another stage): acknowledged, nothing recorded.</summary>
+    Ignored = 1,
+    /// <summary>No member of the tenant has the owner's e-mail; the same event may be sent again once one has.</summary>
+    UnknownOwner = 2,
+    /// <summary>Well formed but not recordable (e.g. a currency the KPI does not use); may be sent again after a fix.</summary>
+    Rejected = 3,
+}
+
+/// <summary>
+/// One event a CRM pushed to the webhook, kept so a repeated event id changes nothing and unmatched owners can be
+/// listed. Unique per (tenant, source, event id); the results it recorded are in <see cref="ResultIds"/>.
+/// </summary>
+public sealed class CrmEvent : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    /// <summary>The configured source name from the URL (<c>/api/crm/{source}/events</c>).</summary>
+    public required string Source { get; set; }
+
+    /// <summary>The sender's event id (generic) or the deal id and modified time (Zoho, FXiaoKe).</summary>
+    public required string EventId { get; set; }
+
+    public string? DealId { get; set; }
+
+    public CrmEventStatus Status { get; set; }
+
+    /// <summary>The deal owner's e-mail, kept only while no member matches it so an admin can fix the member.</summary>
+    public string? OwnerEmail { get; set; }
+
+    /// <summary>Ids of the results this event recorded (or found already recorded), separated by ','.</summary>
+    public string? ResultIds { get; set; }
+
+    /// <summary>Why an event was ignored or rejected.</summary>
+    public string? Detail { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>When the event was last processed (a retried unknown-owner event is processed again).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}

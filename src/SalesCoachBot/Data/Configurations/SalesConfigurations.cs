@@ -64,3 +64,27 @@ internal sealed class SalesTargetConfiguration : IEntityTypeConfiguration<SalesT
         builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CrmEventConfiguration : IEntityTypeConfiguration<CrmEvent>
+{
+    public void Configure(EntityTypeBuilder<CrmEvent> builder)
+    {
+        builder.ToTable("crm_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.TenantId).HasMaxLength(ColumnLengths.TenantId);
+        builder.Property(e => e.Source).HasMaxLength(ColumnLengths.KpiKey);
+        builder.Property(e => e.EventId).HasMaxLength(ColumnLengths.ExternalId);
+        builder.Property(e => e.DealId).HasMaxLength(ColumnLengths.ExternalId);
+        builder.Property(e => e.OwnerEmail).HasMaxLength(ColumnLengths.Email);
+        builder.Property(e => e.ResultIds).HasMaxLength(ColumnLengths.ShortReason);
+        builder.Property(e => e.Detail).HasMaxLength(ColumnLengths.ShortReason);
+
+        // A repeated event id finds its row: a concurrent duplicate loses the insert race on this index.
+        builder.HasIndex(e => new { e.TenantId, e.Source, e.EventId }).IsUnique();
+
+        // The admin list of recent unmatched events.
+        builder.HasIndex(e => new { e.TenantId, e.Status, e.ReceivedAt });
+
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

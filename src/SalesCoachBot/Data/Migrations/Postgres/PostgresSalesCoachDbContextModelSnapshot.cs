@@ -102,6 +102,78 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("conversation_references", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.CrmEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DealId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("owner_email");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResultIds")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("result_ids");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_events");
+
+                    b.HasIndex("TenantId", "Source", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_events_tenant_id_source_event_id");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_crm_events_tenant_id_status_received_at");
+
+                    b.ToTable("crm_events", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
                 {
                     b.Property<long>("Id")
@@ -748,6 +820,16 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_conversation_references_tenants_tenant_id");
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.CrmEvent", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_events_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>

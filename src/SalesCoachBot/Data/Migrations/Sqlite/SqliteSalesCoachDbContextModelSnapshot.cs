@@ -95,6 +95,76 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("conversation_references", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.CrmEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DealId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ResultIds")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_ids");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_events");
+
+                    b.HasIndex("TenantId", "Source", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_events_tenant_id_source_event_id");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_crm_events_tenant_id_status_received_at");
+
+                    b.ToTable("crm_events", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
                 {
                     b.Property<long>("Id")
@@ -725,6 +795,16 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_conversation_references_tenants_tenant_id");
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.CrmEvent", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_events_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
