@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,6 +25,25 @@ namespace SalesCoachBot.Benchmarks;
 public sealed class BenchApp(DatabaseProvider provider, string connectionString, IInterceptor? commandInterceptor = null)
     : WebApplicationFactory<Program>
 {
+    private const string ContentRootVariable = "ASPNETCORE_TEST_CONTENTROOT_SALESCOACHBOT";
+    private const string AppManifest = "MvcTestingAppManifest.json";
+
+    static BenchApp()
+    {
+        // WebApplicationFactory looks for its manifest in the current directory, which is the output folder under a
+        // test runner but the repository under `dotnet run`: point it at the app's folder the manifest names.
+        var manifest = Path.Combine(AppContext.BaseDirectory, AppManifest);
+        if (Environment.GetEnvironmentVariable(ContentRootVariable) is null && !File.Exists(AppManifest) && File.Exists(manifest))
+        {
+            var roots = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest)) ?? [];
+            var app = roots.FirstOrDefault(r => r.Key.StartsWith(typeof(Program).Assembly.GetName().Name + ",", StringComparison.Ordinal));
+            if (app.Value is { Length: > 0 } root)
+            {
+                Environment.SetEnvironmentVariable(ContentRootVariable, root);
+            }
+        }
+    }
+
     public DatabaseProvider Provider { get; } = provider;
 
     public RecordingConnectorClient Connector { get; } = new();
