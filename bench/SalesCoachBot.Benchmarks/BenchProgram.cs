@@ -1,5 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
 
@@ -91,7 +93,10 @@ public static class BenchProgram
             await probe.CardJsonAsync(12, period);
             capture.Recording = false;
             report.AppendLine(CultureInfo.InvariantCulture, $"==== {provider}, {period}: {capture.Commands.Count} SQL commands for one card");
-            report.AppendLine(await QueryPlans.ExplainAsync(provider, connectionString, capture.Commands));
+            await using var scope = app.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            await store.Database.OpenConnectionAsync();
+            report.AppendLine(await QueryPlans.ExplainAsync(provider, store.Database.GetDbConnection(), capture.Commands));
         }
 
         return report.ToString();

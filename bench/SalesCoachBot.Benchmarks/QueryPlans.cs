@@ -64,13 +64,10 @@ public sealed class CommandCapture : DbCommandInterceptor
 /// <summary>The plans of captured queries: EXPLAIN QUERY PLAN on SQLite, EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL.</summary>
 public static class QueryPlans
 {
-    public static async Task<string> ExplainAsync(DatabaseProvider provider, string connectionString, IReadOnlyList<CapturedCommand> commands)
+    /// <param name="connection">An open connection of the app's store (on SQLite it has EF's functions, e.g. ef_sum).</param>
+    public static async Task<string> ExplainAsync(DatabaseProvider provider, DbConnection connection, IReadOnlyList<CapturedCommand> commands)
     {
         var report = new StringBuilder();
-        await using DbConnection connection = provider == DatabaseProvider.Postgres
-            ? new NpgsqlConnection(connectionString)
-            : new SqliteConnection(connectionString);
-        await connection.OpenAsync();
         var number = 0;
         foreach (var command in commands)
         {
