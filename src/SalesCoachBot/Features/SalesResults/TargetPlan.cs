@@ -69,20 +69,47 @@ public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time)
         return repTargets.Count == 0 ? null : TargetSplitter.TeamTarget(null, repTargets);
     }
 
+    /// <summary>
+    /// A member's effective targets of several KPIs for the period in one read (the targets card asks for every KPI
+    /// at once); null for a KPI without a yearly target. Same rules as <see cref="TargetForAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, decimal?>> MemberTargetsForAsync(
+        long memberId, IReadOnlyCollection<KpiDefinition> kpis, SalesPeriod period, WorkingCalendar? calendar = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        var year = period.Kind == SalesPeriodKind.Week ? ThursdayYear(period) : period.Start.Year;
+        var rows = await Owned(TargetOwner.Member(memberId)).Where(t => t.Year == year).ToListAsync(cancellationToken);
+        return kpis.ToDictionary(
+            k => k.Id,
+            k => Staged(rows.Where(r => r.KpiId == k.Id).ToList(), year, k.Unit, calendar ?? WorkingCalendar.WeekendsOnly)?.TargetFor(period));
+    }
+
     private async Task<StagedTargets?> StagedAsync(TargetOwner owner, long kpiId, int year, WorkingCalendar calendar, CancellationToken cancellationToken)
     {
         var rows = await Owned(owner).Where(t => t.KpiId == kpiId && t.Year == year).ToListAsync(cancellationToken);
+        if (!rows.Any(r => r.PeriodKind == TargetPeriodKind.Year))
+        {
+            return null;
+        }
+
+        var kpi = await store.Kpis.FirstAsync(k => k.Id == kpiId, cancellationToken);
+        return Staged(rows, year, kpi.Unit, calendar);
+    }
+
+    // The yearly row and its overrides of one owner, KPI and year, as the split the card and commands read.
+    private static StagedTargets? Staged(List<SalesTarget> rows, int year, KpiUnit unit, WorkingCalendar calendar)
+    {
         var yearly = rows.FirstOrDefault(r => r.PeriodKind == TargetPeriodKind.Year);
         if (yearly is null)
         {
             return null;
         }
 
-        var kpi = await store.Kpis.FirstAsync(k => k.Id == kpiId, cancellationToken);
         var weights = yearly.MonthWeights?.Split(';').Select(w => decimal.Parse(w, CultureInfo.InvariantCulture)).ToList();
         var overrides = rows.Where(r => r.PeriodKind != TargetPeriodKind.Year)
             .ToDictionary(r => SalesPeriod.Containing((SalesPeriodKind)r.PeriodKind, r.PeriodStart), r => r.Amount);
-        return new StagedTargets(year, yearly.Amount, kpi.Unit, calendar, weights, overrides);
+        return new StagedTargets(year, yearly.Amount, unit, calendar, weights, overrides);
     }
 
     private async Task UpsertAsync(

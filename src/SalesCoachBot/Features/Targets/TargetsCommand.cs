@@ -63,10 +63,12 @@ internal sealed class TargetsViewBuilder(
         var kpis = await store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var actuals = await ledger.ActualsAsync(member.Id, period.Start, period.End, cancellationToken).ConfigureAwait(false);
+        // One read for every KPI's target: the card's latency is mostly round trips (docs/benchmarks.md).
+        var targets = await plan.MemberTargetsForAsync(member.Id, kpis, period, calendar, cancellationToken).ConfigureAwait(false);
         var rows = new List<TargetsRow>(kpis.Count);
         foreach (var kpi in kpis)
         {
-            var target = await plan.TargetForAsync(TargetOwner.Member(member.Id), kpi.Id, period, calendar, cancellationToken).ConfigureAwait(false) ?? 0m;
+            var target = targets.GetValueOrDefault(kpi.Id) ?? 0m;
             var actual = actuals.TryGetValue(kpi.Id, out var found) ? found.Amount : 0m;
             var pace = PaceCalculator.Calculate(new PaceInput(target, actual, period, today, calendar));
             rows.Add(new TargetsRow(kpi.Key, NameOf(locale, kpi), kpi.Unit, kpi.Currency, pace));

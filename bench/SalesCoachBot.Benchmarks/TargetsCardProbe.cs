@@ -1,0 +1,64 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Routing;
+using SalesCoachBot.Testing;
+
+namespace SalesCoachBot.Benchmarks;
+
+/// <summary>
+/// The measured operations on one app: <see cref="CardJsonAsync"/> is the server's work for <c>targets</c> once the
+/// turn knows its member (a request scope, <see cref="TargetsViewBuilder.BuildAsync"/>, the card as JSON);
+/// <see cref="TurnAsync"/> is the whole turn (POST /api/messages → middleware → command → reply to the connector).
+/// </summary>
+public sealed class TargetsCardProbe(BenchApp app) : IDisposable
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    public async Task<string> CardJsonAsync(long memberId, SalesPeriodKind period, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var views = scope.ServiceProvider.GetRequiredService<TargetsViewBuilder>();
+        var turn = new TurnContext(Message(memberId, "targets"), app.Connector, scope.ServiceProvider)
+        {
+            Locale = BenchWorld.Locale(memberId),
+        };
+        // What ContactRecorder leaves on the turn for a known member.
+        turn.Items[TurnContactExtensions.TenantKey] = BenchWorld.TenantId;
+        turn.Items[TurnContactExtensions.MemberKey] = new KnownMember(
+            memberId, BenchWorld.TenantId, BenchWorld.TeamsUserId(memberId), BenchWorld.AadObjectId(memberId),
+            BenchWorld.MemberName(memberId), BenchWorld.Locale(memberId));
+        var card = await views.BuildAsync(turn, period, cancellationToken)
+            ?? throw new InvalidOperationException($"No card for member {memberId}: is the bench store seeded?");
+        return card.ToJson();
+    }
+
+    /// <summary>Posts <c>targets [period]</c> from the rep's 1:1 chat; returns the card the bot sent.</summary>
+    public async Task<Activity> TurnAsync(long memberId, SalesPeriodKind period, CancellationToken cancellationToken = default)
+    {
+        var text = period == SalesPeriodKind.Month ? "targets" : "targets " + period.ToString().ToLowerInvariant();
+        using var content = new StringContent(MessageJson(memberId, text), Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync(new Uri("/api/messages", UriKind.Relative), content, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var sent = app.Connector.SentActivities;
+        app.Connector.Clear();
+        return sent.Count == 1 && sent[0].Attachments is { Count: 1 }
+            ? sent[0]
+            : throw new InvalidOperationException($"Expected one card for member {memberId}, the bot sent {sent.Count} activities.");
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static Activity Message(long memberId, string text) => From(memberId, text).Build();
+
+    private static string MessageJson(long memberId, string text) => From(memberId, text).ToJson();
+
+    private static ActivityBuilder From(long memberId, string text) =>
+        ActivityBuilder.Message(text)
+            .InTenant(BenchWorld.TenantId)
+            .InPersonalChat(BenchWorld.PersonalConversationId(memberId))
+            .From(BenchWorld.TeamsUserId(memberId), BenchWorld.MemberName(memberId), BenchWorld.AadObjectId(memberId))
+            .WithLocale(BenchWorld.Locale(memberId));
+}
