@@ -50,6 +50,8 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
 
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.
