@@ -1,5 +1,6 @@
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
@@ -24,9 +25,11 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddHelpTopic(ManagerCommand.Topic);
         builder.Services.AddScoped<TargetsViewBuilder>();
         builder.Services.AddHelpTopic(TargetsViewBuilder.Topic);
+        builder.Services.AddImports();
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
+            .Use<FileUploadReceiver>()
             .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate)
             .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
             .OnCommand<ManagerCommand>(ManagerCommand.Word, ManagerCommand.ChineseWord)
@@ -36,6 +39,8 @@ internal static class FeaturesHostingExtensions
             .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
             .OnCommand<TargetsCommand>("targets", "目标")
             .OnCardAction<TargetsPeriodAction>(TargetsCard.PeriodVerb)
+            .OnCardAction<ConfirmImportAction>(ImportCard.ConfirmVerb)
+            .OnCardAction<CancelImportAction>(ImportCard.CancelVerb)
             .OnFallback<HelpFallback>();
 
         return builder;
