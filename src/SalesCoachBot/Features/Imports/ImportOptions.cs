@@ -7,13 +7,15 @@ public sealed class ImportOptions
 {
     public const string SectionName = "Imports";
 
+    /// <summary>Teams file storage: SharePoint / OneDrive for Business, worldwide, China (21Vianet) and Microsoft's own test ring.</summary>
+    public static IReadOnlyList<string> DefaultDownloadHosts { get; } = ["*.sharepoint.com", "*.sharepoint.cn", "*.sharepoint-df.com"];
+
     /// <summary>
     /// Hosts the bot downloads uploaded files from (https only). Teams hands over a pre-authenticated SharePoint/OneDrive
-    /// link, so anything else is not a Teams upload. <c>*.example.com</c> matches sub-domains only.
+    /// link, so anything else is not a Teams upload. <c>*.example.com</c> matches sub-domains only. Empty = the defaults
+    /// (set after binding, because the configuration binder appends to an array rather than replacing it).
     /// </summary>
-    [Required]
-    [MinLength(1)]
-    public string[] DownloadHosts { get; set; } = ["*.sharepoint.com", "*.sharepoint.cn", "*.sharepoint-df.com"];
+    public string[] DownloadHosts { get; set; } = [];
 
     /// <summary>Also accept plain http to 127.0.0.1 / localhost: for tests and local development only.</summary>
     public bool AllowHttpLoopback { get; set; }

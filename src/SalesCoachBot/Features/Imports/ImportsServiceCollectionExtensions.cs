@@ -9,6 +9,7 @@ internal static class ImportsServiceCollectionExtensions
     {
         services.AddOptions<ImportOptions>()
             .BindConfiguration(ImportOptions.SectionName)
+            .PostConfigure(o => o.DownloadHosts = o.DownloadHosts.Length == 0 ? [.. ImportOptions.DefaultDownloadHosts] : o.DownloadHosts)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSalesTeams();
