@@ -273,6 +273,30 @@ public sealed class FileUploadTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_ManagerNoLongerManagesRep_RefusesAndImportsNothing(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        await app.PostActivityAsync(Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("date,kpi,amount,member\n2026-11-03,revenue,5000,Bob Li\n"))));
+        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+        var (scope, store) = app.NewStore(TenantA);
+        await using (scope)
+        {
+            var east = await store.SalesTeams.SingleAsync(t => t.TeamsTeamId == "19:east@thread.tacv2");
+            var directory = scope.ServiceProvider.GetRequiredService<Features.Teams.SalesTeamDirectory>();
+            Assert.True(await directory.SetRoleAsync(TenantA, east.Id, people.Alice, TeamRole.Rep));
+        }
+
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, importId);
+
+        Assert.Contains("Your teams changed since the preview", body, StringComparison.Ordinal);
+        Assert.Equal(0, (await CountsAsync(app)).Results);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Confirm_AfterPreviewExpired_RefusesAndImportsNothing(DatabaseProvider provider)
     {
         await using var app = NewApp(provider);

@@ -19,6 +19,7 @@ internal enum ImportOutcome
     AlreadyImported,
     AlreadyCancelled,
     Expired,
+    RightsChanged,
 }
 
 /// <summary>
@@ -28,7 +29,7 @@ internal enum ImportOutcome
 /// or two presses racing, import once.
 /// </summary>
 internal sealed partial class PendingImports(
-    SalesCoachDbContext store, ResultLedger ledger, TargetPlan plan, TimeProvider time, ILogger<PendingImports> logger)
+    SalesCoachDbContext store, ResultLedger ledger, TargetPlan plan, UploadChecker checker, TimeProvider time, ILogger<PendingImports> logger)
 {
     public async Task<(ImportOutcome Outcome, PendingImport? Import, int Added, int Duplicates)> ConfirmAsync(
         string tenantId, long memberId, long importId, CancellationToken cancellationToken)
@@ -38,6 +39,14 @@ internal sealed partial class PendingImports(
         if (refusal is not null)
         {
             return (refusal.Value, pending, 0, 0);
+        }
+
+        // Rights are checked again: a manager may have lost a team since the preview.
+        var rows = Rows(pending!);
+        var reachable = await checker.ReachableAsync(tenantId, memberId, pending!.Kind, cancellationToken).ConfigureAwait(false);
+        if (reachable is null || rows.MemberIds.Any(id => id != memberId && !reachable.Contains(id)))
+        {
+            return (ImportOutcome.RightsChanged, pending, 0, 0);
         }
 
         var strategy = store.Database.CreateExecutionStrategy();
@@ -53,17 +62,16 @@ internal sealed partial class PendingImports(
             }
 
             int added, duplicates;
-            if (pending!.Kind == ImportKind.Results)
+            if (pending.Kind == ImportKind.Results)
             {
-                var rows = JsonSerializer.Deserialize<List<PendingResult>>(pending.RowsJson, ImportJson.Options) ?? [];
-                var entries = rows.SelectMany(r => r.Effects.Select(e => new ResultEntry(
+                var entries = rows.Results.SelectMany(r => r.Effects.Select(e => new ResultEntry(
                         r.MemberId, e.KpiId, e.Amount, r.Date, ResultSources.File, e.ExternalId, r.Customer, r.Note, memberId)))
                     .ToList();
                 var outcome = await ledger.RecordManyAsync(entries, cancellationToken).ConfigureAwait(false);
                 // A row counts as already there when its first KPI was (a deal's contract follows its revenue).
                 var index = 0;
                 added = duplicates = 0;
-                foreach (var row in rows)
+                foreach (var row in rows.Results)
                 {
                     if (outcome.IsDuplicate[index])
                     {
@@ -79,8 +87,7 @@ internal sealed partial class PendingImports(
             }
             else
             {
-                var rows = JsonSerializer.Deserialize<List<PendingTarget>>(pending.RowsJson, ImportJson.Options) ?? [];
-                foreach (var row in rows)
+                foreach (var row in rows.Targets)
                 {
                     var owner = TargetOwner.Member(row.MemberId);
                     if (row.Period is null)
@@ -93,7 +100,7 @@ internal sealed partial class PendingImports(
                     }
                 }
 
-                added = rows.Count;
+                added = rows.Targets.Count;
                 duplicates = 0;
             }
 
@@ -101,6 +108,18 @@ internal sealed partial class PendingImports(
             LogImported(logger, pending.Id, pending.Kind, added, duplicates);
             return (ImportOutcome.Imported, pending, added, duplicates);
         }).ConfigureAwait(false);
+    }
+
+    private static (List<PendingResult> Results, List<PendingTarget> Targets, IEnumerable<long> MemberIds) Rows(PendingImport pending)
+    {
+        if (pending.Kind == ImportKind.Results)
+        {
+            var results = JsonSerializer.Deserialize<List<PendingResult>>(pending.RowsJson, ImportJson.Options) ?? [];
+            return (results, [], results.Select(r => r.MemberId));
+        }
+
+        var targets = JsonSerializer.Deserialize<List<PendingTarget>>(pending.RowsJson, ImportJson.Options) ?? [];
+        return ([], targets, targets.Select(t => t.MemberId));
     }
 
     public async Task<(ImportOutcome Outcome, PendingImport? Import)> CancelAsync(
@@ -209,6 +228,7 @@ internal static class ImportActionGuard
         ImportOutcome.AlreadyImported => ImportsTextKeys.AlreadyImported,
         ImportOutcome.AlreadyCancelled => ImportsTextKeys.AlreadyCancelled,
         ImportOutcome.Expired => ImportsTextKeys.Expired,
+        ImportOutcome.RightsChanged => ImportsTextKeys.RightsChanged,
         _ => ImportsTextKeys.NotFound,
     }));
 }

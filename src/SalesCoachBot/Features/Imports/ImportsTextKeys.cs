@@ -64,5 +64,6 @@ internal static class ImportsTextKeys
     public const string AlreadyCancelled = "imports.alreadyCancelled";
     public const string NotFound = "imports.notFound";
     public const string Expired = "imports.expired";
+    public const string RightsChanged = "imports.rightsChanged";
     public const string Failed = "imports.failed";
 }

@@ -32,23 +32,17 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
     {
         ArgumentNullException.ThrowIfNull(uploader);
         store.ForTenant(tenantId);
-        var managedTeams = await access.ManagedTeamIdsAsync(tenantId, uploader.Id, cancellationToken).ConfigureAwait(false);
-        if (kind == ImportKind.Targets && managedTeams.Count == 0)
+        var reachable = await ReachableAsync(tenantId, uploader.Id, kind, cancellationToken).ConfigureAwait(false);
+        if (reachable is null)
         {
             throw new UploadRefusedException(ImportsTextKeys.OnlyManagers);
         }
 
-        // Results: the reps of the uploader's teams; targets: anyone in them.
-        var reachable = await store.TeamMemberships.AsNoTracking()
-            .Where(m => managedTeams.Contains(m.SalesTeamId) && m.LeftAt == null && (kind == ImportKind.Targets || m.Role == TeamRole.Rep))
-            .Select(m => m.MemberId)
-            .Distinct()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var context = new CheckContext(
             kind,
             locale,
             uploader,
-            reachable.ToHashSet(),
+            reachable,
             await store.Kpis.AsNoTracking().Where(k => k.IsActive).ToListAsync(cancellationToken).ConfigureAwait(false),
             await MembersNamedAsync(rows, cancellationToken).ConfigureAwait(false));
 
@@ -68,6 +62,27 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         }
 
         return new CheckedUpload(kind, results, targets, rejected, samples);
+    }
+
+    /// <summary>
+    /// The members other than themselves the uploader may import for: results, the reps of the teams they manage;
+    /// targets, anyone in those teams. Null for targets when they manage no team (only managers set targets).
+    /// </summary>
+    public async Task<HashSet<long>?> ReachableAsync(string tenantId, long uploaderId, ImportKind kind, CancellationToken cancellationToken)
+    {
+        store.ForTenant(tenantId);
+        var managedTeams = await access.ManagedTeamIdsAsync(tenantId, uploaderId, cancellationToken).ConfigureAwait(false);
+        if (kind == ImportKind.Targets && managedTeams.Count == 0)
+        {
+            return null;
+        }
+
+        var reachable = await store.TeamMemberships.AsNoTracking()
+            .Where(m => managedTeams.Contains(m.SalesTeamId) && m.LeftAt == null && (kind == ImportKind.Targets || m.Role == TeamRole.Rep))
+            .Select(m => m.MemberId)
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return reachable.ToHashSet();
     }
 
     private string? CheckResult(CheckContext context, SheetRow row, List<PendingResult> results, List<string> samples)
