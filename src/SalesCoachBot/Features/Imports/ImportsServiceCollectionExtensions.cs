@@ -16,7 +16,9 @@ internal static class ImportsServiceCollectionExtensions
         services.AddHttpClient(FileDownloader.ClientName)
             // A redirect could leave the allowed hosts; the timeout is the downloader's own.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // The link is a credential (pre-authenticated): keep it out of the factory's request logs.
+            .RemoveAllLoggers();
         services.AddSingleton<FileDownloader>();
         services.AddScoped<UploadChecker>();
         services.AddScoped<PendingImports>();
