@@ -51,6 +51,7 @@ public abstract class SalesCoachDbContext : DbContext
     public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
 
     public DbSet<CrmEvent> CrmEvents => Set<CrmEvent>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit

@@ -1,5 +1,6 @@
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
@@ -25,9 +26,11 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddScoped<TargetsViewBuilder>();
         builder.Services.AddHelpTopic(TargetsViewBuilder.Topic);
         builder.Services.AddResultLogging();
+        builder.Services.AddImports();
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
+            .Use<FileUploadReceiver>()
             .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate)
             .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
             .OnCommand<ManagerCommand>(ManagerCommand.Word, ManagerCommand.ChineseWord)
@@ -41,6 +44,8 @@ internal static class FeaturesHostingExtensions
             .OnCommand<UndoCommand>(UndoCommand.Word, UndoCommand.ChineseWord)
             .OnCardAction<ShowLogFormAction>(LogResultForm.ShowVerb)
             .OnCardAction<SubmitLogFormAction>(LogResultForm.SubmitVerb)
+            .OnCardAction<ConfirmImportAction>(ImportCard.ConfirmVerb)
+            .OnCardAction<CancelImportAction>(ImportCard.CancelVerb)
             .OnFallback<HelpFallback>();
 
         return builder;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
@@ -52,6 +53,11 @@ internal static class CardCatalog
             {
                 yield return (name, card);
             }
+
+            foreach (var (name, card) in ImportCards(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
@@ -85,6 +91,19 @@ internal static class CardCatalog
         var typed = new LogFormValues("deal", "<at>12abc</at>", AwkwardName, "line one\nline \"two\"", "not a date");
         yield return ($"results.form.invalid.{locale}", LogResultForm.Build(text, locale, kpis, typed, today, entry, SalesPeriodKind.Week,
             [text.Get(locale, "results.error.amount", "<at>12abc</at>"), text.Get(locale, "results.form.error.date")]));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> ImportCards(BotText text, string locale)
+    {
+        var rejected = Enumerable.Range(2, 25).Select(line => new RejectedLine(line, text.Get(locale, "imports.reason.kpi", AwkwardName))).ToList();
+        string[] samples = ["2026-11-03 · " + AwkwardName + " · 成交 · 120,000 · \"Acme\" <b>Ltd</b>", "2026-11-04 · Bob · visit · 1"];
+        yield return ($"imports.preview.{locale}", ImportCard.Preview(text, locale,
+            new ImportPreview(AwkwardName + ".xlsx", SalesCoachBot.Data.ImportKind.Results, 27, 2, rejected, samples, 42, TimeSpan.FromHours(24))));
+        yield return ($"imports.preview.none-valid.{locale}", ImportCard.Preview(text, locale,
+            new ImportPreview("targets.csv", SalesCoachBot.Data.ImportKind.Targets, 1, 0, rejected.Take(1).ToList(), [], null, TimeSpan.FromHours(24))));
+        yield return ($"imports.imported.{locale}", ImportCard.Imported(text, locale, AwkwardName + ".csv", SalesCoachBot.Data.ImportKind.Results, 3, 1));
+        yield return ($"imports.imported.targets.{locale}", ImportCard.Imported(text, locale, "targets.xlsx", SalesCoachBot.Data.ImportKind.Targets, 2, 0));
+        yield return ($"imports.cancelled.{locale}", ImportCard.Cancelled(text, locale, AwkwardName + ".csv"));
     }
 
     // Not a card the bot sends: every part of the model once, so the renderer checks the model's JSON shapes too.

@@ -164,6 +164,76 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
 
     private Task<SalesResult?> FindAsync(string source, string externalId, CancellationToken cancellationToken) =>
         store.SalesResults.FirstOrDefaultAsync(r => r.Source == source && r.ExternalId == externalId, cancellationToken);
+
+    /// <summary>
+    /// Records a batch (an uploaded file) with one look-up of the (source, external id) pairs already stored and one
+    /// SaveChanges: entries already there, or repeated within the batch, are left out and reported as duplicates.
+    /// Every member and KPI id must belong to the bound tenant, else nothing is recorded.
+    /// </summary>
+    public async Task<BatchOutcome> RecordManyAsync(IReadOnlyList<ResultEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var tenantId = store.CurrentTenantId ?? throw new InvalidOperationException("The store is not bound to a tenant.");
+        foreach (var entry in entries)
+        {
+            if (!ResultSources.All.Contains(entry.Source) || entry.Amount < 0 || string.IsNullOrWhiteSpace(entry.ExternalId)
+                || entry.ExternalId.Length > ColumnLengths.ExternalId || entry.Customer?.Length > ColumnLengths.Customer
+                || entry.Note?.Length > ColumnLengths.Note)
+            {
+                throw new ArgumentException("A batch entry needs a known source, an external id and fitting values.", nameof(entries));
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            return new BatchOutcome([]);
+        }
+
+        var memberIds = entries.Select(e => e.MemberId).Concat(entries.Select(e => e.RecordedByMemberId ?? e.MemberId)).Distinct().ToList();
+        var kpiIds = entries.Select(e => e.KpiId).Distinct().ToList();
+        // The tenant filter makes another tenant's ids unknown.
+        var knownMembers = await store.Members.Where(m => memberIds.Contains(m.Id)).CountAsync(cancellationToken);
+        var knownKpis = await store.Kpis.Where(k => kpiIds.Contains(k.Id)).CountAsync(cancellationToken);
+        if (knownMembers != memberIds.Count || knownKpis != kpiIds.Count)
+        {
+            throw new ArgumentException("Unknown member or KPI.", nameof(entries));
+        }
+
+        var externalIds = entries.Select(e => e.ExternalId!).Distinct().ToList();
+        var stored = await store.SalesResults.Where(r => externalIds.Contains(r.ExternalId))
+            .Select(r => new { r.Source, r.ExternalId })
+            .ToListAsync(cancellationToken);
+        var seen = stored.Select(r => (r.Source, r.ExternalId)).ToHashSet();
+        var now = time.GetUtcNow();
+        var duplicates = new bool[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (!seen.Add((entry.Source, entry.ExternalId!)))
+            {
+                duplicates[i] = true;
+                continue;
+            }
+
+            store.SalesResults.Add(new SalesResult
+            {
+                TenantId = tenantId,
+                MemberId = entry.MemberId,
+                KpiId = entry.KpiId,
+                Amount = entry.Amount,
+                OccurredOn = entry.OccurredOn,
+                Customer = entry.Customer,
+                Note = entry.Note,
+                Source = entry.Source,
+                ExternalId = entry.ExternalId!,
+                RecordedAt = now,
+                RecordedByMemberId = entry.RecordedByMemberId ?? entry.MemberId,
+            });
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return new BatchOutcome(duplicates);
+    }
 }
 
 internal static class SalesResultsServiceCollectionExtensions
@@ -174,4 +244,12 @@ internal static class SalesResultsServiceCollectionExtensions
         services.AddScoped<TargetPlan>();
         return services;
     }
+}
+
+/// <summary>Per entry of a batch, in order: whether it was already stored (or repeated in the batch) and so left out.</summary>
+public sealed record BatchOutcome(IReadOnlyList<bool> IsDuplicate)
+{
+    public int Added => IsDuplicate.Count(d => !d);
+
+    public int Duplicates => IsDuplicate.Count(d => d);
 }

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SalesCoachBot.Features.Imports;
+
+/// <summary>"Imports" section: where uploaded files may be downloaded from and how big they may be.</summary>
+public sealed class ImportOptions
+{
+    public const string SectionName = "Imports";
+
+    /// <summary>Teams file storage: SharePoint / OneDrive for Business, worldwide, China (21Vianet) and Microsoft's own test ring.</summary>
+    public static IReadOnlyList<string> DefaultDownloadHosts { get; } = ["*.sharepoint.com", "*.sharepoint.cn", "*.sharepoint-df.com"];
+
+    /// <summary>
+    /// Hosts the bot downloads uploaded files from (https only). Teams hands over a pre-authenticated SharePoint/OneDrive
+    /// link, so anything else is not a Teams upload. <c>*.example.com</c> matches sub-domains only. Empty = the defaults
+    /// (set after binding, because the configuration binder appends to an array rather than replacing it).
+    /// </summary>
+    public string[] DownloadHosts { get; set; } = [];
+
+    /// <summary>Also accept plain http to 127.0.0.1 / localhost: for tests and local development only.</summary>
+    public bool AllowHttpLoopback { get; set; }
+
+    /// <summary>Largest file read, in bytes; counted while streaming, whatever Content-Length says.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Most data rows read from one file.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxRows { get; set; } = 20_000;
+
+    /// <summary>How long the download may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a preview can still be confirmed.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan PreviewLifetime { get; set; } = TimeSpan.FromHours(24);
+}

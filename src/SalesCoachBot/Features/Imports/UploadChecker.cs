@@ -1,0 +1,429 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Data;
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.SalesResults;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.Teams;
+using SalesCoachBot.Localization;
+
+namespace SalesCoachBot.Features.Imports;
+
+/// <summary>
+/// Checks every row of an uploaded file against the tenant's KPIs and members and the uploader's rights, and turns the
+/// good ones into pending rows. A rep may import only their own results; a manager (or admin) also the results of
+/// the reps of the teams they manage, and the targets of those teams' members. Members are looked up in the
+/// uploader's tenant only (the store is bound to it).
+/// </summary>
+internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access, BotText text)
+{
+    public const int SampleSize = 5;
+
+    // Room for the "/contracts" suffix a deal's second KPI gets.
+    private const int MaxIdLength = ColumnLengths.ExternalId - 40;
+
+    private static readonly string[] DateFormats =
+        ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss"];
+
+    public async Task<CheckedUpload> CheckAsync(
+        string tenantId, Member uploader, ImportKind kind, IReadOnlyList<SheetRow> rows, string? locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploader);
+        store.ForTenant(tenantId);
+        var reachable = await ReachableAsync(tenantId, uploader.Id, kind, cancellationToken).ConfigureAwait(false);
+        if (reachable is null)
+        {
+            throw new UploadRefusedException(ImportsTextKeys.OnlyManagers);
+        }
+
+        var context = new CheckContext(
+            kind,
+            locale,
+            uploader,
+            reachable,
+            await store.Kpis.AsNoTracking().Where(k => k.IsActive).ToListAsync(cancellationToken).ConfigureAwait(false),
+            await MembersNamedAsync(rows, cancellationToken).ConfigureAwait(false));
+
+        var rejected = new List<RejectedLine>();
+        var results = new List<PendingResult>();
+        var targets = new List<PendingTarget>();
+        var samples = new List<string>();
+        foreach (var row in rows)
+        {
+            var reason = kind == ImportKind.Results
+                ? CheckResult(context, row, results, samples)
+                : CheckTarget(context, row, targets, samples);
+            if (reason is not null)
+            {
+                rejected.Add(new RejectedLine(row.Line, reason));
+            }
+        }
+
+        return new CheckedUpload(kind, results, targets, rejected, samples);
+    }
+
+    /// <summary>
+    /// The members other than themselves the uploader may import for: results, the reps of the teams they manage;
+    /// targets, anyone in those teams. Null for targets when they manage no team (only managers set targets).
+    /// </summary>
+    public async Task<HashSet<long>?> ReachableAsync(string tenantId, long uploaderId, ImportKind kind, CancellationToken cancellationToken)
+    {
+        store.ForTenant(tenantId);
+        var managedTeams = await access.ManagedTeamIdsAsync(tenantId, uploaderId, cancellationToken).ConfigureAwait(false);
+        if (kind == ImportKind.Targets && managedTeams.Count == 0)
+        {
+            return null;
+        }
+
+        var reachable = await store.TeamMemberships.AsNoTracking()
+            .Where(m => managedTeams.Contains(m.SalesTeamId) && m.LeftAt == null && (kind == ImportKind.Targets || m.Role == TeamRole.Rep))
+            .Select(m => m.MemberId)
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return reachable.ToHashSet();
+    }
+
+    private string? CheckResult(CheckContext context, SheetRow row, List<PendingResult> results, List<string> samples)
+    {
+        var locale = context.Locale;
+        if (Missing(context, row, ImportColumns.Date, ImportColumns.Kpi, ImportColumns.Amount) is { } missing)
+        {
+            return missing;
+        }
+
+        if (!TryParseDate(row[ImportColumns.Date]!, out var date))
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonDate, HelpFallback.Quote(row[ImportColumns.Date]!));
+        }
+
+        var kpiWord = row[ImportColumns.Kpi]!;
+        var effects = ResolveKpi(context, kpiWord, forTargets: false);
+        if (effects is null)
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonKpi, HelpFallback.Quote(kpiWord));
+        }
+
+        if (CheckAmount(context, row[ImportColumns.Amount]!, effects[0].Kpi, allowZero: false, out var amount) is { } amountReason)
+        {
+            return amountReason;
+        }
+
+        var member = ResolveMember(context, row[ImportColumns.Member], out var memberReason);
+        if (member is null)
+        {
+            return memberReason;
+        }
+
+        if (member.Id != context.Uploader.Id && !context.Reachable.Contains(member.Id))
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonNotYourTeam, HelpFallback.Quote(row[ImportColumns.Member]!));
+        }
+
+        var customer = row[ImportColumns.Customer];
+        var note = row[ImportColumns.Note];
+        var id = row[ImportColumns.Id];
+        if (customer?.Length > ColumnLengths.Customer)
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonTooLong, ImportColumns.Customer, ColumnLengths.Customer);
+        }
+
+        if (note?.Length > ColumnLengths.Note)
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonTooLong, ImportColumns.Note, ColumnLengths.Note);
+        }
+
+        string externalId;
+        if (id is not null)
+        {
+            if (id.Length > MaxIdLength)
+            {
+                return text.Get(locale, ImportsTextKeys.ReasonTooLong, ImportColumns.Id, MaxIdLength);
+            }
+
+            if (!context.LineOfId.TryAdd(id, row.Line))
+            {
+                return text.Get(locale, ImportsTextKeys.ReasonDuplicateId, HelpFallback.Quote(id), context.LineOfId[id]);
+            }
+
+            externalId = id;
+        }
+        else
+        {
+            // No CRM id: the row's content is its identity. Counting occurrences keeps two identical rows (two equal
+            // deals on one day) as two results, while the same file imported again finds both.
+            var content = string.Join('\n',
+                member.Id.ToString(CultureInfo.InvariantCulture),
+                string.Join('+', effects.Select(e => e.Kpi.Key)),
+                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                amount.ToString(CultureInfo.InvariantCulture),
+                customer ?? string.Empty,
+                note ?? string.Empty);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+            var occurrence = context.Occurrences[hash] = context.Occurrences.GetValueOrDefault(hash) + 1;
+            externalId = $"row:{hash}:{occurrence.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        var pending = effects
+            .Select((e, i) => new PendingEffect(e.Kpi.Id, e.FixedAmount ?? amount, i == 0 ? externalId : externalId + "/" + e.Kpi.Key))
+            .ToList();
+        results.Add(new PendingResult(row.Line, member.Id, date, customer, note, pending));
+        if (samples.Count < SampleSize)
+        {
+            samples.Add(string.Join(" · ", new[]
+            {
+                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), member.Name ?? member.Email, kpiWord,
+                Format(locale, amount), customer,
+            }.Where(s => !string.IsNullOrEmpty(s))));
+        }
+
+        return null;
+    }
+
+    private string? CheckTarget(CheckContext context, SheetRow row, List<PendingTarget> targets, List<string> samples)
+    {
+        var locale = context.Locale;
+        if (Missing(context, row, ImportColumns.Member, ImportColumns.Kpi, ImportColumns.Year, ImportColumns.Amount) is { } missing)
+        {
+            return missing;
+        }
+
+        var member = ResolveMember(context, row[ImportColumns.Member], out var memberReason);
+        if (member is null)
+        {
+            return memberReason;
+        }
+
+        if (!context.Reachable.Contains(member.Id))
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonNotYourTeam, HelpFallback.Quote(row[ImportColumns.Member]!));
+        }
+
+        var kpiWord = row[ImportColumns.Kpi]!;
+        var effects = ResolveKpi(context, kpiWord, forTargets: true);
+        if (effects is null)
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonKpi, HelpFallback.Quote(kpiWord));
+        }
+
+        var kpi = effects[0].Kpi;
+        if (!int.TryParse(row[ImportColumns.Year], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonYear, HelpFallback.Quote(row[ImportColumns.Year]!));
+        }
+
+        if (CheckAmount(context, row[ImportColumns.Amount]!, kpi, allowZero: true, out var amount) is { } amountReason)
+        {
+            return amountReason;
+        }
+
+        string? periodText = null;
+        if (row[ImportColumns.Period] is { } periodCell)
+        {
+            if (!TryParsePeriod(periodCell, out var period))
+            {
+                return text.Get(locale, ImportsTextKeys.ReasonPeriod, HelpFallback.Quote(periodCell));
+            }
+
+            var periodYear = period.Kind == SalesPeriodKind.Week ? period.Start.AddDays(3).Year : period.Start.Year;
+            if (periodYear != year)
+            {
+                return text.Get(locale, ImportsTextKeys.ReasonPeriodYear, HelpFallback.Quote(periodCell), year);
+            }
+
+            periodText = periodCell.Trim().ToUpperInvariant();
+        }
+
+        List<decimal>? weights = null;
+        if (row[ImportColumns.Weights] is { } weightsCell)
+        {
+            if (periodText is not null)
+            {
+                return text.Get(locale, ImportsTextKeys.ReasonWeightsWithPeriod);
+            }
+
+            weights = ParseWeights(weightsCell);
+            if (weights is null)
+            {
+                return text.Get(locale, ImportsTextKeys.ReasonWeights);
+            }
+        }
+
+        var key = $"{member.Id}|{kpi.Id}|{periodText ?? year.ToString(CultureInfo.InvariantCulture)}";
+        if (!context.LineOfId.TryAdd(key, row.Line))
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonDuplicateTarget, context.LineOfId[key]);
+        }
+
+        targets.Add(new PendingTarget(row.Line, member.Id, kpi.Id, year, periodText, amount, weights));
+        if (samples.Count < SampleSize)
+        {
+            samples.Add(string.Join(" · ", new[]
+            {
+                member.Name ?? member.Email, kpiWord, periodText ?? year.ToString(CultureInfo.InvariantCulture), Format(locale, amount),
+            }.Where(s => !string.IsNullOrEmpty(s))));
+        }
+
+        return null;
+    }
+
+    private string? Missing(CheckContext context, SheetRow row, params string[] columns) =>
+        columns.FirstOrDefault(c => row[c] is null) is { } column ? text.Get(context.Locale, ImportsTextKeys.ReasonMissing, column) : null;
+
+    private string? CheckAmount(CheckContext context, string cell, KpiDefinition kpi, bool allowZero, out decimal amount)
+    {
+        amount = 0;
+        if (!AmountParser.TryParse(cell, out ParsedAmount? parsed, out _) || parsed is null
+            || (!allowZero && parsed.Value == 0)
+            || (kpi.Unit == KpiUnit.Count && parsed.Value != decimal.Truncate(parsed.Value)))
+        {
+            return text.Get(context.Locale, ImportsTextKeys.ReasonAmount, HelpFallback.Quote(cell));
+        }
+
+        if (parsed.Currency is not null && kpi.Currency is not null && !string.Equals(parsed.Currency, kpi.Currency, StringComparison.Ordinal))
+        {
+            return text.Get(context.Locale, ImportsTextKeys.ReasonCurrency, parsed.Currency, kpi.Currency);
+        }
+
+        amount = parsed.Value;
+        return null;
+    }
+
+    /// <summary>The KPIs a word adds to: a <c>log</c> alias (deal = revenue + one contract), a KPI key or a KPI name.</summary>
+    private List<(KpiDefinition Kpi, decimal? FixedAmount)>? ResolveKpi(CheckContext context, string word, bool forTargets)
+    {
+        if (KpiAliases.Find(word) is { } alias)
+        {
+            var effects = (forTargets ? alias.Effects.Take(1) : alias.Effects)
+                .Select(e => (Kpi: context.Kpis.FirstOrDefault(k => k.Key == e.KpiKey), e.FixedAmount))
+                .ToList();
+            return effects.All(e => e.Kpi is not null) ? effects.Select(e => (e.Kpi!, e.FixedAmount)).ToList() : null;
+        }
+
+        var wanted = AmountParser.Normalize(word).Trim();
+        var kpi = context.Kpis.FirstOrDefault(k => string.Equals(k.Key, wanted, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(k.NameEn, wanted, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(k.NameZh, wanted, StringComparison.OrdinalIgnoreCase)
+            || (KpiDefaults.Keys.Contains(k.Key, StringComparer.Ordinal) && BotText.Locales.Any(l =>
+                string.Equals(text.Get(l, KpiDefaults.NameKey(k.Key)), wanted, StringComparison.OrdinalIgnoreCase))));
+        return kpi is null ? null : [(kpi, null)];
+    }
+
+    private Member? ResolveMember(CheckContext context, string? cell, out string? reason)
+    {
+        reason = null;
+        if (cell is null)
+        {
+            return context.Uploader;
+        }
+
+        var wanted = cell.Trim();
+        var found = wanted.Contains('@', StringComparison.Ordinal)
+            ? context.Members.Where(m => string.Equals(m.Email, wanted, StringComparison.OrdinalIgnoreCase)).ToList()
+            : context.Members.Where(m => string.Equals(m.Name, wanted, StringComparison.Ordinal)).ToList();
+        if (found.Count == 1)
+        {
+            return found[0];
+        }
+
+        reason = text.Get(context.Locale, found.Count == 0 ? ImportsTextKeys.ReasonUnknownMember : ImportsTextKeys.ReasonAmbiguousMember, HelpFallback.Quote(wanted));
+        return null;
+    }
+
+    // Only the members the file names, by e-mail or exact name, in the bound tenant.
+    private async Task<List<Member>> MembersNamedAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)
+    {
+        var cells = rows.Select(r => r[ImportColumns.Member]?.Trim()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (cells.Count == 0)
+        {
+            return [];
+        }
+
+        var emails = cells.Where(c => c.Contains('@', StringComparison.Ordinal)).Select(c => c.ToLowerInvariant()).ToList();
+        var names = cells.Where(c => !c.Contains('@', StringComparison.Ordinal)).ToList();
+        // ToLower runs in SQL (lower()), not in .NET: e-mails are stored as Teams or the admin CSV wrote them.
+#pragma warning disable CA1304, CA1311
+        return await store.Members.AsNoTracking()
+            .Where(m => (m.Email != null && emails.Contains(m.Email.ToLower())) || (m.Name != null && names.Contains(m.Name)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+#pragma warning restore CA1304, CA1311
+    }
+
+    internal static bool TryParseDate(string cell, out DateOnly date)
+    {
+        var value = AmountParser.Normalize(cell).Trim();
+        if (DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && parsed.Year is >= 2000 and <= 2100)
+        {
+            date = DateOnly.FromDateTime(parsed);
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    /// <summary><c>2026-Q1</c>, <c>2026-03</c>, <c>2026-W10</c> (ISO week).</summary>
+    internal static bool TryParsePeriod(string cell, out SalesPeriod period)
+    {
+        period = default!;
+        var value = AmountParser.Normalize(cell).Trim().ToUpperInvariant();
+        var parts = value.Split('-');
+        if (parts.Length != 2 || parts[0].Length != 4 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || year is < 2000 or > 2100)
+        {
+            return false;
+        }
+
+        var rest = parts[1];
+        if (rest.Length == 2 && rest[0] == 'Q' && rest[1] is >= '1' and <= '4')
+        {
+            period = SalesPeriod.Quarter(year, rest[1] - '0');
+            return true;
+        }
+
+        if (rest.Length is 2 or 3 && rest[0] == 'W' && int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var week)
+            && week >= 1 && week <= ISOWeek.GetWeeksInYear(year))
+        {
+            period = SalesPeriod.Containing(SalesPeriodKind.Week, DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday)));
+            return true;
+        }
+
+        if (rest.Length is 1 or 2 && int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
+        {
+            period = SalesPeriod.Month(year, month);
+            return true;
+        }
+
+        return false;
+    }
+
+    internal static List<decimal>? ParseWeights(string cell)
+    {
+        var parts = AmountParser.Normalize(cell).Split([';', ',', ' ', '/', '|'], StringSplitOptions.RemoveEmptyEntries);
+        var weights = new List<decimal>(12);
+        foreach (var part in parts)
+        {
+            if (!decimal.TryParse(part, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var weight))
+            {
+                return null;
+            }
+
+            weights.Add(weight);
+        }
+
+        return weights.Count == 12 && weights.Sum() > 0 ? weights : null;
+    }
+
+    private static string Format(string? locale, decimal amount) =>
+        amount.ToString("#,0.##", CultureInfo.GetCultureInfo(BotText.Resolve(locale)));
+
+    private sealed record CheckContext(
+        ImportKind Kind, string? Locale, Member Uploader, HashSet<long> Reachable, List<KpiDefinition> Kpis, List<Member> Members)
+    {
+        public Dictionary<string, int> LineOfId { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Occurrences { get; } = new(StringComparer.Ordinal);
+    }
+}
