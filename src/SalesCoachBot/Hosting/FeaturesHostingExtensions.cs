@@ -3,6 +3,7 @@ using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
@@ -24,6 +25,7 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddHelpTopic(ManagerCommand.Topic);
         builder.Services.AddScoped<TargetsViewBuilder>();
         builder.Services.AddHelpTopic(TargetsViewBuilder.Topic);
+        builder.Services.AddTeamProgress();
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
@@ -36,6 +38,11 @@ internal static class FeaturesHostingExtensions
             .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
             .OnCommand<TargetsCommand>("targets", "目标")
             .OnCardAction<TargetsPeriodAction>(TargetsCard.PeriodVerb)
+            .OnCommand<SetTargetCommand>(SetTargetCommand.Word, SetTargetCommand.ChineseWord)
+            .OnCommand<TeamCommand>(TeamProgressCommands.TeamWord, TeamProgressCommands.TeamChineseWord)
+            .OnCardAction<TeamPeriodAction>(TeamCard.PeriodVerb)
+            .OnCommand<LeaderboardCommand>(TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord)
+            .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
             .OnFallback<HelpFallback>();
 
         return builder;
