@@ -3,10 +3,12 @@ using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Tests.Targets;
+using SalesCoachBot.Tests.TeamProgress;
 
 namespace SalesCoachBot.Tests.Cards;
 
@@ -41,6 +43,13 @@ internal static class CardCatalog
             foreach (var (name, view) in TargetsViews.Representative(AwkwardName))
             {
                 yield return ($"targets.{name}.{locale}", TargetsCard.Build(text, locale, view));
+            }
+
+            foreach (var (name, snapshot) in TeamProgressViews.Representative(AwkwardName))
+            {
+                yield return ($"team.{name}.{locale}", TeamCard.Build(text, locale, snapshot));
+                yield return ($"leaderboard.{name}.{locale}", LeaderboardCard.Build(text, locale, snapshot, LeaderboardView.Ranking));
+                yield return ($"leaderboard.improved.{name}.{locale}", LeaderboardCard.Build(text, locale, snapshot, LeaderboardView.Improved));
             }
         }
 

@@ -10,17 +10,6 @@ namespace SalesCoachBot.Tests.TeamProgress;
 
 public sealed class TeamCommandTests
 {
-    private static void InOrder(string card, params string[] parts)
-    {
-        var at = -1;
-        foreach (var part in parts)
-        {
-            var next = card.IndexOf(part, at + 1, StringComparison.Ordinal);
-            Assert.True(next > at, $"'{part}' is missing or out of order in:\n{card}");
-            at = next;
-        }
-    }
-
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
@@ -33,9 +22,9 @@ public sealed class TeamCommandTests
         await app.PostActivityAsync(TeamWorld.Personal("team"));
 
         var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
-        InOrder(card, "Team East Sales", "This month · November 2026", "Team totals", "Revenue", "¥105,000 / ¥200,000", "52.5% · On pace");
+        TeamWorld.AssertInOrder(card, "Team East Sales", "This month · November 2026", "Team totals", "Revenue", "¥105,000 / ¥200,000", "52.5% · On pace");
         // Reps by name: Alice ahead (80 % done, 140 % of expected), Bob behind, Carol without a target.
-        InOrder(card, "Reps · Revenue",
+        TeamWorld.AssertInOrder(card, "Reps · Revenue",
             "Alice Wang", "80%", "Ahead · ¥80,000 / ¥100,000",
             "Bob Li", "20%", "Behind · ¥20,000 / ¥100,000",
             "Carol Chen", "No target set · ¥5,000");
@@ -54,8 +43,8 @@ public sealed class TeamCommandTests
         await app.PostActivityAsync(TeamWorld.Personal("团队").WithLocale("zh-CN"));
 
         var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
-        InOrder(card, "团队 East Sales", "本月 · 2026年11月", "团队合计", "销售额", "¥10.5万 / ¥20万", "52.5% · 符合进度");
-        InOrder(card, "销售 · 销售额", "Alice Wang", "80%", "超前 · ¥8万 / ¥10万", "Bob Li", "20%", "落后 · ¥2万 / ¥10万", "Carol Chen", "未设定目标 · ¥5,000");
+        TeamWorld.AssertInOrder(card, "团队 East Sales", "本月 · 2026年11月", "团队合计", "销售额", "¥10.5万 / ¥20万", "52.5% · 符合进度");
+        TeamWorld.AssertInOrder(card, "销售 · 销售额", "Alice Wang", "80%", "超前 · ¥8万 / ¥10万", "Bob Li", "20%", "落后 · ¥2万 / ¥10万", "Carol Chen", "未设定目标 · ¥5,000");
     }
 
     [SkippableTheory]
@@ -82,7 +71,7 @@ public sealed class TeamCommandTests
         var teamRevenue = await world.TargetAsync(TargetOwner.Team(world.TeamId), KpiDefaults.Revenue, november);
         var teamContracts = await world.TargetAsync(TargetOwner.Team(world.TeamId), KpiDefaults.Contracts, november);
         Assert.Equal((40_000m, 140_000m, 10m), (bob, teamRevenue, teamContracts));
-        InOrder(card, "¥105,000 / ¥140,000", "0 / 10", "Bob Li", "50%", "¥20,000 / ¥40,000");
+        TeamWorld.AssertInOrder(card, "¥105,000 / ¥140,000", "0 / 10", "Bob Li", "50%", "¥20,000 / ¥40,000");
     }
 
     [SkippableTheory]

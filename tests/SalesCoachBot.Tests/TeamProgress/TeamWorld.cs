@@ -140,4 +140,16 @@ internal sealed class TeamWorld
     public static ActivityBuilder Invoke(string verb, object data, string from = Manager, string name = ManagerName, string tenant = TenantA) =>
         ActivityBuilder.Of("invoke").InTenant(tenant).InPersonalChat("a:personal-" + from).From(from, name).WithName("adaptiveCard/action")
             .WithValue(new { action = new { type = "Action.Execute", verb, data } });
+
+    /// <summary>Asserts the parts appear in the card text in this order.</summary>
+    public static void AssertInOrder(string card, params string[] parts)
+    {
+        var at = -1;
+        foreach (var part in parts)
+        {
+            var next = card.IndexOf(part, at + 1, StringComparison.Ordinal);
+            Assert.True(next > at, $"'{part}' is missing or out of order in:\n{card}");
+            at = next;
+        }
+    }
 }

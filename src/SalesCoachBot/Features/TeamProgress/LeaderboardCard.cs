@@ -108,7 +108,7 @@ public static class LeaderboardCard
         else
         {
             value = pace.PercentDone is { } percent
-                ? text.Get(locale, TeamProgressTextKeys.Percent, TargetsCard.Percent(percent, culture))
+                ? CardParts.Percent(percent, culture)
                 : text.Get(locale, TeamProgressTextKeys.LeaderboardNoTarget);
             detail = TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, pace.Actual)
                 + (pace.PercentDone is null ? string.Empty : " / " + TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, pace.Target));

@@ -71,7 +71,7 @@ public static class TeamCard
     {
         string Amount(decimal value) => TargetsCard.FormatAmount(locale, kpi.Unit, kpi.Currency, value);
         var status = pace.PercentDone is { } percent
-            ? text.Get(locale, TeamProgressTextKeys.Percent, TargetsCard.Percent(percent, culture)) + " · " + text.Get(locale, CardParts.StatusKey(pace.Status))
+            ? CardParts.Percent(percent, culture) + " · " + text.Get(locale, CardParts.StatusKey(pace.Status))
             : text.Get(locale, CardParts.StatusKey(pace.Status));
         return new ColumnSet
         {
@@ -93,7 +93,7 @@ public static class TeamCard
     {
         var pace = rep.PaceOf(primary.Id);
         string Amount(decimal value) => TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, value);
-        var shown = pace.PercentDone is { } percent ? text.Get(locale, TeamProgressTextKeys.Percent, TargetsCard.Percent(percent, culture)) : "—";
+        var shown = pace.PercentDone is { } percent ? CardParts.Percent(percent, culture) : "—";
         List<CardElement> items =
         [
             new ColumnSet
@@ -137,6 +137,9 @@ internal static class CardParts
     // The targets card's own period title ("This month · November 2026"), so every card names periods alike.
     public static string PeriodTitle(BotText text, string? locale, CultureInfo culture, TeamProgressSnapshot snapshot) =>
         TargetsCard.Title(text, locale, culture, new TargetsView(snapshot.TeamName, snapshot.Period, [], snapshot.AsOf, snapshot.TimeZone));
+
+    // "80%" reads the same in both languages.
+    public static string Percent(decimal percent, CultureInfo culture) => TargetsCard.Percent(percent, culture) + "%";
 
     public static string StatusKey(PaceStatus status) => status switch
     {

@@ -43,8 +43,6 @@ public static class TeamProgressTextKeys
 
     public const string TeamSummary = "teamprogress.team.summary";
 
-    public const string Percent = "teamprogress.percent";
-
     public const string AsOf = "teamprogress.asOf";
 
     public const string ButtonWeek = "teamprogress.button.week";
