@@ -4,6 +4,7 @@ using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
@@ -27,6 +28,7 @@ internal static class FeaturesHostingExtensions
         builder.Services.AddHelpTopic(TargetsViewBuilder.Topic);
         builder.Services.AddResultLogging();
         builder.Services.AddImports();
+        builder.Services.AddTeamProgress();
 
         builder.Services.AddTeamsBot()
             .Use<ContactRecorder>()
@@ -46,6 +48,11 @@ internal static class FeaturesHostingExtensions
             .OnCardAction<SubmitLogFormAction>(LogResultForm.SubmitVerb)
             .OnCardAction<ConfirmImportAction>(ImportCard.ConfirmVerb)
             .OnCardAction<CancelImportAction>(ImportCard.CancelVerb)
+            .OnCommand<SetTargetCommand>(SetTargetCommand.Word, SetTargetCommand.ChineseWord)
+            .OnCommand<TeamCommand>(TeamProgressCommands.TeamWord, TeamProgressCommands.TeamChineseWord)
+            .OnCardAction<TeamPeriodAction>(TeamCard.PeriodVerb)
+            .OnCommand<LeaderboardCommand>(TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord)
+            .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
             .OnFallback<HelpFallback>();
 
         return builder;

@@ -7,10 +7,12 @@ using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Tests.Targets;
+using SalesCoachBot.Tests.TeamProgress;
 
 namespace SalesCoachBot.Tests.Cards;
 
@@ -57,6 +59,13 @@ internal static class CardCatalog
             foreach (var (name, card) in ImportCards(text, locale))
             {
                 yield return (name, card);
+            }
+
+            foreach (var (name, snapshot) in TeamProgressViews.Representative(AwkwardName))
+            {
+                yield return ($"team.{name}.{locale}", TeamCard.Build(text, locale, snapshot));
+                yield return ($"leaderboard.{name}.{locale}", LeaderboardCard.Build(text, locale, snapshot, LeaderboardView.Ranking));
+                yield return ($"leaderboard.improved.{name}.{locale}", LeaderboardCard.Build(text, locale, snapshot, LeaderboardView.Improved));
             }
         }
 

@@ -156,7 +156,7 @@ public static class TargetsCard
         var code => code + " ",
     };
 
-    private static string Title(BotText text, string? locale, CultureInfo culture, TargetsView view)
+    internal static string Title(BotText text, string? locale, CultureInfo culture, TargetsView view)
     {
         var period = view.Period;
         var name = period.Kind switch
@@ -299,7 +299,7 @@ public static class TargetsCard
         Items = [new TextBlock("\u00A0") { Size = TextSize.Small }],
     };
 
-    private static string Percent(decimal percent, CultureInfo culture) => percent.ToString("0.#", culture);
+    internal static string Percent(decimal percent, CultureInfo culture) => percent.ToString("0.#", culture);
 
     private static ExecuteAction PeriodButton(BotText text, string? locale, SalesPeriodKind kind, SalesPeriodKind current) =>
         new ExecuteAction(PeriodVerb, text.Get(locale, kind switch

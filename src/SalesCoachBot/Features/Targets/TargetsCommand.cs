@@ -104,7 +104,7 @@ internal sealed class TargetsViewBuilder(
             : WorkingCalendar.WeekendsOnly;
 
     // The member's own zone, else their (first active) team's, else the configured default.
-    private async Task<TimeZoneInfo> ZoneOfAsync(Member member, CancellationToken cancellationToken)
+    internal async Task<TimeZoneInfo> ZoneOfAsync(Member member, CancellationToken cancellationToken)
     {
         if (Find(member.TimeZone) is { } own)
         {
@@ -115,10 +115,10 @@ internal sealed class TargetsViewBuilder(
         return Find(teamZone) ?? Find(teams.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
     }
 
-    private static TimeZoneInfo? Find(string? id) =>
+    internal static TimeZoneInfo? Find(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 
-    private string NameOf(string? locale, KpiDefinition kpi)
+    internal string NameOf(string? locale, KpiDefinition kpi)
     {
         var custom = BotText.IsChinese(locale) ? kpi.NameZh ?? kpi.NameEn : kpi.NameEn ?? kpi.NameZh;
         if (custom is not null)

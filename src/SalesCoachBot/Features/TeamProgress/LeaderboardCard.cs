@@ -1,0 +1,136 @@
+using System.Globalization;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Features.TeamProgress;
+
+/// <summary>
+/// The <c>leaderboard</c> card: reps ranked by % of target of the primary KPI (medals for the top three, reps without
+/// a target last), or by most improved; buttons switch period and view in place.
+/// </summary>
+public static class LeaderboardCard
+{
+    /// <summary>Switches period or view; data carries <see cref="TeamIdKey"/>, <see cref="PeriodKey"/> and <see cref="ViewKey"/>.</summary>
+    public const string ViewVerb = "leaderboard.view";
+
+    public const string TeamIdKey = "teamId";
+
+    public const string PeriodKey = "period";
+
+    public const string ViewKey = "view";
+
+    public static AdaptiveCard Build(BotText text, string? locale, TeamProgressSnapshot snapshot, LeaderboardView view)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var culture = CultureInfo.GetCultureInfo(BotText.Resolve(locale));
+        var periodTitle = CardParts.PeriodTitle(text, locale, culture, snapshot);
+        List<CardElement> body =
+        [
+            new TextBlock(text.Get(locale, TeamProgressTextKeys.LeaderboardTitle, snapshot.TeamName)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
+            new TextBlock(periodTitle) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
+        ];
+
+        if (snapshot.Primary is not { } primary)
+        {
+            body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoKpis)) { Wrap = true, Spacing = Spacing.Medium });
+        }
+        else
+        {
+            var subtitle = view == LeaderboardView.Improved
+                ? text.Get(locale, TeamProgressTextKeys.LeaderboardByImprovement, primary.Name, text.Get(locale, PreviousKey(snapshot.Period.Kind)))
+                : text.Get(locale, TeamProgressTextKeys.LeaderboardByPercent, primary.Name);
+            body.Add(new TextBlock(subtitle) { Wrap = true, Spacing = Spacing.Small });
+            var entries = Leaderboard.Rank(snapshot, view);
+            if (entries.Count == 0)
+            {
+                body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoReps)) { Wrap = true, IsSubtle = true });
+            }
+            else if (view == LeaderboardView.Improved && entries.All(e => e.Rank is null) && snapshot.Reps.All(r => r.PaceOf(primary.Id).WorkingDaysElapsed == 0))
+            {
+                body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.LeaderboardTooEarly)) { Wrap = true, IsSubtle = true });
+            }
+
+            body.AddRange(entries.Select(e => Line(text, locale, culture, primary, e, view)));
+        }
+
+        body.Add(CardParts.AsOf(text, locale, culture, snapshot));
+        var other = view == LeaderboardView.Improved ? LeaderboardView.Ranking : LeaderboardView.Improved;
+        List<CardButton> actions =
+        [
+            .. CardParts.PeriodKinds.Select(kind => CardParts.PeriodButton(text, locale, kind, snapshot.Period.Kind, ViewVerb, Data(snapshot.TeamId, kind, view))),
+            new ExecuteAction(ViewVerb, text.Get(locale, other == LeaderboardView.Improved ? TeamProgressTextKeys.LeaderboardButtonImproved : TeamProgressTextKeys.LeaderboardButtonRanking),
+                Data(snapshot.TeamId, snapshot.Period.Kind, other)),
+        ];
+        return new AdaptiveCard
+        {
+            MsTeams = TeamsCardProperties.FullWidth(),
+            FallbackText = text.Get(locale, TeamProgressTextKeys.LeaderboardSummary, snapshot.TeamName, periodTitle),
+            Body = body,
+            Actions = actions,
+        };
+    }
+
+    internal static Dictionary<string, object?> Data(long teamId, SalesPeriodKind kind, LeaderboardView view) => new(StringComparer.Ordinal)
+    {
+        [TeamIdKey] = teamId.ToString(CultureInfo.InvariantCulture),
+        [PeriodKey] = TargetsCard.PeriodWord(kind),
+        [ViewKey] = Leaderboard.WordOf(view),
+    };
+
+    private static string PreviousKey(SalesPeriodKind kind) => kind switch
+    {
+        SalesPeriodKind.Week => TeamProgressTextKeys.PreviousWeek,
+        SalesPeriodKind.Month => TeamProgressTextKeys.PreviousMonth,
+        SalesPeriodKind.Quarter => TeamProgressTextKeys.PreviousQuarter,
+        _ => TeamProgressTextKeys.PreviousYear,
+    };
+
+    private static ColumnSet Line(BotText text, string? locale, CultureInfo culture, TeamKpi primary, LeaderboardEntry entry, LeaderboardView view)
+    {
+        var pace = entry.Pace;
+        var place = Leaderboard.MedalOf(entry.Rank) ?? (entry.Rank is { } rank ? rank.ToString(culture) + "." : "·");
+        string value;
+        string? detail;
+        TextColor color;
+        if (view == LeaderboardView.Improved)
+        {
+            var improvement = entry.Rep.Improvement;
+            value = improvement is null
+                ? text.Get(locale, TeamProgressTextKeys.LeaderboardNoComparison)
+                : text.Get(locale, TeamProgressTextKeys.LeaderboardGain, improvement.Gain.ToString("+0.#;-0.#;0", culture));
+            detail = improvement is null
+                ? null
+                : text.Get(locale, TeamProgressTextKeys.LeaderboardPace, TargetsCard.Percent(improvement.CurrentIndex, culture), TargetsCard.Percent(improvement.PreviousIndex, culture));
+            color = improvement is null ? TextColor.Default : improvement.Gain > 0 ? TextColor.Good : improvement.Gain < 0 ? TextColor.Attention : TextColor.Accent;
+        }
+        else
+        {
+            value = pace.PercentDone is { } percent
+                ? CardParts.Percent(percent, culture)
+                : text.Get(locale, TeamProgressTextKeys.LeaderboardNoTarget);
+            detail = TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, pace.Actual)
+                + (pace.PercentDone is null ? string.Empty : " / " + TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, pace.Target));
+            color = TargetsCard.ColorOf(pace.Status);
+        }
+
+        List<CardElement> nameItems = [new TextBlock(entry.Rep.Name) { Weight = entry.Rank is <= 3 ? TextWeight.Bolder : null, Wrap = true }];
+        if (detail is not null)
+        {
+            nameItems.Add(new TextBlock(detail) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None });
+        }
+
+        return new ColumnSet
+        {
+            Spacing = Spacing.Small,
+            Separator = true,
+            Columns =
+            [
+                new Column { Width = ColumnWidth.OfPixels(32), Items = [new TextBlock(place) { Weight = TextWeight.Bolder }] },
+                new Column { Width = ColumnWidth.Stretch, Items = nameItems },
+                new Column { Width = ColumnWidth.Auto, Items = [new TextBlock(value) { Color = color, Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }] },
+            ],
+        };
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Features.TeamProgress;
+
+/// <summary>
+/// The <c>team</c> card: the team's total per KPI (actual / target, %, status), then one line per rep with the % of
+/// target of the primary KPI, a status colour, a small bar and the pace status; period buttons update it in place.
+/// </summary>
+public static class TeamCard
+{
+    /// <summary>Shows the card for another period; data carries <see cref="TeamIdKey"/> and <see cref="PeriodKey"/>.</summary>
+    public const string PeriodVerb = "team.period";
+
+    public const string TeamIdKey = "teamId";
+
+    public const string PeriodKey = "period";
+
+    public static AdaptiveCard Build(BotText text, string? locale, TeamProgressSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var culture = CultureInfo.GetCultureInfo(BotText.Resolve(locale));
+        var periodTitle = CardParts.PeriodTitle(text, locale, culture, snapshot);
+        List<CardElement> body =
+        [
+            new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamTitle, snapshot.TeamName)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
+            new TextBlock(periodTitle) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
+        ];
+
+        if (snapshot.Primary is not { } primary)
+        {
+            body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoKpis)) { Wrap = true, Spacing = Spacing.Medium });
+        }
+        else
+        {
+            body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamTotals)) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
+            for (var i = 0; i < snapshot.Kpis.Count; i++)
+            {
+                body.Add(TotalLine(text, locale, culture, snapshot.Kpis[i], snapshot.Totals[i]));
+            }
+
+            body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamReps, primary.Name)) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Large, Separator = true });
+            if (snapshot.Reps.Count == 0)
+            {
+                body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoReps)) { Wrap = true, IsSubtle = true });
+            }
+
+            body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r)));
+        }
+
+        body.Add(CardParts.AsOf(text, locale, culture, snapshot));
+        return new AdaptiveCard
+        {
+            MsTeams = TeamsCardProperties.FullWidth(),
+            FallbackText = text.Get(locale, TeamProgressTextKeys.TeamSummary, snapshot.TeamName, periodTitle),
+            Body = body,
+            Actions = [.. CardParts.PeriodKinds.Select(kind => CardParts.PeriodButton(text, locale, kind, snapshot.Period.Kind, PeriodVerb, Data(snapshot.TeamId, kind)))],
+        };
+    }
+
+    internal static Dictionary<string, object?> Data(long teamId, SalesPeriodKind kind) => new(StringComparer.Ordinal)
+    {
+        [TeamIdKey] = teamId.ToString(CultureInfo.InvariantCulture),
+        [PeriodKey] = TargetsCard.PeriodWord(kind),
+    };
+
+    private static ColumnSet TotalLine(BotText text, string? locale, CultureInfo culture, TeamKpi kpi, Pace pace)
+    {
+        string Amount(decimal value) => TargetsCard.FormatAmount(locale, kpi.Unit, kpi.Currency, value);
+        var status = pace.PercentDone is { } percent
+            ? CardParts.Percent(percent, culture) + " · " + text.Get(locale, CardParts.StatusKey(pace.Status))
+            : text.Get(locale, CardParts.StatusKey(pace.Status));
+        return new ColumnSet
+        {
+            Spacing = Spacing.Small,
+            Columns =
+            [
+                new Column { Width = ColumnWidth.Stretch, Items = [new TextBlock(kpi.Name) { Wrap = true }] },
+                new Column { Width = ColumnWidth.Auto, Items = [new TextBlock($"{Amount(pace.Actual)} / {Amount(pace.Target)}") { HorizontalAlignment = HorizontalAlignment.Right }] },
+                new Column
+                {
+                    Width = ColumnWidth.Auto,
+                    Items = [new TextBlock(status) { Color = TargetsCard.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
+                },
+            ],
+        };
+    }
+
+    private static Container RepLine(BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep)
+    {
+        var pace = rep.PaceOf(primary.Id);
+        string Amount(decimal value) => TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, value);
+        var shown = pace.PercentDone is { } percent ? CardParts.Percent(percent, culture) : "—";
+        List<CardElement> items =
+        [
+            new ColumnSet
+            {
+                Columns =
+                [
+                    new Column { Width = ColumnWidth.Stretch, Items = [new TextBlock(rep.Name) { Weight = TextWeight.Bolder, Wrap = true }] },
+                    new Column
+                    {
+                        Width = ColumnWidth.Auto,
+                        Items = [new TextBlock(shown) { Color = TargetsCard.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
+                    },
+                ],
+            },
+        ];
+        if (pace.PercentDone is { } done)
+        {
+            items.Add(TargetsCard.Bar(done, pace.Status));
+            items.Add(new TextBlock($"{text.Get(locale, CardParts.StatusKey(pace.Status))} · {Amount(pace.Actual)} / {Amount(pace.Target)}")
+            {
+                Color = TargetsCard.ColorOf(pace.Status),
+                Size = TextSize.Small,
+                Wrap = true,
+                Spacing = Spacing.Small,
+            });
+        }
+        else
+        {
+            items.Add(new TextBlock($"{text.Get(locale, CardParts.StatusKey(pace.Status))} · {Amount(pace.Actual)}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
+        }
+
+        return new Container { Items = items, Spacing = Spacing.Medium };
+    }
+}
+
+/// <summary>What the team card and the leaderboard share: title, statuses, period buttons, as-of line.</summary>
+internal static class CardParts
+{
+    public static IReadOnlyList<SalesPeriodKind> PeriodKinds { get; } = [SalesPeriodKind.Week, SalesPeriodKind.Month, SalesPeriodKind.Quarter, SalesPeriodKind.Year];
+
+    // The targets card's own period title ("This month · November 2026"), so every card names periods alike.
+    public static string PeriodTitle(BotText text, string? locale, CultureInfo culture, TeamProgressSnapshot snapshot) =>
+        TargetsCard.Title(text, locale, culture, new TargetsView(snapshot.TeamName, snapshot.Period, [], snapshot.AsOf, snapshot.TimeZone));
+
+    // "80%" reads the same in both languages.
+    public static string Percent(decimal percent, CultureInfo culture) => TargetsCard.Percent(percent, culture) + "%";
+
+    public static string StatusKey(PaceStatus status) => status switch
+    {
+        PaceStatus.Ahead => TargetsTextKeys.StatusAhead,
+        PaceStatus.OnPace => TargetsTextKeys.StatusOnPace,
+        PaceStatus.Behind => TargetsTextKeys.StatusBehind,
+        _ => TargetsTextKeys.StatusNoTarget,
+    };
+
+    public static TextBlock AsOf(BotText text, string? locale, CultureInfo culture, TeamProgressSnapshot snapshot)
+    {
+        var local = TimeZoneInfo.ConvertTime(snapshot.AsOf, snapshot.TimeZone);
+        var asOf = local.ToString(BotText.IsChinese(locale) ? "yyyy年M月d日 HH:mm" : "MMM d, yyyy HH:mm", culture);
+        return new TextBlock(text.Get(locale, TeamProgressTextKeys.AsOf, asOf)) { Size = TextSize.Small, IsSubtle = true, Wrap = true, Separator = true };
+    }
+
+    public static ExecuteAction PeriodButton(
+        BotText text, string? locale, SalesPeriodKind kind, SalesPeriodKind current, string verb, IDictionary<string, object?> data) =>
+        new(verb, text.Get(locale, kind switch
+        {
+            SalesPeriodKind.Week => TeamProgressTextKeys.ButtonWeek,
+            SalesPeriodKind.Month => TeamProgressTextKeys.ButtonMonth,
+            SalesPeriodKind.Quarter => TeamProgressTextKeys.ButtonQuarter,
+            _ => TeamProgressTextKeys.ButtonYear,
+        }), data)
+        {
+            Style = kind == current ? ActionStyle.Positive : null,
+        };
+}

@@ -1,0 +1,115 @@
+namespace SalesCoachBot.Features.TeamProgress;
+
+/// <summary>Text keys of the team progress, leaderboard and set target features (teamprogress.*.json).</summary>
+public static class TeamProgressTextKeys
+{
+    public const string TeamHelp = "teamprogress.team.help";
+
+    public const string TeamArgs = "teamprogress.team.args";
+
+    public const string LeaderboardHelp = "teamprogress.leaderboard.help";
+
+    public const string LeaderboardArgs = "teamprogress.leaderboard.args";
+
+    public const string SetTargetHelp = "teamprogress.setTarget.help";
+
+    public const string SetTargetArgs = "teamprogress.setTarget.args";
+
+    public const string NoMember = "teamprogress.noMember";
+
+    public const string OnlyManagers = "teamprogress.onlyManagers";
+
+    public const string TeamUnknown = "teamprogress.teamUnknown";
+
+    public const string NotAllowed = "teamprogress.notAllowed";
+
+    public const string StaleCard = "teamprogress.staleCard";
+
+    public const string NoTeamNamed = "teamprogress.noTeamNamed";
+
+    public const string SeveralTeams = "teamprogress.severalTeams";
+
+    public const string UnknownPeriod = "teamprogress.unknownPeriod";
+
+    public const string TeamTitle = "teamprogress.team.title";
+
+    public const string TeamTotals = "teamprogress.team.totals";
+
+    public const string TeamReps = "teamprogress.team.reps";
+
+    public const string TeamNoReps = "teamprogress.team.noReps";
+
+    public const string TeamNoKpis = "teamprogress.team.noKpis";
+
+    public const string TeamSummary = "teamprogress.team.summary";
+
+    public const string AsOf = "teamprogress.asOf";
+
+    public const string ButtonWeek = "teamprogress.button.week";
+
+    public const string ButtonMonth = "teamprogress.button.month";
+
+    public const string ButtonQuarter = "teamprogress.button.quarter";
+
+    public const string ButtonYear = "teamprogress.button.year";
+
+    public const string LeaderboardTitle = "teamprogress.leaderboard.title";
+
+    public const string LeaderboardByPercent = "teamprogress.leaderboard.byPercent";
+
+    public const string LeaderboardByImprovement = "teamprogress.leaderboard.byImprovement";
+
+    public const string LeaderboardNoTarget = "teamprogress.leaderboard.noTarget";
+
+    public const string LeaderboardNoComparison = "teamprogress.leaderboard.noComparison";
+
+    public const string LeaderboardGain = "teamprogress.leaderboard.gain";
+
+    public const string LeaderboardPace = "teamprogress.leaderboard.pace";
+
+    public const string LeaderboardTooEarly = "teamprogress.leaderboard.tooEarly";
+
+    public const string LeaderboardButtonImproved = "teamprogress.leaderboard.button.improved";
+
+    public const string LeaderboardButtonRanking = "teamprogress.leaderboard.button.ranking";
+
+    public const string LeaderboardSummary = "teamprogress.leaderboard.summary";
+
+    public const string PreviousWeek = "teamprogress.previous.week";
+
+    public const string PreviousMonth = "teamprogress.previous.month";
+
+    public const string PreviousQuarter = "teamprogress.previous.quarter";
+
+    public const string PreviousYear = "teamprogress.previous.year";
+
+    public const string SetTargetUsage = "teamprogress.setTarget.usage";
+
+    public const string SetTargetOnlyManagers = "teamprogress.setTarget.onlyManagers";
+
+    public const string SetTargetNotYourRep = "teamprogress.setTarget.notYourRep";
+
+    public const string SetTargetUnknownPerson = "teamprogress.setTarget.unknownPerson";
+
+    public const string SetTargetAmbiguous = "teamprogress.setTarget.ambiguous";
+
+    public const string SetTargetUnknownKpi = "teamprogress.setTarget.unknownKpi";
+
+    public const string SetTargetBadPeriod = "teamprogress.setTarget.badPeriod";
+
+    public const string SetTargetBadAmount = "teamprogress.setTarget.badAmount";
+
+    public const string SetTargetWholeNumber = "teamprogress.setTarget.wholeNumber";
+
+    public const string SetTargetCurrency = "teamprogress.setTarget.currency";
+
+    public const string SetTargetNoYearly = "teamprogress.setTarget.noYearly";
+
+    public const string SetTargetTeamAmbiguous = "teamprogress.setTarget.teamAmbiguous";
+
+    public const string SetTargetTeamOwner = "teamprogress.setTarget.teamOwner";
+
+    public const string SetTargetDoneYear = "teamprogress.setTarget.doneYear";
+
+    public const string SetTargetDoneOverride = "teamprogress.setTarget.doneOverride";
+}
