@@ -77,6 +77,7 @@ public sealed class CrmPayloadsTests
     [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":\"$120\",\"currency\":\"CNY\"},\"owner\":{\"email\":\"a@b.c\"}}", "USD")]
     [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1,\"closedOn\":\"yesterday\"},\"owner\":{\"email\":\"a@b.c\"}}", "closedOn")]
     [InlineData("{\"eventId\":{\"x\":1},\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1},\"owner\":{\"email\":\"a@b.c\"}}", "eventId")]
+    [InlineData("{\"eventId\":\"e\",\"deal\":{\"id\":\"D\",\"stage\":\"won\",\"amount\":1,\"closedOn\":\"0001-01-01T00:00:00Z\"},\"owner\":{\"email\":\"a@b.c\"}}", "closedOn")]
     [InlineData("{\"events\":[]}", "no event")]
     [InlineData("{\"events\":{}}", "array")]
     [InlineData("[1]", "not a JSON object")]

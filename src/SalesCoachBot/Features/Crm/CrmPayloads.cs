@@ -305,7 +305,9 @@ public static class CrmPayloads
                     return DateTimeOffset.FromUnixTimeMilliseconds(textMs);
                 }
 
-                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+                // Years outside 1971–9998 are no sales date, and converting them to a zone could leave DateTimeOffset's range.
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                    && at.Year is > 1970 and < 9999 ? at : null;
             default:
                 return null;
         }
