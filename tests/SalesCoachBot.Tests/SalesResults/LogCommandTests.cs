@@ -245,4 +245,18 @@ public sealed class LogCommandTests
         Assert.Contains("¥7,000 / ¥0", card, StringComparison.Ordinal);
         Assert.DoesNotContain("120,000", card, StringComparison.Ordinal);
     }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "help", "en-US", "log · 记录 <kpi> <amount> [customer] [note]", "Take back the result you logged in the last 10 minutes.")]
+    [InlineData(DatabaseProvider.Sqlite, "帮助", "zh-CN", "记录 · log <指标> <金额> [客户] [备注]", "撤回你在 10 分钟内记录的业绩。")]
+    public async Task Help_PersonalChat_ListsLogAndUndo(DatabaseProvider provider, string command, string locale, string logLine, string undoLine)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale(locale));
+
+        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
+        Assert.Contains(logLine, card, StringComparison.Ordinal);
+        Assert.Contains(undoLine, card, StringComparison.Ordinal);
+    }
 }

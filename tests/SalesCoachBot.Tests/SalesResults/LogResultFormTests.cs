@@ -222,6 +222,24 @@ public sealed class LogResultFormTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task LogForm_SameEntryTwiceAtOnce_RecordsOnceAndBothGetTheCard(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+        var entry = EntryOf(await OpenFormAsync(app));
+
+        // A double click: two invokes of the same form racing on the unique (source, external id) index.
+        var cards = await Task.WhenAll(
+            PressAsync(app, Submit(entry, "deal", "120000", "Acme")),
+            PressAsync(app, Submit(entry, "deal", "120000", "Acme")));
+
+        Assert.All(cards, c => Assert.Contains("¥120,000 / ¥0", Texts(c), StringComparison.Ordinal));
+        Assert.Single(cards, c => Texts(c).Contains("Already logged", StringComparison.Ordinal));
+        Assert.Equal([120_000m, 1m], (await LogCommandTests.CountingResultsAsync(app)).Select(r => r.Result.Amount));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task LogForm_ThenUndo_TakesBackTheCardsRows(DatabaseProvider provider)
     {
         await using var app = await StartAsync(provider);
