@@ -7,11 +7,39 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SalesCoachBot.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class UploadSchema : Migration
+    public partial class UploadsAndCrmEvents : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "crm_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    event_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    deal_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    owner_email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    result_ids = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_crm_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_crm_events_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "tenant_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "pending_imports",
                 columns: table => new
@@ -47,6 +75,17 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_crm_events_tenant_id_source_event_id",
+                table: "crm_events",
+                columns: new[] { "tenant_id", "source", "event_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_crm_events_tenant_id_status_received_at",
+                table: "crm_events",
+                columns: new[] { "tenant_id", "status", "received_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_pending_imports_member_id",
                 table: "pending_imports",
                 column: "member_id");
@@ -60,6 +99,9 @@ namespace SalesCoachBot.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "crm_events");
+
             migrationBuilder.DropTable(
                 name: "pending_imports");
         }
