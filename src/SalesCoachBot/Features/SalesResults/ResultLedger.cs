@@ -26,8 +26,8 @@ public enum UndoStatus
     TooLate = 2,
 }
 
-/// <summary>The result `undo` took back (or the one it would have, when too late).</summary>
-public sealed record UndoOutcome(UndoStatus Status, SalesResult? Result);
+/// <summary>The rows `undo` took back (all rows of the last action), or would have when too late.</summary>
+public sealed record UndoOutcome(UndoStatus Status, IReadOnlyList<SalesResult> Rows);
 
 /// <summary>A KPI's actual over a date range.</summary>
 public sealed record KpiActual(long KpiId, decimal Amount, int Results);
@@ -40,6 +40,9 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
 {
     /// <summary>How long a rep can take back their last chat or card result.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>Splits an action id from the KPI key in the external ids of rows recorded together by hand.</summary>
+    public const char ActionSeparator = ':';
 
     public async Task<RecordOutcome> RecordAsync(ResultEntry entry, CancellationToken cancellationToken = default)
     {
@@ -110,7 +113,11 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
         }
     }
 
-    /// <summary>Takes back the member's latest chat or card result if it was recorded within <see cref="UndoWindow"/>.</summary>
+    /// <summary>
+    /// Takes back the member's latest chat or card action if it was recorded within <see cref="UndoWindow"/>: every row
+    /// whose external id shares its action prefix (<c>&lt;actionId&gt;:&lt;kpi key&gt;</c>, so both rows of a deal), else
+    /// the one row.
+    /// </summary>
     public async Task<UndoOutcome> UndoLastAsync(long memberId, CancellationToken cancellationToken = default)
     {
         var last = await store.SalesResults
@@ -121,18 +128,33 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             .FirstOrDefaultAsync(cancellationToken);
         if (last is null)
         {
-            return new UndoOutcome(UndoStatus.NothingToUndo, null);
+            return new UndoOutcome(UndoStatus.NothingToUndo, []);
+        }
+
+        List<SalesResult> rows = [last];
+        var separator = last.ExternalId.LastIndexOf(ActionSeparator);
+        if (separator > 0)
+        {
+            var prefix = last.ExternalId[..(separator + 1)];
+            rows = await store.SalesResults
+                .Where(r => r.MemberId == memberId && r.Source == last.Source && r.UndoneAt == null && r.ExternalId.StartsWith(prefix))
+                .OrderBy(r => r.Id)
+                .ToListAsync(cancellationToken);
         }
 
         var now = time.GetUtcNow();
         if (now - last.RecordedAt > UndoWindow)
         {
-            return new UndoOutcome(UndoStatus.TooLate, last);
+            return new UndoOutcome(UndoStatus.TooLate, rows);
         }
 
-        last.UndoneAt = now;
+        foreach (var row in rows)
+        {
+            row.UndoneAt = now;
+        }
+
         await store.SaveChangesAsync(cancellationToken);
-        return new UndoOutcome(UndoStatus.Undone, last);
+        return new UndoOutcome(UndoStatus.Undone, rows);
     }
 
     /// <summary>The member's actual for one KPI, both dates inclusive; Count KPIs count results.</summary>

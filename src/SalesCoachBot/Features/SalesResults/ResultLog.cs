@@ -37,10 +37,8 @@ internal sealed record UndoneAction(UndoStatus Status, IReadOnlyList<LoggedAmoun
 /// (<c>&lt;actionId&gt;:&lt;kpi key&gt;</c>), so a retried action records once and `undo` takes back the whole action.
 /// The scope's store must be bound to the tenant.
 /// </summary>
-internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger, TimeProvider time)
+internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger)
 {
-    private const char ActionSeparator = ':';
-
     /// <summary>The tenant's active KPIs in card order.</summary>
     public Task<List<KpiDefinition>> ActiveKpisAsync(CancellationToken cancellationToken) =>
         store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id).ToListAsync(cancellationToken);
@@ -100,7 +98,7 @@ internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger, 
             foreach (var amount in amounts)
             {
                 var entry = new ResultEntry(memberId, amount.Kpi.Id, amount.Amount, occurredOn, source,
-                    ExternalId: actionId + ActionSeparator + amount.Kpi.Key, Customer: customer, Note: note, RecordedByMemberId: memberId);
+                    ExternalId: actionId + ResultLedger.ActionSeparator + amount.Kpi.Key, Customer: customer, Note: note, RecordedByMemberId: memberId);
                 var outcome = await ledger.RecordAsync(entry, cancellationToken).ConfigureAwait(false);
                 duplicate |= outcome.IsDuplicate;
                 stored.Add(amount with { Amount = outcome.Result.Amount });
@@ -118,45 +116,16 @@ internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger, 
     /// </summary>
     public async Task<UndoneAction> UndoLastAsync(long memberId, CancellationToken cancellationToken)
     {
-        var last = await store.SalesResults
-            .Where(r => r.MemberId == memberId && r.UndoneAt == null && (r.Source == ResultSources.Chat || r.Source == ResultSources.Card))
-            .OrderByDescending(r => r.RecordedAt)
-            .ThenByDescending(r => r.Id)
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
-        if (last is null)
+        var undone = await ledger.UndoLastAsync(memberId, cancellationToken).ConfigureAwait(false);
+        if (undone.Rows.Count == 0)
         {
-            return new UndoneAction(UndoStatus.NothingToUndo, [], null);
+            return new UndoneAction(undone.Status, [], null);
         }
 
-        var rows = new List<SalesResult> { last };
-        var separator = last.ExternalId.LastIndexOf(ActionSeparator);
-        if (separator > 0)
-        {
-            var prefix = last.ExternalId[..(separator + 1)];
-            rows = await store.SalesResults
-                .Where(r => r.MemberId == memberId && r.Source == last.Source && r.UndoneAt == null && r.ExternalId.StartsWith(prefix))
-                .ToListAsync(cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        var kpiIds = rows.Select(r => r.KpiId).ToList();
+        var kpiIds = undone.Rows.Select(r => r.KpiId).ToList();
         var kpis = await store.Kpis.AsNoTracking().Where(k => kpiIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken).ConfigureAwait(false);
-        var amounts = rows.OrderBy(r => kpis[r.KpiId].SortOrder).ThenBy(r => r.Id).Select(r => new LoggedAmount(kpis[r.KpiId], r.Amount)).ToList();
-
-        var now = time.GetUtcNow();
-        if (now - last.RecordedAt > ResultLedger.UndoWindow)
-        {
-            return new UndoneAction(UndoStatus.TooLate, amounts, last.Customer);
-        }
-
-        foreach (var row in rows)
-        {
-            row.UndoneAt = now;
-        }
-
-        await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new UndoneAction(UndoStatus.Undone, amounts, last.Customer);
+        var amounts = undone.Rows.OrderBy(r => kpis[r.KpiId].SortOrder).ThenBy(r => r.Id).Select(r => new LoggedAmount(kpis[r.KpiId], r.Amount)).ToList();
+        return new UndoneAction(undone.Status, amounts, undone.Rows[0].Customer);
     }
 
     /// <summary>The words a rep can log with, for the tenant's active KPIs (English and Chinese, by locale).</summary>

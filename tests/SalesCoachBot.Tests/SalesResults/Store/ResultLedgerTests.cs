@@ -67,7 +67,7 @@ public sealed class ResultLedgerTests
         var outcome = await UndoAsync(database, TenantA, seed.Alice);
 
         Assert.Equal(UndoStatus.Undone, outcome.Status);
-        Assert.Equal(latest.Result.Id, outcome.Result!.Id);
+        Assert.Equal(latest.Result.Id, Assert.Single(outcome.Rows).Id);
         Assert.Equal(107m, await ActualAsync(database, TenantA, seed.Alice, seed.Revenue, Day, Day));
         var (scope, store) = database.NewStore(TenantA);
         await using var _ = scope;
@@ -104,7 +104,7 @@ public sealed class ResultLedgerTests
         var outcome = await UndoAsync(database, TenantA, seed.Alice);
 
         Assert.Equal(UndoStatus.NothingToUndo, outcome.Status);
-        Assert.Null(outcome.Result);
+        Assert.Empty(outcome.Rows);
     }
 
     [SkippableTheory]
