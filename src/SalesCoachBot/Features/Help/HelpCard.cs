@@ -50,7 +50,7 @@ public static class HelpCard
     // Shows the word in the user's language first and the other alias after it: both are routed.
     private static string Usage(BotText text, string? locale, HelpTopic topic, bool chinese)
     {
-        var words = chinese ? $"{topic.ChineseCommand} · {topic.Command}" : $"{topic.Command} · {topic.ChineseCommand}";
+        var words = chinese ? $"{topic.ChineseCommand} · {topic.EnglishCommand}" : $"{topic.EnglishCommand} · {topic.ChineseCommand}";
         return topic.ArgumentsKey is { } key ? $"{words} {text.Get(locale, key)}" : words;
     }
 

@@ -57,7 +57,7 @@ public sealed class HelpCatalog
             places.Add(text.Get(locale, HelpTextKeys.ScopeGroupChat));
         }
 
-        var word = BotText.IsChinese(locale) ? topic.ChineseCommand : topic.Command;
+        var word = BotText.IsChinese(locale) ? topic.ChineseCommand : topic.EnglishCommand;
         return text.Get(locale, HelpTextKeys.WrongScope, word, string.Join(text.Get(locale, HelpTextKeys.ScopeOr), places));
     }
 }

@@ -22,8 +22,13 @@ public enum HelpScopes
 /// <param name="Scopes">Where the command works.</param>
 /// <param name="DescriptionKey">Text key of what it does.</param>
 /// <param name="ArgumentsKey">Optional text key of its arguments, e.g. "[week|month]".</param>
-public sealed record HelpTopic(string Command, string ChineseCommand, HelpScopes Scopes, string DescriptionKey, string? ArgumentsKey = null)
+/// <param name="WrittenAs">How the English command is written when it is more than the routed word ("set target").</param>
+public sealed record HelpTopic(
+    string Command, string ChineseCommand, HelpScopes Scopes, string DescriptionKey, string? ArgumentsKey = null, string? WrittenAs = null)
 {
+    /// <summary>The English command as a user types it.</summary>
+    public string EnglishCommand => WrittenAs ?? Command;
+
     /// <summary>The help command itself.</summary>
     public static HelpTopic Help { get; } = new("help", "帮助", HelpScopes.All, HelpTextKeys.CommandHelp);
 

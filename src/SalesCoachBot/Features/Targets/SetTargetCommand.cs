@@ -34,7 +34,7 @@ internal sealed partial class SetTargetCommand(
 
     private static readonly string[] TeamWords = ["team", "团队"];
 
-    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, TeamProgressTextKeys.SetTargetHelp, TeamProgressTextKeys.SetTargetArgs);
+    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, TeamProgressTextKeys.SetTargetHelp, TeamProgressTextKeys.SetTargetArgs, WrittenAs: "set target");
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
