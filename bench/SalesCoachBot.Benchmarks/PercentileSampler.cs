@@ -32,6 +32,7 @@ public sealed class PercentileSampler(IReadOnlyDictionary<DatabaseProvider, Targ
 {
     public const string Card = "card";
     public const string Turn = "turn";
+    public const string RoundTrip = "SELECT 1";
 
     private static readonly SalesPeriodKind[] Periods = [SalesPeriodKind.Month, SalesPeriodKind.Year];
 
@@ -40,7 +41,9 @@ public sealed class PercentileSampler(IReadOnlyDictionary<DatabaseProvider, Targ
         var cases = (from operation in (string[])[Card, Turn]
                      from period in Periods
                      from provider in probes.Keys
-                     select (operation, period, provider)).ToList();
+                     select (operation, period, provider))
+            .Concat(probes.Keys.Select(provider => (operation: RoundTrip, period: SalesPeriodKind.Month, provider)))
+            .ToList();
         var samples = cases.ToDictionary(c => c, _ => new List<double>(iterations));
         // One rep sequence per (operation, period), replayed for each provider.
         var reps = cases.Select(c => (c.operation, c.period)).Distinct()
@@ -55,13 +58,17 @@ public sealed class PercentileSampler(IReadOnlyDictionary<DatabaseProvider, Targ
                 var rep = reps[(operation, period)][i];
                 var probe = probes[provider];
                 clock.Restart();
-                if (operation == Card)
+                switch (operation)
                 {
-                    await probe.CardJsonAsync(rep, period);
-                }
-                else
-                {
-                    await probe.TurnAsync(rep, period);
+                    case Card:
+                        await probe.CardJsonAsync(rep, period);
+                        break;
+                    case Turn:
+                        await probe.TurnAsync(rep, period);
+                        break;
+                    default:
+                        await probe.RoundTripAsync();
+                        break;
                 }
 
                 clock.Stop();
@@ -90,12 +97,18 @@ public sealed class PercentileSampler(IReadOnlyDictionary<DatabaseProvider, Targ
             "|---|---|---|---:|---:|---:|---:|---:|---:|---|",
         };
         lines.AddRange(results.Select(r => string.Create(culture,
-            $"| {r.Operation} | {r.Period.ToString().ToLowerInvariant()} | {r.Provider} | {r.Samples} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {r.Mean:F2} | {r.Max:F1} | {(r.P99 <= barMilliseconds ? "pass" : "FAIL")} |")));
-        var ratios = results.GroupBy(r => (r.Operation, r.Period))
+            $"| {r.Operation} | {(r.Operation == RoundTrip ? "–" : r.Period.ToString().ToLowerInvariant())} | {r.Provider} | {r.Samples} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {r.Mean:F2} | {r.Max:F1} | {(r.Operation == RoundTrip ? "–" : r.P99 <= barMilliseconds ? "pass" : "FAIL")} |")));
+        var ratios = results.Where(r => r.Operation != RoundTrip).GroupBy(r => (r.Operation, r.Period))
             .Where(g => g.Any(r => r.Provider == DatabaseProvider.Sqlite) && g.Any(r => r.Provider == DatabaseProvider.Postgres))
             .Select(g => string.Create(culture,
                 $"{g.Key.Operation} {g.Key.Period.ToString().ToLowerInvariant()}: PostgreSQL/SQLite p50 = {g.Single(r => r.Provider == DatabaseProvider.Postgres).P50 / g.Single(r => r.Provider == DatabaseProvider.Sqlite).P50:F2}"))
             .ToList();
+        // How many bare round trips one card costs, per provider: stable across machine load where the milliseconds are not.
+        ratios.AddRange(results.Where(r => r.Operation == Card)
+            .Select(r => (Card: r, Floor: results.FirstOrDefault(f => f.Operation == RoundTrip && f.Provider == r.Provider)))
+            .Where(p => p.Floor is not null)
+            .Select(p => string.Create(culture,
+                $"card {p.Card.Period.ToString().ToLowerInvariant()} on {p.Card.Provider}: p50 = {p.Card.P50 / p.Floor!.P50:F1} × the SELECT 1 p50, p99 = {p.Card.P99 / p.Floor.P99:F1} × its p99")));
         if (ratios.Count > 0)
         {
             lines.Add("");

@@ -1,5 +1,7 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Teams.Activities;
@@ -33,6 +35,17 @@ public sealed class TargetsCardProbe(BenchApp app) : IDisposable
         var card = await views.BuildAsync(turn, period, cancellationToken)
             ?? throw new InvalidOperationException($"No card for member {memberId}: is the bench store seeded?");
         return card.ToJson();
+    }
+
+    /// <summary>
+    /// The floor the machine sets: a request scope, the tenant bound and one trivial query (<c>SELECT 1</c>) on the
+    /// app's store. Sampled beside the card, it shows how much of the card's time is round trips and scheduling.
+    /// </summary>
+    public async Task<int> RoundTripAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().ForTenant(BenchWorld.TenantId);
+        return await store.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
     }
 
     /// <summary>Posts <c>targets [period]</c> from the rep's 1:1 chat; returns the card the bot sent.</summary>

@@ -74,6 +74,7 @@ public sealed class BenchSeederTests
 
         var month = await probe.CardJsonAsync(4, SalesPeriodKind.Month);
         var year = await probe.TurnAsync(9, SalesPeriodKind.Year);
+        await probe.RoundTripAsync();
 
         Assert.Contains("\"type\":\"AdaptiveCard\"", month, StringComparison.Ordinal);
         Assert.Contains(BenchWorld.MemberName(4), month, StringComparison.Ordinal);
