@@ -79,20 +79,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             throw new ArgumentException("Unknown member or KPI.", nameof(entry));
         }
 
-        var result = new SalesResult
-        {
-            TenantId = tenantId,
-            MemberId = entry.MemberId,
-            KpiId = entry.KpiId,
-            Amount = entry.Amount,
-            OccurredOn = entry.OccurredOn,
-            Customer = entry.Customer,
-            Note = entry.Note,
-            Source = entry.Source,
-            ExternalId = externalId,
-            RecordedAt = time.GetUtcNow(),
-            RecordedByMemberId = entry.RecordedByMemberId ?? entry.MemberId,
-        };
+        var result = NewResult(tenantId, entry, externalId, time.GetUtcNow());
         store.SalesResults.Add(result);
         try
         {
@@ -156,6 +143,21 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
         await store.SaveChangesAsync(cancellationToken);
         return new UndoOutcome(UndoStatus.Undone, rows);
     }
+
+    private static SalesResult NewResult(string tenantId, ResultEntry entry, string externalId, DateTimeOffset recordedAt) => new()
+    {
+        TenantId = tenantId,
+        MemberId = entry.MemberId,
+        KpiId = entry.KpiId,
+        Amount = entry.Amount,
+        OccurredOn = entry.OccurredOn,
+        Customer = entry.Customer,
+        Note = entry.Note,
+        Source = entry.Source,
+        ExternalId = externalId,
+        RecordedAt = recordedAt,
+        RecordedByMemberId = entry.RecordedByMemberId ?? entry.MemberId,
+    };
 
     /// <summary>The member's actual for one KPI, both dates inclusive; Count KPIs count results.</summary>
     public async Task<decimal> ActualAsync(long memberId, long kpiId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
@@ -237,20 +239,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
                 continue;
             }
 
-            store.SalesResults.Add(new SalesResult
-            {
-                TenantId = tenantId,
-                MemberId = entry.MemberId,
-                KpiId = entry.KpiId,
-                Amount = entry.Amount,
-                OccurredOn = entry.OccurredOn,
-                Customer = entry.Customer,
-                Note = entry.Note,
-                Source = entry.Source,
-                ExternalId = entry.ExternalId!,
-                RecordedAt = now,
-                RecordedByMemberId = entry.RecordedByMemberId ?? entry.MemberId,
-            });
+            store.SalesResults.Add(NewResult(tenantId, entry, entry.ExternalId!, now));
         }
 
         await store.SaveChangesAsync(cancellationToken);

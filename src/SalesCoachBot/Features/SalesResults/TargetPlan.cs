@@ -45,7 +45,7 @@ public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time)
         TargetOwner owner, long kpiId, SalesPeriod period, WorkingCalendar? calendar = null,
         CancellationToken cancellationToken = default)
     {
-        var year = period.Kind == SalesPeriodKind.Week ? ThursdayYear(period) : period.Start.Year;
+        var year = YearOf(period);
         var own = await StagedAsync(owner, kpiId, year, calendar ?? WorkingCalendar.WeekendsOnly, cancellationToken);
         if (own is not null || owner.SalesTeamId is not { } teamId)
         {
@@ -78,7 +78,7 @@ public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time)
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kpis);
-        var year = period.Kind == SalesPeriodKind.Week ? ThursdayYear(period) : period.Start.Year;
+        var year = YearOf(period);
         var rows = await Owned(TargetOwner.Member(memberId)).Where(t => t.Year == year).ToListAsync(cancellationToken);
         return kpis.ToDictionary(
             k => k.Id,
@@ -97,8 +97,11 @@ public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time)
         return Staged(rows, year, kpi.Unit, calendar);
     }
 
-    // The yearly row and its overrides of one owner, KPI and year, as the split the card and commands read.
-    private static StagedTargets? Staged(List<SalesTarget> rows, int year, KpiUnit unit, WorkingCalendar calendar)
+    /// <summary>
+    /// The yearly row and its overrides of one owner, KPI and year, as the split the card and commands read; null
+    /// without a yearly row. Also used by readers that load many owners' rows at once.
+    /// </summary>
+    internal static StagedTargets? Staged(IReadOnlyCollection<SalesTarget> rows, int year, KpiUnit unit, WorkingCalendar calendar)
     {
         var yearly = rows.FirstOrDefault(r => r.PeriodKind == TargetPeriodKind.Year);
         if (yearly is null)
@@ -148,7 +151,7 @@ public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time)
             store.SalesTargets.Add(row);
         }
 
-        row.Year = period.Kind == SalesPeriodKind.Week ? ThursdayYear(period) : period.Start.Year;
+        row.Year = YearOf(period);
         row.Amount = amount;
         row.MonthWeights = weights;
         row.IsOverride = period.Kind != SalesPeriodKind.Year;
@@ -162,6 +165,6 @@ public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time)
             ? store.SalesTargets.Where(t => t.MemberId == memberId)
             : store.SalesTargets.Where(t => t.SalesTeamId == owner.SalesTeamId);
 
-    // An ISO week belongs to the year of its Thursday, like the week numbering itself.
-    private static int ThursdayYear(SalesPeriod week) => week.Start.AddDays(3).Year;
+    /// <summary>The year a period's targets are filed under: an ISO week belongs to the year of its Thursday.</summary>
+    internal static int YearOf(SalesPeriod period) => period.Kind == SalesPeriodKind.Week ? period.Start.AddDays(3).Year : period.Start.Year;
 }

@@ -91,7 +91,7 @@ internal sealed class TeamProgressReader(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var actuals = await ActualsAsync(repIds, period.Start, period.End, cancellationToken).ConfigureAwait(false);
-        var book = await TargetBook.LoadAsync(store, teamId, repIds, kpiRows, [YearOf(period), YearOf(previous)], calendar, cancellationToken)
+        var book = await TargetBook.LoadAsync(store, teamId, repIds, kpiRows, [TargetPlan.YearOf(period), TargetPlan.YearOf(previous)], calendar, cancellationToken)
             .ConfigureAwait(false);
 
         PreviousPoint? point = null;
@@ -168,10 +168,6 @@ internal sealed class TeamProgressReader(
         return sums.ToDictionary(s => (s.MemberId, s.KpiId), s => s.Aggregation == KpiAggregation.Count ? s.Results : s.Amount);
     }
 
-    // The year a period's targets are filed under: a week belongs to the year of its Thursday (as in TargetPlan).
-    private static int YearOf(SalesPeriod period) =>
-        period.Kind == SalesPeriodKind.Week ? period.Start.AddDays(3).Year : period.Start.Year;
-
     /// <summary>Where the previous period stood at the current period's share of working days.</summary>
     /// <param name="Today">The previous period's day in progress: elapsed working days are the ones before it.</param>
     /// <param name="Cutoff">The last day whose results count.</param>
@@ -229,23 +225,17 @@ internal sealed class TeamProgressReader(
             var book = new TargetBook();
             foreach (var group in rows.GroupBy(r => (r.MemberId, r.SalesTeamId, r.KpiId, r.Year)))
             {
-                var yearly = group.FirstOrDefault(r => r.PeriodKind == TargetPeriodKind.Year);
-                if (yearly is null)
+                if (TargetPlan.Staged(group.ToList(), group.Key.Year, units[group.Key.KpiId], calendar) is { } staged)
                 {
-                    continue;
+                    book._plans[group.Key] = staged;
                 }
-
-                var weights = yearly.MonthWeights?.Split(';').Select(w => decimal.Parse(w, CultureInfo.InvariantCulture)).ToList();
-                var overrides = group.Where(r => r.PeriodKind != TargetPeriodKind.Year)
-                    .ToDictionary(r => SalesPeriod.Containing((SalesPeriodKind)r.PeriodKind, r.PeriodStart), r => r.Amount);
-                book._plans[group.Key] = new StagedTargets(group.Key.Year, yearly.Amount, units[group.Key.KpiId], calendar, weights, overrides);
             }
 
             return book;
         }
 
         public decimal? TargetFor(TargetOwner owner, long kpiId, SalesPeriod period) =>
-            _plans.TryGetValue((owner.MemberId, owner.SalesTeamId, kpiId, YearOf(period)), out var plan) ? plan.TargetFor(period) : null;
+            _plans.TryGetValue((owner.MemberId, owner.SalesTeamId, kpiId, TargetPlan.YearOf(period)), out var plan) ? plan.TargetFor(period) : null;
 
         /// <summary>The team's own target, else the sum of its reps' (null when neither has one).</summary>
         public decimal? TeamTargetFor(long teamId, IEnumerable<long> repIds, long kpiId, SalesPeriod period)
