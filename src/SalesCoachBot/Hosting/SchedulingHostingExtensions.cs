@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
+using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Hosting;
@@ -47,6 +48,9 @@ internal static class SchedulingHostingExtensions
         services.AddScoped<OutboxCleanupJob>();
         services.AddRecurringJob<OutboxCleanupJob>(
             OutboxCleanupJob.RecurringJobId, OutboxCleanupJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
+        services.AddScoped<PendingImportCleanupJob>();
+        services.AddRecurringJob<PendingImportCleanupJob>(
+            PendingImportCleanupJob.RecurringJobId, PendingImportCleanupJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
         return builder;
     }
 

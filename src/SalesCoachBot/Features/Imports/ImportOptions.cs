@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SalesCoachBot.Features.Imports;
 
-/// <summary>"Imports" section: where uploaded files may be downloaded from and how big they may be.</summary>
+/// <summary>"Imports" section: where uploaded files may be downloaded from, how big they may be and how long they are kept.</summary>
 public sealed class ImportOptions
 {
     public const string SectionName = "Imports";
@@ -35,4 +35,12 @@ public sealed class ImportOptions
     /// <summary>How long a preview can still be confirmed.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan PreviewLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long imported or cancelled uploads are kept (from upload) before the daily cleanup deletes them.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Rows the daily cleanup deletes per statement, so one run never holds a long lock.</summary>
+    [Range(1, 100_000)]
+    public int CleanupBatchSize { get; set; } = 500;
 }
