@@ -40,16 +40,26 @@ internal sealed partial class JobServerHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is null)
+        // Stop and Dispose can both come during a host's shutdown, in either order: whichever takes the server first
+        // owns it, so a stop after the dispose is a no-op rather than an ObjectDisposedException.
+        var server = Interlocked.Exchange(ref _server, null);
+        if (server is null)
         {
             return;
         }
 
-        _server.SendStop();
-        await _server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            server.SendStop();
+            await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            server.Dispose();
+        }
     }
 
-    public void Dispose() => _server?.Dispose();
+    public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduling is disabled on this instance (Scheduling:Enabled=false)")]
     private static partial void LogDisabled(ILogger logger);
