@@ -87,6 +87,19 @@ scenario('teamChannel_Leaderboard_RanksTheRepWithATargetFirstAndTheOthersWithout
   for (const rep of context.reps.filter(name => name !== context.target)) {
     assert.match(linesOf(card, rep), /No target/, `${rep} shows a target: ${card}`);
   }
+
+  // The Year button (Action.Execute) replaces the same card with the year view: the whole target, no new message.
+  const leaderboard = session.page.locator('.ac-adaptiveCard', { hasText: 'This month' }).filter({ hasText: 'Leaderboard · ' }).last();
+  await leaderboard.evaluate(element => element.setAttribute('data-e2e-leaderboard', ''));
+  const cardsBefore = await session.page.locator('.ac-adaptiveCard').count();
+  await session.ui.waitForQuiet();
+  await leaderboard.getByRole('button', { name: 'Year', exact: true }).click();
+  const yearCard = session.page.locator('.ac-adaptiveCard', { hasText: 'Leaderboard · ' }).filter({ hasText: '¥1,200,000' });
+  await yearCard.first().waitFor({ timeout: uiTimeout });
+  const year = await yearCard.first().innerText();
+  assert.match(linesOf(year, context.target), /¥0 \/ ¥1,200,000 \| 0%/);
+  assert.doesNotMatch(year, /This month/);
+  assert.equal(await session.page.locator('.ac-adaptiveCard').count(), cardsBefore, 'Year added a card instead of replacing it');
 });
 
 scenario('personalChat_RepSetsTarget_IsRefused', async () => {
