@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
+using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.Teams;
 
 namespace SalesCoachBot.Features.Crm;
@@ -174,8 +175,9 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
     /// <summary>The sales day of an instant in the owner's zone (their own, else their home team's, else the default).</summary>
     private async Task<DateOnly> LocalDayAsync(long memberId, string? memberZone, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var zoneId = memberZone ?? await store.HomeTeamTimeZoneAsync(memberId, cancellationToken) ?? teams.CurrentValue.DefaultTimeZone;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        // The same rule as the targets card, so a CRM deal counts on the day the rep's card shows it.
+        var zone = TargetsViewBuilder.Find(memberZone)
+            ?? TargetsViewBuilder.ZoneOr(await store.HomeTeamTimeZoneAsync(memberId, cancellationToken), teams.CurrentValue);
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
     }
 

@@ -74,7 +74,7 @@ internal sealed partial class SetTargetCommand(
         }
 
         store.ForTenant(tenantId);
-        var zone = TargetsViewBuilder.Find(managed[0].TimeZone) ?? TargetsViewBuilder.Find(teams.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+        var zone = TargetsViewBuilder.ZoneOr(managed[0].TimeZone, teams.Value);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var calendar = TargetsViewBuilder.CalendarFor(zone);
         if (!SetTargetParser.TryParsePeriod(request.Period, today, out var period))

@@ -156,6 +156,15 @@ public static class TargetsCard
         var code => code + " ",
     };
 
+    /// <summary>The text key of a pace status (ahead, on pace, behind, no target).</summary>
+    internal static string StatusKey(PaceStatus status) => status switch
+    {
+        PaceStatus.Ahead => TargetsTextKeys.StatusAhead,
+        PaceStatus.OnPace => TargetsTextKeys.StatusOnPace,
+        PaceStatus.Behind => TargetsTextKeys.StatusBehind,
+        _ => TargetsTextKeys.StatusNoTarget,
+    };
+
     internal static string Title(BotText text, string? locale, CultureInfo culture, TargetsView view)
     {
         var period = view.Period;
@@ -199,13 +208,7 @@ public static class TargetsCard
         var pace = row.Pace;
         string Amount(decimal value) => FormatAmount(locale, row.Unit, row.Currency, value);
         var color = ColorOf(pace.Status);
-        var statusKey = pace.Status switch
-        {
-            PaceStatus.Ahead => TargetsTextKeys.StatusAhead,
-            PaceStatus.OnPace => TargetsTextKeys.StatusOnPace,
-            PaceStatus.Behind => TargetsTextKeys.StatusBehind,
-            _ => TargetsTextKeys.StatusNoTarget,
-        };
+        var statusKey = StatusKey(pace.Status);
 
         List<CardElement> items =
         [

@@ -112,8 +112,12 @@ internal sealed class TargetsViewBuilder(
         }
 
         var teamZone = await store.HomeTeamTimeZoneAsync(member.Id, cancellationToken).ConfigureAwait(false);
-        return Find(teamZone) ?? Find(teams.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+        return ZoneOr(teamZone, teams.Value);
     }
+
+    /// <summary>A (team's) zone, else the configured default, else UTC.</summary>
+    internal static TimeZoneInfo ZoneOr(string? id, TeamsOptions options) =>
+        Find(id) ?? Find(options.DefaultTimeZone) ?? TimeZoneInfo.Utc;
 
     internal static TimeZoneInfo? Find(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;

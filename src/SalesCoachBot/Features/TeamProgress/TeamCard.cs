@@ -71,8 +71,8 @@ public static class TeamCard
     {
         string Amount(decimal value) => TargetsCard.FormatAmount(locale, kpi.Unit, kpi.Currency, value);
         var status = pace.PercentDone is { } percent
-            ? CardParts.Percent(percent, culture) + " · " + text.Get(locale, CardParts.StatusKey(pace.Status))
-            : text.Get(locale, CardParts.StatusKey(pace.Status));
+            ? CardParts.Percent(percent, culture) + " · " + text.Get(locale, TargetsCard.StatusKey(pace.Status))
+            : text.Get(locale, TargetsCard.StatusKey(pace.Status));
         return new ColumnSet
         {
             Spacing = Spacing.Small,
@@ -112,7 +112,7 @@ public static class TeamCard
         if (pace.PercentDone is { } done)
         {
             items.Add(TargetsCard.Bar(done, pace.Status));
-            items.Add(new TextBlock($"{text.Get(locale, CardParts.StatusKey(pace.Status))} · {Amount(pace.Actual)} / {Amount(pace.Target)}")
+            items.Add(new TextBlock($"{text.Get(locale, TargetsCard.StatusKey(pace.Status))} · {Amount(pace.Actual)} / {Amount(pace.Target)}")
             {
                 Color = TargetsCard.ColorOf(pace.Status),
                 Size = TextSize.Small,
@@ -122,7 +122,7 @@ public static class TeamCard
         }
         else
         {
-            items.Add(new TextBlock($"{text.Get(locale, CardParts.StatusKey(pace.Status))} · {Amount(pace.Actual)}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
+            items.Add(new TextBlock($"{text.Get(locale, TargetsCard.StatusKey(pace.Status))} · {Amount(pace.Actual)}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
         }
 
         return new Container { Items = items, Spacing = Spacing.Medium };
@@ -140,14 +140,6 @@ internal static class CardParts
 
     // "80%" reads the same in both languages.
     public static string Percent(decimal percent, CultureInfo culture) => TargetsCard.Percent(percent, culture) + "%";
-
-    public static string StatusKey(PaceStatus status) => status switch
-    {
-        PaceStatus.Ahead => TargetsTextKeys.StatusAhead,
-        PaceStatus.OnPace => TargetsTextKeys.StatusOnPace,
-        PaceStatus.Behind => TargetsTextKeys.StatusBehind,
-        _ => TargetsTextKeys.StatusNoTarget,
-    };
 
     public static TextBlock AsOf(BotText text, string? locale, CultureInfo culture, TeamProgressSnapshot snapshot)
     {

@@ -149,8 +149,7 @@ internal sealed class TeamProgressReader(
             ? Math.Round(pace.Actual / pace.ExpectedByNow * 100, 1, MidpointRounding.AwayFromZero)
             : null;
 
-    private TimeZoneInfo ZoneOf(SalesTeam team) =>
-        TargetsViewBuilder.Find(team.TimeZone) ?? TargetsViewBuilder.Find(teams.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+    private TimeZoneInfo ZoneOf(SalesTeam team) => TargetsViewBuilder.ZoneOr(team.TimeZone, teams.Value);
 
     private IQueryable<long> RepIds(long teamId) =>
         store.TeamMemberships.Where(m => m.SalesTeamId == teamId && m.LeftAt == null && m.Role == TeamRole.Rep).Select(m => m.MemberId);
