@@ -1,5 +1,6 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Teams;
 
 namespace SalesCoachBot.Benchmarks;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
 

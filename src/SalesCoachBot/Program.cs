@@ -5,21 +5,18 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
 builder.AddScheduling();
-builder.AddAdminApi();
-builder.AddFeatures();
 builder.AddMessaging();
-builder.AddCrm();
+builder.AddFeatures();
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync();
+await app.Services.MigrateDatabaseAsync().ConfigureAwait(false);
 app.MapTeamsBot("/api/messages");
 app.MapHealthChecks("/healthz");
 app.MapScheduling();
-app.MapAdminApi();
-app.MapCrmWebhooks();
+app.MapFeatureEndpoints();
 
-await app.RunAsync();
+await app.RunAsync().ConfigureAwait(false);
 
 /// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

@@ -97,6 +97,10 @@ public sealed class Activity
     [JsonIgnore]
     public string? TenantId => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
 
+    /// <summary>True when the account is the one this activity was sent to (the bot itself, e.g. in membersAdded or a mention).</summary>
+    public bool IsRecipient(ChannelAccount? account) =>
+        account?.Id is not null && string.Equals(account.Id, Recipient?.Id, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The mention entities, read from <see cref="Entities"/>, never from the text.</summary>
     public IEnumerable<Mention> GetMentions() =>
         Entities?.Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase))

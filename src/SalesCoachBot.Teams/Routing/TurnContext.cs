@@ -6,6 +6,9 @@ namespace SalesCoachBot.Teams.Routing;
 /// <summary>One inbound activity and what is needed to answer it.</summary>
 public sealed class TurnContext
 {
+    private readonly Dictionary<Type, object> _values = [];
+    private string? _locale;
+
     /// <summary>Creates a turn for an inbound activity.</summary>
     public TurnContext(Activity activity, IConnectorClient connector, IServiceProvider services)
     {
@@ -28,11 +31,15 @@ public sealed class TurnContext
     /// <summary>Message text without the bot's own mention.</summary>
     public string CommandText { get; }
 
-    /// <summary>Tenant id of the activity.</summary>
-    public string? TenantId => Activity.TenantId;
-
-    /// <summary>Locale of the activity (may be overridden by the app, e.g. from a member's setting).</summary>
-    public string? Locale { get; set; }
+    /// <summary>
+    /// The language to answer in: what the app chose for this turn (e.g. a member's setting), else the activity's
+    /// locale. The one rule every handler reads, so no handler falls back on its own.
+    /// </summary>
+    public string? Locale
+    {
+        get => _locale ?? Activity.Locale;
+        set => _locale = value;
+    }
 
     /// <summary>personal, channel or groupChat (personal when the channel did not say).</summary>
     public string Scope => Activity.Conversation?.ConversationType ?? ConversationTypes.Personal;
@@ -43,8 +50,17 @@ public sealed class TurnContext
     /// <summary>The invoke response to put in the HTTP body, set by invoke handlers.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 
-    /// <summary>Per-turn values the app attaches (e.g. the member looked up by middleware).</summary>
-    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+    /// <summary>Attaches a typed per-turn value (e.g. who the sender is, set once by middleware); replaces one of the same type.</summary>
+    public void Set<T>(T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _values[typeof(T)] = value;
+    }
+
+    /// <summary>The per-turn value of type <typeparamref name="T"/>, or null when none was attached.</summary>
+    public T? Get<T>()
+        where T : class => _values.TryGetValue(typeof(T), out var value) ? (T)value : null;
 
     /// <summary>Activities sent during this turn (ids as the connector returned them).</summary>
     public IList<ResourceResponse> SentActivities { get; } = [];
@@ -86,6 +102,6 @@ public sealed class TurnContext
         reply.Conversation ??= Activity.Conversation;
         reply.From ??= Activity.Recipient;
         reply.Recipient ??= Activity.From;
-        reply.Locale ??= Locale ?? Activity.Locale;
+        reply.Locale ??= Locale;
     }
 }

@@ -1,18 +1,18 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Hosting;
 
 internal static partial class PersistenceHostingExtensions
 {
-    /// <summary>The store on the configured provider, contact recording, and health checks.</summary>
+    /// <summary>The store on the configured provider and health checks.</summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         builder.Services.AddSalesCoachStore(builder.Environment.ContentRootPath);
-        builder.Services.AddContactRecording();
         builder.Services.AddHealthChecks();
         return builder;
     }
@@ -24,7 +24,8 @@ internal static partial class PersistenceHostingExtensions
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        await using var scope = services.CreateAsyncScope();
+        var scope = services.CreateAsyncScope();
+        await using var scopeLifetime = scope.ConfigureAwait(false);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SalesCoachBot.Data");
 

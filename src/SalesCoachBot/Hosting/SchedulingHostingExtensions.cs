@@ -2,7 +2,6 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Hosting;
@@ -13,7 +12,8 @@ internal static class SchedulingHostingExtensions
 
     /// <summary>
     /// Hangfire on the storage the options pick (see <see cref="SchedulingOptions"/>), the server (unless disabled),
-    /// the recurring-job seam and the housekeeping jobs. Code uses <see cref="IBackgroundJobClient"/> and
+    /// the recurring-job seam and the outbox housekeeping job (features add
+    /// their own jobs with <see cref="SchedulingServiceCollectionExtensions.AddRecurringJob"/>). Code uses <see cref="IBackgroundJobClient"/> and
     /// <see cref="IRecurringJobManager"/> from DI, never the static API.
     /// </summary>
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
@@ -48,9 +48,6 @@ internal static class SchedulingHostingExtensions
         services.AddScoped<OutboxCleanupJob>();
         services.AddRecurringJob<OutboxCleanupJob>(
             OutboxCleanupJob.RecurringJobId, OutboxCleanupJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
-        services.AddScoped<PendingImportCleanupJob>();
-        services.AddRecurringJob<PendingImportCleanupJob>(
-            PendingImportCleanupJob.RecurringJobId, PendingImportCleanupJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
         return builder;
     }
 

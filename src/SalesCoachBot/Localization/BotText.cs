@@ -42,6 +42,23 @@ public sealed partial class BotText
     /// <summary>True for locales answered in Chinese.</summary>
     public static bool IsChinese(string? locale) => Resolve(locale) == Chinese;
 
+    /// <summary>How much of a user's input a text quotes (in text elements, so no emoji or CJK character is cut in half).</summary>
+    public const int MaxQuotedLength = 40;
+
+    /// <summary>
+    /// User input as a text quotes it ("I didn't understand '…'"): on one line, cut to <see cref="MaxQuotedLength"/>
+    /// text elements with an ellipsis.
+    /// </summary>
+    public static string Quote(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var oneLine = string.Join(' ', input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var info = new StringInfo(oneLine);
+        return info.LengthInTextElements <= MaxQuotedLength
+            ? oneLine
+            : info.SubstringByTextElements(0, MaxQuotedLength).TrimEnd() + "…";
+    }
+
     /// <summary>The keys of one supported locale.</summary>
     public IReadOnlyCollection<string> Keys(string locale) =>
         _texts.TryGetValue(Resolve(locale), out var texts) ? texts.Keys : [];

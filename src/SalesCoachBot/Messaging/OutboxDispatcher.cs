@@ -117,7 +117,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        var scope = _scopes.CreateAsyncScope();
+        await using var scopeLifetime = scope.ConfigureAwait(false);
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
         var now = _time.GetUtcNow();
         var until = now + _options.LeaseDuration;
@@ -173,7 +174,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     private async ValueTask DeliverGroupAsync(List<OutboxMessage> group, ConcurrentDictionary<long, bool> started, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        var scope = _scopes.CreateAsyncScope();
+        await using var scopeLifetime = scope.ConfigureAwait(false);
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().ForTenant(group[0].TenantId);
         Target? target = null;
         foreach (var message in group)
@@ -462,7 +464,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
             return;
         }
 
-        await using var scope = _scopes.CreateAsyncScope();
+        var scope = _scopes.CreateAsyncScope();
+        await using var scopeLifetime = scope.ConfigureAwait(false);
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
         await db.Outbox.IgnoreQueryFilters([SalesCoachDbContext.TenantFilter])
             .Where(m => ids.Contains(m.Id) && m.ClaimedBy == InstanceId && m.Status == OutboxStatus.Pending)

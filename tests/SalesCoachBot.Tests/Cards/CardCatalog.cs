@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Settings;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Localization;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
@@ -127,7 +129,7 @@ public sealed class CardRendererTests(ITestOutputHelper output) : IDisposable
         var text = new BotText(NullLogger<BotText>.Instance);
         var expectedPath = Path.Combine(TestRequirements.RepositoryRoot(), "tests", "SalesCoachBot.Tests", "Cards", "Expected", "help.personal.en-US.json");
 
-        var actual = JsonNode.Parse(HelpCard.Build(text, "en-US", ConversationTypes.Personal, [HelpTopic.Help]).ToJson())!;
+        var actual = JsonNode.Parse(HelpCard.Build(text, "en-US", ConversationTypes.Personal, [HelpCommand.Topic]).ToJson())!;
 
         var expected = JsonNode.Parse(File.ReadAllText(expectedPath))!;
         var pretty = actual.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Cards;
@@ -34,7 +36,7 @@ public class HelpCardTests
     [InlineData("personal", null, "What I can do in our chat")]
     public void Build_ScopeAndLocale_HasExactTitle(string scope, string? locale, string expected)
     {
-        var card = HelpCard.Build(Text, locale, scope, [HelpTopic.Help]);
+        var card = HelpCard.Build(Text, locale, scope, [HelpCommand.Topic]);
 
         Assert.Equal(expected, Title(card));
     }
@@ -42,7 +44,7 @@ public class HelpCardTests
     [Fact]
     public void Build_English_ListsHelpWithBothWordsAndDescription()
     {
-        var card = HelpCard.Build(Text, "en-US", "personal", [HelpTopic.Help]);
+        var card = HelpCard.Build(Text, "en-US", "personal", [HelpCommand.Topic]);
 
         var fact = Json(card)["body"]![2]!["facts"]![0]!;
         Assert.Equal("help · 帮助", fact["title"]!.GetValue<string>());
@@ -52,7 +54,7 @@ public class HelpCardTests
     [Fact]
     public void Build_Chinese_PutsTheChineseWordFirst()
     {
-        var card = HelpCard.Build(Text, "zh-CN", "personal", [HelpTopic.Help]);
+        var card = HelpCard.Build(Text, "zh-CN", "personal", [HelpCommand.Topic]);
 
         Assert.Equal(["帮助 · help"], FactTitles(card));
         Assert.Equal("显示我在这里能做的事情。", Json(card)["body"]![2]!["facts"]![0]!["value"]!.GetValue<string>());
@@ -61,7 +63,7 @@ public class HelpCardTests
     [Fact]
     public void Build_Channel_ListsOnlyTopicsThatWorkThere_AndNamesTheBotInTheHint()
     {
-        var card = HelpCard.Build(Text, "en-US", "channel", [HelpTopic.Help, PersonalOnly, ChannelOnly], botName: "Coach");
+        var card = HelpCard.Build(Text, "en-US", "channel", [HelpCommand.Topic, PersonalOnly, ChannelOnly], botName: "Coach");
 
         Assert.Equal(["help · 帮助", "meeting · 例会"], FactTitles(card));
         Assert.Contains("@Coach help", Json(card)["body"]![1]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -70,7 +72,7 @@ public class HelpCardTests
     [Fact]
     public void Build_Personal_LeavesOutChannelOnlyTopics()
     {
-        var card = HelpCard.Build(Text, "en-US", "personal", [HelpTopic.Help, PersonalOnly, ChannelOnly]);
+        var card = HelpCard.Build(Text, "en-US", "personal", [HelpCommand.Topic, PersonalOnly, ChannelOnly]);
 
         Assert.Equal(["help · 帮助", "targets · 目标"], FactTitles(card));
     }
@@ -78,12 +80,12 @@ public class HelpCardTests
     [Fact]
     public void Catalog_TopicWhoseCommandIsNotRouted_IsNotListed()
     {
-        var catalog = new HelpCatalog([HelpTopic.Help, PersonalOnly], ["help", "帮助"]);
+        var catalog = new HelpCatalog([HelpCommand.Topic, PersonalOnly], ["help", "帮助"]);
 
-        Assert.Equal([HelpTopic.Help], catalog.Topics);
-        Assert.Equal([HelpTopic.Help], catalog.For("personal"));
+        Assert.Equal([HelpCommand.Topic], catalog.Topics);
+        Assert.Equal([HelpCommand.Topic], catalog.For("personal"));
         Assert.Null(catalog.Find("targets"));
-        Assert.Equal(HelpTopic.Help, catalog.Find("帮助"));
+        Assert.Equal(HelpCommand.Topic, catalog.Find("帮助"));
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public class HelpCardTests
 
         var catalog = app.Services.GetRequiredService<HelpCatalog>();
 
-        Assert.Contains(HelpTopic.Help, catalog.Topics);
+        Assert.Contains(HelpCommand.Topic, catalog.Topics);
         Assert.All(catalog.Topics, t => Assert.Contains(t.Command, app.Services.GetRequiredService<SalesCoachBot.Teams.Routing.BotRoutes>().CommandWords));
     }
 
@@ -102,7 +104,7 @@ public class HelpCardTests
     [InlineData("zh-CN", "“目标”只能在私聊中使用。")]
     public void WhereItWorks_PersonalOnlyCommand_SaysWhere(string locale, string expected)
     {
-        Assert.Equal(expected, HelpCatalog.WhereItWorks(Text, locale, PersonalOnly));
+        Assert.Equal(expected, TurnGuard.WhereItWorks(Text, locale, PersonalOnly));
     }
 
     [Fact]
@@ -110,6 +112,6 @@ public class HelpCardTests
     {
         var topic = new HelpTopic("praise", "表扬", HelpScopes.Personal | HelpScopes.Channel, "welcome.team.body");
 
-        Assert.Equal("\"praise\" works only in our 1:1 chat or a team channel.", HelpCatalog.WhereItWorks(Text, "en-US", topic));
+        Assert.Equal("\"praise\" works only in our 1:1 chat or a team channel.", TurnGuard.WhereItWorks(Text, "en-US", topic));
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
@@ -15,7 +17,7 @@ namespace SalesCoachBot.Tests.Help;
 public class HelpFallbackTests
 {
     private static readonly BotText Text = new(NullLogger<BotText>.Instance);
-    private static readonly HelpCatalog Catalog = new([HelpTopic.Help], ["help", "帮助"]);
+    private static readonly HelpCatalog Catalog = new([HelpCommand.Topic], ["help", "帮助"]);
 
     private readonly RecordingConnector _connector = new();
 
@@ -61,11 +63,11 @@ public class HelpFallbackTests
     {
         var input = string.Concat(Enumerable.Repeat("目标🚀", 30));
 
-        var quoted = HelpFallback.Quote(input);
+        var quoted = BotText.Quote(input);
 
         // 40 text elements: 13 × (目, 标, 🚀) + 目; the rocket (two UTF-16 units) is never cut.
         Assert.Equal(string.Concat(Enumerable.Repeat("目标🚀", 13)) + "目…", quoted);
-        Assert.Equal("short", HelpFallback.Quote("  short  "));
+        Assert.Equal("short", BotText.Quote("  short  "));
     }
 
     [Fact]

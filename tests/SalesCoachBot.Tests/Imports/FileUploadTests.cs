@@ -3,6 +3,8 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.SalesResults;
@@ -284,7 +286,7 @@ public sealed class FileUploadTests
         await using (scope)
         {
             var east = await store.SalesTeams.SingleAsync(t => t.TeamsTeamId == "19:east@thread.tacv2");
-            var directory = scope.ServiceProvider.GetRequiredService<Features.Teams.SalesTeamDirectory>();
+            var directory = scope.ServiceProvider.GetRequiredService<Contacts.SalesTeamDirectory>();
             Assert.True(await directory.SetRoleAsync(TenantA, east.Id, people.Alice, TeamRole.Rep));
         }
 

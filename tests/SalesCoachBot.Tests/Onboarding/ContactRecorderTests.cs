@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Teams.Hosting;
@@ -25,10 +27,10 @@ public sealed class ContactRecorderTests
         var (turn, nextCalled) = await RunAsync(database, ActivityBuilder.Message("help").WithLocale("zh-CN"));
 
         Assert.True(nextCalled);
-        var member = turn.GetMember();
+        var member = turn.Identity()?.Member;
         Assert.NotNull(member);
         Assert.Equal((Tenant, "29:alice", "aad-alice", "Alice Wang", "zh-CN"), (member.TenantId, member.TeamsUserId, member.AadObjectId, member.Name, member.Locale));
-        Assert.Equal(Tenant, turn.GetTenantId());
+        Assert.Equal(Tenant, turn.Identity()?.TenantId);
         Assert.Equal("zh-CN", turn.Locale);
 
         var (scope, store) = database.NewStore(Tenant);
@@ -137,8 +139,8 @@ public sealed class ContactRecorderTests
 
         var (turn, _) = await RunAsync(database, ActivityBuilder.Message("help").Set("channelData", new { }).Set("conversation", new { id = "a:playground" }));
 
-        Assert.Equal("local-development", turn.GetTenantId());
-        Assert.Equal("local-development", turn.GetMember()?.TenantId);
+        Assert.Equal("local-development", turn.Identity()?.TenantId);
+        Assert.Equal("local-development", turn.Identity()?.Member?.TenantId);
     }
 
     [Fact]
@@ -150,8 +152,8 @@ public sealed class ContactRecorderTests
             new TeamsBotOptions { AppId = "00000000-0000-0000-0000-000000000001" });
 
         Assert.True(nextCalled);
-        Assert.Null(turn.GetMember());
-        Assert.Null(turn.GetTenantId());
+        Assert.Null(turn.Identity()?.Member);
+        Assert.Null(turn.Identity()?.TenantId);
         Assert.Equal("en-US", turn.Locale);
         var (scope, store) = database.NewStore();
         await using var _ = scope;
@@ -166,7 +168,7 @@ public sealed class ContactRecorderTests
         var (turn, nextCalled) = await RunAsync(database, ActivityBuilder.Message("help").From("29:" + new string('x', 5000), new string('n', 5000)));
 
         Assert.True(nextCalled);
-        Assert.Null(turn.GetMember());
+        Assert.Null(turn.Identity()?.Member);
         Assert.Equal(1, await CountConversationsAsync(database));
     }
 
@@ -215,6 +217,6 @@ public sealed class ContactRecorderTests
     private sealed class MemberEcho : ITurnHandler
     {
         public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
-            turn.SendTextAsync($"member {turn.GetMember()?.Name} in {turn.GetTenantId()}", cancellationToken);
+            turn.SendTextAsync($"member {turn.Identity()?.Member?.Name} in {turn.Identity()?.TenantId}", cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
 

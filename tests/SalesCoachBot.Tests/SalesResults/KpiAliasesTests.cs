@@ -1,5 +1,6 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.SalesResults;
-using SalesCoachBot.Features.Teams;
 
 namespace SalesCoachBot.Tests.SalesResults;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;
 

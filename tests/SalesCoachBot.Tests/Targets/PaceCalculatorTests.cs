@@ -1,3 +1,5 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Targets;
 
 namespace SalesCoachBot.Tests.Targets;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.TeamProgress;
 

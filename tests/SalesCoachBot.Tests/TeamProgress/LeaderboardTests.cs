@@ -1,4 +1,6 @@
 using System.Globalization;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;

@@ -1,8 +1,9 @@
 using System.Globalization;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Data;
 

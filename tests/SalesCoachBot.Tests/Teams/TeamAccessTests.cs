@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Tests.Data;
 
 namespace SalesCoachBot.Tests.Teams;
@@ -16,7 +17,7 @@ public sealed class TeamAccessTests
         store.ForTenant(tenant);
         store.Tenants.Add(new Tenant { TenantId = tenant });
         await store.SaveChangesAsync();
-        var teams = new SalesTeamDirectory(store, database.Time, Options.Create(new TeamsOptions()));
+        var teams = new SalesTeamDirectory(store, database.Time, Options.Create(new SalesTeamOptions()));
         var east = await teams.EnsureTeamAsync(tenant, "19:east@thread.tacv2", "East", null);
         var west = await teams.EnsureTeamAsync(tenant, "19:west@thread.tacv2", "West", null);
         var ids = await teams.AddMembersAsync(tenant, east.Id, [new("29:manager", null, "Mia", null), new("29:rep", null, "Ray", null), new("29:admin", null, "Ada", null)]);
@@ -76,7 +77,7 @@ public sealed class TeamAccessTests
         var a = await SeedAsync(database, "tenant-a");
         var (scope, store) = database.NewStore();
         await using var _ = scope;
-        var teams = new SalesTeamDirectory(store, database.Time, Options.Create(new TeamsOptions()));
+        var teams = new SalesTeamDirectory(store, database.Time, Options.Create(new SalesTeamOptions()));
         var access = new TeamAccess(store);
 
         Assert.True(await teams.ArchiveAsync("tenant-a", "19:east@thread.tacv2"));

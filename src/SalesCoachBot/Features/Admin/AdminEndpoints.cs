@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Admin;
 
@@ -64,7 +67,8 @@ internal static partial class AdminEndpoints
         {
             report = await strategy.ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transactionLifetime = transaction.ConfigureAwait(false);
                 if (!await db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
                 {
                     db.Tenants.Add(new Tenant { TenantId = tenantId, FirstSeenAt = now });

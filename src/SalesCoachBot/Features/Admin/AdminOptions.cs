@@ -1,3 +1,7 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
 namespace SalesCoachBot.Features.Admin;
 
 /// <summary>"Admin" section: the CSV admin API at /api/admin. Keys come from configuration or environment; never logged.</summary>

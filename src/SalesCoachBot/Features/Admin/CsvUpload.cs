@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Admin;
 

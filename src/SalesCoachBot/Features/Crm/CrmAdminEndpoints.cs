@@ -1,3 +1,7 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
 namespace SalesCoachBot.Features.Crm;
 
 /// <summary>GET /api/admin/tenants/{tenantId}/crm/unmatched: recent events that recorded nothing because of their owner or data.</summary>
@@ -8,7 +12,7 @@ internal static class CrmAdminEndpoints
     public static async Task<IResult> UnmatchedAsync(string tenantId, Data.SalesCoachDbContext store, CrmEventRecorder recorder, CancellationToken cancellationToken)
     {
         store.ForTenant(tenantId);
-        var events = await recorder.UnmatchedAsync(MaxListed, cancellationToken);
+        var events = await recorder.UnmatchedAsync(MaxListed, cancellationToken).ConfigureAwait(false);
         return Results.Ok(events.Select(e => new
         {
             source = e.Source,

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.SalesResults;
-using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Features.Teams;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Crm;
 
@@ -27,7 +27,7 @@ public sealed record CrmOutcome(string EventId, CrmOutcomeStatus Status, IReadOn
 /// arriving in two different events still counts once. Accepted and ignored events are final; unknown-owner and
 /// rejected ones are processed again when the same event id comes back (after the member's e-mail is fixed).
 /// </summary>
-public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger ledger, TimeProvider time, IOptionsMonitor<TeamsOptions> teams)
+public sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger ledger, SalesClock clock, TimeProvider time)
 {
     public static string SourceOf(CrmFormat format) => format switch
     {
@@ -41,20 +41,21 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(deal);
         var tenantId = store.CurrentTenantId ?? throw new InvalidOperationException("The store is not bound to a tenant.");
-        var existing = await store.CrmEvents.FirstOrDefaultAsync(e => e.Source == sourceName && e.EventId == deal.EventId, cancellationToken);
+        var existing = await store.CrmEvents.FirstOrDefaultAsync(e => e.Source == sourceName && e.EventId == deal.EventId, cancellationToken).ConfigureAwait(false);
         if (existing is { Status: CrmEventStatus.Accepted or CrmEventStatus.Ignored })
         {
             return new CrmOutcome(deal.EventId, CrmOutcomeStatus.Duplicate, ParseIds(existing.ResultIds));
         }
 
-        var decision = await DecideAsync(source, deal, cancellationToken);
+        var decision = await DecideAsync(source, deal, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         if (existing is null)
         {
-            await EnsureTenantAsync(tenantId, now, cancellationToken);
+            await EnsureTenantAsync(tenantId, now, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionLifetime = transaction.ConfigureAwait(false);
         var row = existing ?? new CrmEvent { TenantId = tenantId, Source = sourceName, EventId = deal.EventId, ReceivedAt = now };
         row.DealId = deal.DealId;
         row.Status = decision.Status;
@@ -69,12 +70,12 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
 
         try
         {
-            await store.SaveChangesAsync(cancellationToken);
+            await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException) when (existing is null)
         {
             // A concurrent delivery of the same event id holds the row: it records, this one changes nothing.
-            await transaction.RollbackAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             store.Entry(row).State = EntityState.Detached;
             return new CrmOutcome(deal.EventId, CrmOutcomeStatus.Duplicate, []);
         }
@@ -82,17 +83,17 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
         var ids = new List<long>();
         foreach (var entry in decision.Entries)
         {
-            var recorded = await ledger.RecordAsync(entry, cancellationToken);
-            ids.Add(recorded.Result.Id);
+            var recorded = await ledger.RecordAsync(entry, cancellationToken).ConfigureAwait(false);
+            ids.Add(recorded.ResultId);
         }
 
         if (ids.Count > 0)
         {
             row.ResultIds = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            await store.SaveChangesAsync(cancellationToken);
+            await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         var status = decision.Status switch
         {
             CrmEventStatus.Accepted => CrmOutcomeStatus.Accepted,
@@ -110,7 +111,7 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
             .OrderByDescending(e => e.ReceivedAt)
             .ThenByDescending(e => e.Id)
             .Take(limit)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     private sealed record Decision(CrmEventStatus Status, IReadOnlyList<ResultEntry> Entries, string? Reason = null);
 
@@ -129,7 +130,7 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
 #pragma warning restore CA1304, CA1311, CA1862
             .Select(m => new { m.Id, m.TimeZone })
             .Take(2)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (owners.Count == 0)
         {
             return new Decision(CrmEventStatus.UnknownOwner, [], "No member has the owner's e-mail.");
@@ -143,7 +144,7 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
         var owner = owners[0];
         var kpis = await store.Kpis.AsNoTracking()
             .Where(k => k.IsActive && (k.Key == source.RevenueKpi || k.Key == source.ContractsKpi))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var revenue = kpis.FirstOrDefault(k => k.Key == source.RevenueKpi);
         var contracts = kpis.FirstOrDefault(k => k.Key == source.ContractsKpi);
         if (revenue is null || (contracts is null && !string.IsNullOrEmpty(source.ContractsKpi)))
@@ -157,7 +158,7 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
             return new Decision(CrmEventStatus.Rejected, [], Clip($"The deal is in {deal.Currency} but the KPI '{revenue.Key}' counts {revenue.Currency}; amounts are never converted."));
         }
 
-        var day = deal.ClosedOn ?? await LocalDayAsync(owner.Id, owner.TimeZone, deal.ClosedAt ?? deal.OccurredAt ?? time.GetUtcNow(), cancellationToken);
+        var day = deal.ClosedOn ?? await LocalDayAsync(owner.Id, owner.TimeZone, deal.ClosedAt ?? deal.OccurredAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var sourceKind = SourceOf(source.Format);
         var note = deal.Name;
         List<ResultEntry> entries =
@@ -176,14 +177,13 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
     private async Task<DateOnly> LocalDayAsync(long memberId, string? memberZone, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // The same rule as the targets card, so a CRM deal counts on the day the rep's card shows it.
-        var zone = TargetsViewBuilder.Find(memberZone)
-            ?? TargetsViewBuilder.ZoneOr(await store.HomeTeamTimeZoneAsync(memberId, cancellationToken), teams.CurrentValue);
+        var zone = await clock.MemberZoneAsync(memberId, memberZone, cancellationToken).ConfigureAwait(false);
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
     }
 
     private async Task EnsureTenantAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await store.Tenants.AnyAsync(cancellationToken))
+        if (await store.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -192,7 +192,7 @@ public sealed class CrmEventRecorder(SalesCoachDbContext store, ResultLedger led
         store.Tenants.Add(tenant);
         try
         {
-            await store.SaveChangesAsync(cancellationToken);
+            await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {

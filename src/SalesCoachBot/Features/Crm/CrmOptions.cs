@@ -1,3 +1,7 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
 namespace SalesCoachBot.Features.Crm;
 
 /// <summary>Payload shape a source sends.</summary>
@@ -41,10 +45,10 @@ public sealed class CrmSourceOptions
     public CrmFormat Format { get; set; } = CrmFormat.Generic;
 
     /// <summary>KPI key a won deal's amount adds to.</summary>
-    public string RevenueKpi { get; set; } = Teams.KpiDefaults.Revenue;
+    public string RevenueKpi { get; set; } = KpiDefaults.Revenue;
 
     /// <summary>KPI key a won deal adds one to; empty = none.</summary>
-    public string ContractsKpi { get; set; } = Teams.KpiDefaults.Contracts;
+    public string ContractsKpi { get; set; } = KpiDefaults.Contracts;
 
     /// <summary>Stage values that mean won (case-insensitive); empty = the format's defaults (see README).</summary>
     public List<string> WonStages { get; set; } = [];

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.SalesResults;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Crm;
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Crm;
 
@@ -28,7 +31,7 @@ internal static partial class CrmWebhook
             return Results.NotFound();
         }
 
-        var body = await ReadBodyAsync(request, settings.MaxBodyBytes, cancellationToken);
+        var body = await ReadBodyAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The body is larger than {settings.MaxBodyBytes} bytes; nothing was recorded.");
@@ -72,7 +75,7 @@ internal static partial class CrmWebhook
         var outcomes = new List<CrmOutcome>(deals.Count);
         foreach (var deal in deals)
         {
-            var outcome = await recorder.RecordAsync(source, sourceOptions, deal, cancellationToken);
+            var outcome = await recorder.RecordAsync(source, sourceOptions, deal, cancellationToken).ConfigureAwait(false);
             Log(logger, source, sourceOptions.Tenant, outcome);
             outcomes.Add(outcome);
         }
@@ -145,7 +148,7 @@ internal static partial class CrmWebhook
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > limit)
             {

@@ -1,4 +1,6 @@
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
 
@@ -7,9 +9,6 @@ namespace SalesCoachBot.Features.Help;
 /// <summary>The help card: what works in the current conversation type, in the user's language.</summary>
 public static class HelpCard
 {
-    /// <summary>The card action verb that shows the help card (used by buttons on other cards).</summary>
-    public const string ShowHelpVerb = "help.show";
-
     /// <summary>Used in the channel hint when the activity does not name the bot.</summary>
     public const string DefaultBotName = "SalesCoach";
 

@@ -1,4 +1,6 @@
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Help;
@@ -35,29 +37,4 @@ public sealed class HelpCatalog
     /// <summary>The topic of a command word (English or Chinese), or null.</summary>
     public HelpTopic? Find(string word) => _topics.FirstOrDefault(t =>
         string.Equals(t.Command, word, StringComparison.OrdinalIgnoreCase) || string.Equals(t.ChineseCommand, word, StringComparison.Ordinal));
-
-    /// <summary>"'targets' works only in our 1:1 chat." — for a command used in the wrong scope.</summary>
-    public static string WhereItWorks(BotText text, string? locale, HelpTopic topic)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(topic);
-        var places = new List<string>();
-        if (topic.Scopes.HasFlag(HelpScopes.Personal))
-        {
-            places.Add(text.Get(locale, HelpTextKeys.ScopePersonal));
-        }
-
-        if (topic.Scopes.HasFlag(HelpScopes.Channel))
-        {
-            places.Add(text.Get(locale, HelpTextKeys.ScopeChannel));
-        }
-
-        if (topic.Scopes.HasFlag(HelpScopes.GroupChat))
-        {
-            places.Add(text.Get(locale, HelpTextKeys.ScopeGroupChat));
-        }
-
-        var word = BotText.IsChinese(locale) ? topic.ChineseCommand : topic.EnglishCommand;
-        return text.Get(locale, HelpTextKeys.WrongScope, word, string.Join(text.Get(locale, HelpTextKeys.ScopeOr), places));
-    }
 }

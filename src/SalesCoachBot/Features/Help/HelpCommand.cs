@@ -1,4 +1,6 @@
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Help;
@@ -6,6 +8,11 @@ namespace SalesCoachBot.Features.Help;
 /// <summary><c>help</c> · <c>帮助</c>: the help card for the current conversation type.</summary>
 public sealed class HelpCommand(BotText text, HelpCatalog catalog) : ICommandHandler
 {
+    public const string Word = "help";
+    public const string ChineseWord = "帮助";
+
+    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.All, HelpTextKeys.CommandHelp);
+
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -19,28 +26,14 @@ public sealed class HelpCommand(BotText text, HelpCatalog catalog) : ICommandHan
 /// </summary>
 public sealed class HelpFallback(BotText text, HelpCatalog catalog) : ITurnHandler
 {
-    /// <summary>How much of the input the hint quotes (in text elements, so no emoji or CJK character is cut in half).</summary>
-    public const int MaxQuotedLength = 40;
-
     public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var input = turn.CommandText;
         var hint = string.IsNullOrWhiteSpace(input)
             ? null
-            : text.Get(HelpReply.LocaleOf(turn), HelpTextKeys.Unknown, Quote(input));
+            : text.Get(turn.Locale, HelpTextKeys.Unknown, BotText.Quote(input));
         return HelpReply.SendAsync(turn, text, catalog, hint, cancellationToken);
-    }
-
-    /// <summary>The input on one line, cut to <see cref="MaxQuotedLength"/> text elements with an ellipsis.</summary>
-    public static string Quote(string input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var oneLine = string.Join(' ', input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var info = new System.Globalization.StringInfo(oneLine);
-        return info.LengthInTextElements <= MaxQuotedLength
-            ? oneLine
-            : info.SubstringByTextElements(0, MaxQuotedLength).TrimEnd() + "…";
     }
 }
 
@@ -54,17 +47,15 @@ public sealed class ShowHelpAction(BotText text, HelpCatalog catalog) : ICardAct
         await HelpReply.SendAsync(turn, text, catalog, hint: null, cancellationToken).ConfigureAwait(false);
 
         // The card that held the button stays as it is; an invoke still needs an answer the client can show.
-        return action.IsInvoke ? CardActionResult.Text(text.Get(HelpReply.LocaleOf(turn), HelpTextKeys.Shown)) : CardActionResult.None;
+        return action.IsInvoke ? CardActionResult.Text(text.Get(turn.Locale, HelpTextKeys.Shown)) : CardActionResult.None;
     }
 }
 
 internal static class HelpReply
 {
-    public static string? LocaleOf(TurnContext turn) => turn.Locale ?? turn.Activity.Locale;
-
     public static Task SendAsync(TurnContext turn, BotText text, HelpCatalog catalog, string? hint, CancellationToken cancellationToken)
     {
-        var locale = LocaleOf(turn);
+        var locale = turn.Locale;
         var card = HelpCard.Build(text, locale, turn.Scope, catalog.For(turn.Scope), turn.Activity.Recipient?.Name);
         return turn.SendAsync(HelpCard.ToActivity(card, hint), cancellationToken);
     }

@@ -1,21 +1,16 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Help;
 
-public static class HelpServiceCollectionExtensions
+internal static class HelpServiceCollectionExtensions
 {
-    /// <summary>Adds a line to the help card. Only topics whose command words are routed are shown.</summary>
-    public static IServiceCollection AddHelpTopic(this IServiceCollection services, HelpTopic topic)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        services.AddSingleton(topic);
-        return services;
-    }
-
     /// <summary>The help catalog and the help command's own topic.</summary>
-    internal static IServiceCollection AddHelp(this IServiceCollection services)
+    public static IServiceCollection AddHelp(this IServiceCollection services)
     {
         services.TryAddSingleton<HelpCatalog>();
-        return services.AddHelpTopic(HelpTopic.Help);
+        return services.AddHelpTopic(HelpCommand.Topic);
     }
 }

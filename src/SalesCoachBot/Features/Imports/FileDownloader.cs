@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Imports;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 
@@ -33,16 +34,16 @@ internal sealed partial class FileUploadReceiver(
             return;
         }
 
-        var locale = turn.Locale ?? turn.Activity.Locale;
+        var locale = turn.Locale;
         if (!turn.IsPersonal)
         {
             await turn.SendTextAsync(text.Get(locale, ImportsTextKeys.PersonalOnly), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (turn.GetTenantId() is not { } tenantId || turn.GetMember() is not { } known)
+        if (!turn.TryGetMember(out var tenantId, out var known))
         {
-            await turn.SendTextAsync(text.Get(locale, ImportsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(TurnGuard.NoMember(text, locale), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -86,7 +87,7 @@ internal sealed partial class FileUploadReceiver(
         var uploader = await store.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false);
         if (uploader is null)
         {
-            return Plain(text.Get(locale, ImportsTextKeys.NoMember));
+            return Plain(TurnGuard.NoMember(text, locale));
         }
 
         CheckedUpload checkedUpload;

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Features.SalesResults;
-using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Imports;
@@ -29,7 +28,7 @@ internal enum ImportOutcome
 /// or two presses racing, import once.
 /// </summary>
 internal sealed partial class PendingImports(
-    SalesCoachDbContext store, ResultLedger ledger, TargetPlan plan, UploadChecker checker, TimeProvider time, ILogger<PendingImports> logger)
+    SalesCoachDbContext store, IResultLedger ledger, ITargetPlan plan, UploadChecker checker, TimeProvider time, ILogger<PendingImports> logger)
 {
     public async Task<(ImportOutcome Outcome, PendingImport? Import, int Added, int Duplicates)> ConfirmAsync(
         string tenantId, long memberId, long importId, CancellationToken cancellationToken)
@@ -52,7 +51,8 @@ internal sealed partial class PendingImports(
         var strategy = store.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionLifetime = transaction.ConfigureAwait(false);
             var claimed = await store.PendingImports
                 .Where(p => p.Id == importId && p.MemberId == memberId && p.Status == PendingImportStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PendingImportStatus.Imported), cancellationToken).ConfigureAwait(false);
@@ -89,14 +89,13 @@ internal sealed partial class PendingImports(
             {
                 foreach (var row in rows.Targets)
                 {
-                    var owner = TargetOwner.Member(row.MemberId);
                     if (row.Period is null)
                     {
-                        await plan.SetYearlyAsync(owner, row.KpiId, row.Year, row.Amount, row.Weights, memberId, cancellationToken).ConfigureAwait(false);
+                        await plan.SetMemberYearlyAsync(row.MemberId, row.KpiId, row.Year, row.Amount, row.Weights, memberId, cancellationToken).ConfigureAwait(false);
                     }
                     else if (UploadChecker.TryParsePeriod(row.Period, out var period))
                     {
-                        await plan.OverrideAsync(owner, row.KpiId, period, row.Amount, memberId, cancellationToken).ConfigureAwait(false);
+                        await plan.OverrideMemberAsync(row.MemberId, row.KpiId, period, row.Amount, memberId, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -163,7 +162,7 @@ internal sealed class ConfirmImportAction(PendingImports imports, BotText text) 
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var locale = turn.Locale ?? turn.Activity.Locale;
+        var locale = turn.Locale;
         if (ImportActionGuard.Refusal(turn, action, text, out var tenantId, out var memberId, out var importId) is { } refusal)
         {
             return refusal;
@@ -191,7 +190,7 @@ internal sealed class CancelImportAction(PendingImports imports, BotText text) :
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var locale = turn.Locale ?? turn.Activity.Locale;
+        var locale = turn.Locale;
         if (ImportActionGuard.Refusal(turn, action, text, out var tenantId, out var memberId, out var importId) is { } refusal)
         {
             return refusal;
@@ -209,14 +208,15 @@ internal static class ImportActionGuard
     /// <summary>Why the button cannot act (no member on the turn, no or bad import id), or null.</summary>
     public static CardActionResult? Refusal(TurnContext turn, CardAction action, BotText text, out string tenantId, out long memberId, out long importId)
     {
-        var locale = turn.Locale ?? turn.Activity.Locale;
-        tenantId = turn.GetTenantId() ?? string.Empty;
-        memberId = turn.GetMember()?.Id ?? 0;
+        var locale = turn.Locale;
         importId = 0;
-        if (tenantId.Length == 0 || memberId == 0)
+        if (!turn.TryGetMember(out tenantId, out var member))
         {
-            return CardActionResult.Text(text.Get(locale, ImportsTextKeys.NoMember));
+            memberId = 0;
+            return CardActionResult.Text(TurnGuard.NoMember(text, locale));
         }
+
+        memberId = member.Id;
 
         return long.TryParse(action.GetString(ImportCard.ImportIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out importId)
             ? null

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Imports;
 

@@ -1,10 +1,14 @@
-using SalesCoachBot.Features.Teams;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Features.Imports;
 
 internal static class ImportsServiceCollectionExtensions
 {
-    /// <summary>File uploads of results and targets: options, the download client and the services behind the middleware and buttons.</summary>
+    /// <summary>File uploads of results and targets: options, the download client, the services behind the middleware and
+    /// buttons, and the daily clean-up of old uploads.</summary>
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
         services.AddOptions<ImportOptions>()
@@ -12,7 +16,6 @@ internal static class ImportsServiceCollectionExtensions
             .PostConfigure(o => o.DownloadHosts = o.DownloadHosts.Length == 0 ? [.. ImportOptions.DefaultDownloadHosts] : o.DownloadHosts)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSalesTeams();
         services.AddHttpClient(FileDownloader.ClientName)
             // A redirect could leave the allowed hosts; the timeout is the downloader's own.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
@@ -22,6 +25,9 @@ internal static class ImportsServiceCollectionExtensions
         services.AddSingleton<FileDownloader>();
         services.AddScoped<UploadChecker>();
         services.AddScoped<PendingImports>();
+        services.AddScoped<PendingImportCleanupJob>();
+        services.AddRecurringJob<PendingImportCleanupJob>(
+            PendingImportCleanupJob.RecurringJobId, PendingImportCleanupJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
         return services;
     }
 }

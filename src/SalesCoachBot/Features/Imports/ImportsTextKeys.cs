@@ -1,10 +1,13 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
 namespace SalesCoachBot.Features.Imports;
 
 /// <summary>Keys of Localization/imports.*.json.</summary>
 internal static class ImportsTextKeys
 {
     public const string PersonalOnly = "imports.personalOnly";
-    public const string NoMember = "imports.noMember";
     public const string OnlyFirstFile = "imports.onlyFirstFile";
     public const string UnsupportedType = "imports.unsupportedType";
     public const string HostNotAllowed = "imports.hostNotAllowed";

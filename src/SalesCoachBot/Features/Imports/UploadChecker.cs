@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Help;
-using SalesCoachBot.Features.SalesResults;
-using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Imports;
 
@@ -95,14 +93,14 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
 
         if (!TryParseDate(row[ImportColumns.Date]!, out var date))
         {
-            return text.Get(locale, ImportsTextKeys.ReasonDate, HelpFallback.Quote(row[ImportColumns.Date]!));
+            return text.Get(locale, ImportsTextKeys.ReasonDate, BotText.Quote(row[ImportColumns.Date]!));
         }
 
         var kpiWord = row[ImportColumns.Kpi]!;
         var effects = ResolveKpi(context, kpiWord, forTargets: false);
         if (effects is null)
         {
-            return text.Get(locale, ImportsTextKeys.ReasonKpi, HelpFallback.Quote(kpiWord));
+            return text.Get(locale, ImportsTextKeys.ReasonKpi, BotText.Quote(kpiWord));
         }
 
         if (CheckAmount(context, row[ImportColumns.Amount]!, effects[0].Kpi, allowZero: false, out var amount) is { } amountReason)
@@ -118,7 +116,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
 
         if (member.Id != context.Uploader.Id && !context.Reachable.Contains(member.Id))
         {
-            return text.Get(locale, ImportsTextKeys.ReasonNotYourTeam, HelpFallback.Quote(row[ImportColumns.Member]!));
+            return text.Get(locale, ImportsTextKeys.ReasonNotYourTeam, BotText.Quote(row[ImportColumns.Member]!));
         }
 
         var customer = row[ImportColumns.Customer];
@@ -144,7 +142,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
 
             if (!context.LineOfId.TryAdd(id, row.Line))
             {
-                return text.Get(locale, ImportsTextKeys.ReasonDuplicateId, HelpFallback.Quote(id), context.LineOfId[id]);
+                return text.Get(locale, ImportsTextKeys.ReasonDuplicateId, BotText.Quote(id), context.LineOfId[id]);
             }
 
             externalId = id;
@@ -197,20 +195,20 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
 
         if (!context.Reachable.Contains(member.Id))
         {
-            return text.Get(locale, ImportsTextKeys.ReasonNotYourTeam, HelpFallback.Quote(row[ImportColumns.Member]!));
+            return text.Get(locale, ImportsTextKeys.ReasonNotYourTeam, BotText.Quote(row[ImportColumns.Member]!));
         }
 
         var kpiWord = row[ImportColumns.Kpi]!;
         var effects = ResolveKpi(context, kpiWord, forTargets: true);
         if (effects is null)
         {
-            return text.Get(locale, ImportsTextKeys.ReasonKpi, HelpFallback.Quote(kpiWord));
+            return text.Get(locale, ImportsTextKeys.ReasonKpi, BotText.Quote(kpiWord));
         }
 
         var kpi = effects[0].Kpi;
         if (!int.TryParse(row[ImportColumns.Year], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
         {
-            return text.Get(locale, ImportsTextKeys.ReasonYear, HelpFallback.Quote(row[ImportColumns.Year]!));
+            return text.Get(locale, ImportsTextKeys.ReasonYear, BotText.Quote(row[ImportColumns.Year]!));
         }
 
         if (CheckAmount(context, row[ImportColumns.Amount]!, kpi, allowZero: true, out var amount) is { } amountReason)
@@ -223,13 +221,13 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         {
             if (!TryParsePeriod(periodCell, out var period))
             {
-                return text.Get(locale, ImportsTextKeys.ReasonPeriod, HelpFallback.Quote(periodCell));
+                return text.Get(locale, ImportsTextKeys.ReasonPeriod, BotText.Quote(periodCell));
             }
 
             var periodYear = period.Kind == SalesPeriodKind.Week ? period.Start.AddDays(3).Year : period.Start.Year;
             if (periodYear != year)
             {
-                return text.Get(locale, ImportsTextKeys.ReasonPeriodYear, HelpFallback.Quote(periodCell), year);
+                return text.Get(locale, ImportsTextKeys.ReasonPeriodYear, BotText.Quote(periodCell), year);
             }
 
             periodText = periodCell.Trim().ToUpperInvariant();
@@ -278,7 +276,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
             || (!allowZero && parsed.Value == 0)
             || (kpi.Unit == KpiUnit.Count && parsed.Value != decimal.Truncate(parsed.Value)))
         {
-            return text.Get(context.Locale, ImportsTextKeys.ReasonAmount, HelpFallback.Quote(cell));
+            return text.Get(context.Locale, ImportsTextKeys.ReasonAmount, BotText.Quote(cell));
         }
 
         if (parsed.Currency is not null && kpi.Currency is not null && !string.Equals(parsed.Currency, kpi.Currency, StringComparison.Ordinal))
@@ -327,7 +325,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
             return found[0];
         }
 
-        reason = text.Get(context.Locale, found.Count == 0 ? ImportsTextKeys.ReasonUnknownMember : ImportsTextKeys.ReasonAmbiguousMember, HelpFallback.Quote(wanted));
+        reason = text.Get(context.Locale, found.Count == 0 ? ImportsTextKeys.ReasonUnknownMember : ImportsTextKeys.ReasonAmbiguousMember, BotText.Quote(wanted));
         return null;
     }
 

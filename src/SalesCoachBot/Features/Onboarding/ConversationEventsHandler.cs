@@ -1,3 +1,6 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 
@@ -23,7 +26,7 @@ public sealed class ConversationEventsHandler : ITurnHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
-        if (turn.GetTenantId() is not { } tenantId)
+        if (turn.Identity()?.TenantId is not { } tenantId)
         {
             return;
         }
@@ -44,7 +47,7 @@ public sealed class ConversationEventsHandler : ITurnHandler
             return;
         }
 
-        if (activity.MembersAdded?.Any(m => TeamOnboarding.IsRecipient(activity, m)) == true)
+        if (activity.MembersAdded?.Any(m => activity.IsRecipient(m)) == true)
         {
             await ArriveAsync(turn, tenantId, inTeam, cancellationToken).ConfigureAwait(false);
         }

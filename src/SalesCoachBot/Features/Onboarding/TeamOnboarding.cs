@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Integrations.Graph;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
 
@@ -31,10 +33,10 @@ public sealed partial class TeamOnboarding
     private readonly TeamAccess _access;
     private readonly IDirectoryLookup _directory;
     private readonly SalesCoachDbContext _db;
-    private readonly IOptions<TeamsOptions> _options;
+    private readonly IOptions<SalesTeamOptions> _options;
     private readonly ILogger<TeamOnboarding> _logger;
 
-    public TeamOnboarding(SalesTeamDirectory teams, TeamAccess access, IDirectoryLookup directory, SalesCoachDbContext db, IOptions<TeamsOptions> options, ILogger<TeamOnboarding> logger)
+    public TeamOnboarding(SalesTeamDirectory teams, TeamAccess access, IDirectoryLookup directory, SalesCoachDbContext db, IOptions<SalesTeamOptions> options, ILogger<TeamOnboarding> logger)
     {
         _teams = teams;
         _access = access;
@@ -85,7 +87,7 @@ public sealed partial class TeamOnboarding
     public async Task<int> MembersAddedAsync(Activity activity, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var people = (activity.MembersAdded ?? []).Where(m => !IsRecipient(activity, m)).Select(Person).OfType<RosterEntry>().ToList();
+        var people = (activity.MembersAdded ?? []).Where(m => !activity.IsRecipient(m)).Select(Person).OfType<RosterEntry>().ToList();
         if (people.Count == 0 || activity.ChannelData?.Team is not { Id: { Length: > 0 } teamsTeamId } info)
         {
             return 0;
@@ -114,7 +116,7 @@ public sealed partial class TeamOnboarding
         }
 
         var removed = activity.MembersRemoved ?? [];
-        if (removed.Any(m => IsRecipient(activity, m)))
+        if (removed.Any(activity.IsRecipient))
         {
             await ArchiveAsync(teamsTeamId, tenantId, cancellationToken).ConfigureAwait(false);
             return;
@@ -136,9 +138,6 @@ public sealed partial class TeamOnboarding
             LogArchived(_logger);
         }
     }
-
-    internal static bool IsRecipient(Activity activity, ChannelAccount account) =>
-        account.Id is not null && string.Equals(account.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase);
 
     private static RosterEntry? Person(ChannelAccount? account) =>
         account?.Id is { Length: > 0 } id && !string.Equals(account.Role, "bot", StringComparison.OrdinalIgnoreCase) && !id.StartsWith("28:", StringComparison.Ordinal)

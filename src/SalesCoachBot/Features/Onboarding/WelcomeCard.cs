@@ -1,5 +1,6 @@
-using SalesCoachBot.Features.Help;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Features.Onboarding;
@@ -65,7 +66,7 @@ public static class WelcomeCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction(HelpCard.ShowHelpVerb, text.Get(locale, HelpTextKeys.Button))],
+            Actions = [new ExecuteAction(HelpTopic.ShowHelpVerb, text.Get(locale, WelcomeTextKeys.HelpButton))],
         };
     }
 }
@@ -73,6 +74,7 @@ public static class WelcomeCard
 /// <summary>Text keys of the welcome card (a test checks each exists in every locale).</summary>
 public static class WelcomeTextKeys
 {
+    public const string HelpButton = "welcome.button.help";
     public const string PersonalTitle = "welcome.personal.title";
     public const string PersonalTitleNoName = "welcome.personal.titleNoName";
     public const string PersonalBody = "welcome.personal.body";

@@ -1,4 +1,6 @@
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 
@@ -27,7 +29,7 @@ public sealed partial class WelcomeHandler
     public async Task WelcomeOnceAsync(TurnContext turn, TeamSetup? setup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (turn.GetTenantId() is not { } tenantId || turn.Activity.Conversation?.Id is not { } conversationId)
+        if (turn.Identity()?.TenantId is not { } tenantId || turn.Activity.Conversation?.Id is not { } conversationId)
         {
             return;
         }

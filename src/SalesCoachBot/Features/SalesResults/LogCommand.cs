@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Help;
-using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 
@@ -15,7 +13,7 @@ namespace SalesCoachBot.Features.SalesResults;
 /// <c>log &lt;kpi&gt; &lt;amount&gt; [customer] [note]</c> · <c>记录 …</c> in the 1:1 chat: records the result for today
 /// in the member's zone and answers with the month's targets card, the logged line on top.
 /// </summary>
-internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotText text) : ICommandHandler
+internal sealed class LogCommand(IProgressCard progress, SalesClock clock, ResultLog log, BotText text) : ICommandHandler
 {
     public const string Word = "log";
     public const string ChineseWord = "记录";
@@ -25,17 +23,11 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = TargetsViewBuilder.LocaleOf(turn);
-        if (Refusal(turn, text, Topic) is { } refusal)
-        {
-            await turn.SendTextAsync(refusal, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var day = await views.TodayOfAsync(turn, cancellationToken).ConfigureAwait(false);
+        var locale = turn.Locale;
+        var (day, refusal) = await MemberDayAsync(turn, clock, text, Topic, cancellationToken).ConfigureAwait(false);
         if (day is null)
         {
-            await turn.SendTextAsync(text.Get(locale, ResultsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(refusal!, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -65,27 +57,33 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
         var logged = await log.RecordAsync(day.MemberId, ActionIdOf(turn.Activity), ResultSources.Chat, resolution.Amounts, day.Today,
             request.Customer, request.Note, cancellationToken).ConfigureAwait(false);
         var notice = Notice(text, locale, logged, day.Today);
-        var card = await views.BuildAsync(turn, SalesPeriodKind.Month, notice, cancellationToken).ConfigureAwait(false);
+        var card = await progress.BuildAsync(turn, SalesPeriodKind.Month, notice, cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
-            await turn.SendTextAsync(text.Get(locale, ResultsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(TurnGuard.NoMember(text, locale), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await turn.SendAsync(Activity.CreateCard(card, notice), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Why this turn may not log (wrong scope, unknown sender), or null when it may.</summary>
-    public static string? Refusal(TurnContext turn, BotText text, HelpTopic topic)
+    /// <summary>
+    /// The turn's member and their sales day today (results logged now count on it), or why this turn may not log
+    /// (wrong place, unknown sender, a member no longer in the store).
+    /// </summary>
+    public static async Task<(MemberDay? Day, string? Refusal)> MemberDayAsync(
+        TurnContext turn, SalesClock clock, BotText text, HelpTopic topic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = TargetsViewBuilder.LocaleOf(turn);
-        if (!turn.IsPersonal)
+        ArgumentNullException.ThrowIfNull(clock);
+        if (TurnGuard.PersonalMember(turn, text, topic) is { } refusal)
         {
-            return HelpCatalog.WhereItWorks(text, locale, topic);
+            return (null, refusal);
         }
 
-        return turn.GetTenantId() is null || turn.GetMember() is null ? text.Get(locale, ResultsTextKeys.NoMember) : null;
+        _ = turn.TryGetMember(out var tenantId, out var member);
+        var day = await clock.MemberDayAsync(tenantId, member.Id, cancellationToken).ConfigureAwait(false);
+        return day is null ? (null, TurnGuard.NoMember(text, turn.Locale)) : (day, null);
     }
 
     /// <summary>"Logged ¥120,000 revenue and 1 contract · Acme. Type undo within 10 minutes to take it back."</summary>
@@ -95,7 +93,7 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
         var what = ResultWording.Describe(text, locale, logged.Amounts, logged.Customer);
         if (logged.OccurredOn != today)
         {
-            what += text.Get(locale, ResultsTextKeys.LoggedOn, ResultWording.Date(locale, logged.OccurredOn));
+            what += text.Get(locale, ResultsTextKeys.LoggedOn, SalesFormat.Date(locale, logged.OccurredOn));
         }
 
         return text.Get(locale, logged.IsDuplicate ? ResultsTextKeys.AlreadyLogged : ResultsTextKeys.Logged, what);
@@ -108,9 +106,9 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
         return resolution.Refusal switch
         {
             LogRefusal.WrongCurrency => text.Get(locale, ResultsTextKeys.ErrorCurrency,
-                ResultWording.NameOf(text, locale, resolution.Kpi!), resolution.Kpi!.Currency, currency),
-            LogRefusal.NotMoney => text.Get(locale, ResultsTextKeys.ErrorNotMoney, ResultWording.NameOf(text, locale, resolution.Kpi!)),
-            _ => text.Get(locale, ResultsTextKeys.ErrorNotTracked, HelpFallback.Quote(word), ResultWording.WordList(text, locale, active)),
+                KpiDefaults.NameOf(text, locale, resolution.Kpi!), resolution.Kpi!.Currency, currency),
+            LogRefusal.NotMoney => text.Get(locale, ResultsTextKeys.ErrorNotMoney, KpiDefaults.NameOf(text, locale, resolution.Kpi!)),
+            _ => text.Get(locale, ResultsTextKeys.ErrorNotTracked, BotText.Quote(word), ResultWording.WordList(text, locale, active)),
         };
     }
 
@@ -119,7 +117,7 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
 
     private string ParseProblem(string? locale, LogParseResult parsed)
     {
-        var token = HelpFallback.Quote(parsed.Token ?? string.Empty);
+        var token = BotText.Quote(parsed.Token ?? string.Empty);
         return parsed.Error switch
         {
             LogError.UnknownKpi => text.Get(locale, ResultsTextKeys.ErrorUnknownKpi, token)
@@ -151,17 +149,5 @@ internal sealed class LogCommand(TargetsViewBuilder views, ResultLog log, BotTex
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes((activity.Conversation?.Id ?? string.Empty) + "\n" + activity.Id));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
-    }
-}
-
-internal static class ResultsServiceCollectionExtensions
-{
-    /// <summary>Logging results by hand: the <c>log</c> and <c>undo</c> commands and the card form.</summary>
-    public static IServiceCollection AddResultLogging(this IServiceCollection services)
-    {
-        services.AddScoped<ResultLog>();
-        services.AddHelpTopic(LogCommand.Topic);
-        services.AddHelpTopic(UndoCommand.Topic);
-        return services;
     }
 }

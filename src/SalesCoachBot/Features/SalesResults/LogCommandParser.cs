@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.SalesResults;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Routing;
 
@@ -34,7 +34,7 @@ internal static class LogFormFields
 /// </summary>
 internal static class LogResultForm
 {
-    public const string ShowVerb = TargetsCard.LogResultVerb;
+    public const string ShowVerb = ProgressCardActions.LogResultVerb;
     public const string SubmitVerb = "results.log";
 
     public static AdaptiveCard Build(
@@ -99,7 +99,7 @@ internal static class LogResultForm
             Max = today,
         });
 
-        var periodWord = TargetsCard.PeriodWord(period);
+        var periodWord = SalesPeriod.Word(period);
         return new AdaptiveCard
         {
             FallbackText = text.Get(locale, ResultsTextKeys.FormTitle),
@@ -107,13 +107,13 @@ internal static class LogResultForm
             Actions =
             [
                 new ExecuteAction(SubmitVerb, text.Get(locale, ResultsTextKeys.FormLog),
-                    new Dictionary<string, object?>(StringComparer.Ordinal) { [LogFormFields.Entry] = entryId, [TargetsCard.PeriodKey] = periodWord })
+                    new Dictionary<string, object?>(StringComparer.Ordinal) { [LogFormFields.Entry] = entryId, [ProgressCardActions.PeriodKey] = periodWord })
                 {
                     Style = ActionStyle.Positive,
                 },
                 // Back to the card the rep came from; the typed values are not sent (nothing to validate).
-                new ExecuteAction(TargetsCard.PeriodVerb, text.Get(locale, ResultsTextKeys.FormCancel),
-                    new Dictionary<string, object?>(StringComparer.Ordinal) { [TargetsCard.PeriodKey] = periodWord })
+                new ExecuteAction(ProgressCardActions.PeriodVerb, text.Get(locale, ResultsTextKeys.FormCancel),
+                    new Dictionary<string, object?>(StringComparer.Ordinal) { [ProgressCardActions.PeriodKey] = periodWord })
                 {
                     AssociatedInputs = "none",
                 },
@@ -132,7 +132,7 @@ internal static class LogResultForm
             choices.Add(new InputChoice(text.Get(locale, ResultsTextKeys.FormDeal), LogFormFields.DealChoice));
         }
 
-        choices.AddRange(active.Select(k => new InputChoice(ResultWording.NameOf(text, locale, k), k.Key)));
+        choices.AddRange(active.Select(k => new InputChoice(KpiDefaults.NameOf(text, locale, k), k.Key)));
         return choices;
     }
 
@@ -150,27 +150,22 @@ internal static class LogResultForm
     public static SalesPeriodKind PeriodOf(CardAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return SalesPeriod.TryParseKind(action.GetString(TargetsCard.PeriodKey) ?? string.Empty, out var kind) ? kind : SalesPeriodKind.Month;
+        return SalesPeriod.TryParseKind(action.GetString(ProgressCardActions.PeriodKey) ?? string.Empty, out var kind) ? kind : SalesPeriodKind.Month;
     }
 }
 
 /// <summary>The targets card's "Log a result" button (<see cref="LogResultForm.ShowVerb"/>): the form, in place of the card.</summary>
-internal sealed class ShowLogFormAction(TargetsViewBuilder views, ResultLog log, BotText text) : ICardActionHandler
+internal sealed class ShowLogFormAction(SalesClock clock, ResultLog log, BotText text) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var locale = TargetsViewBuilder.LocaleOf(turn);
-        if (LogCommand.Refusal(turn, text, LogCommand.Topic) is { } refusal)
-        {
-            return CardActionResult.Text(refusal);
-        }
-
-        var day = await views.TodayOfAsync(turn, cancellationToken).ConfigureAwait(false);
+        var locale = turn.Locale;
+        var (day, refusal) = await LogCommand.MemberDayAsync(turn, clock, text, LogCommand.Topic, cancellationToken).ConfigureAwait(false);
         if (day is null)
         {
-            return CardActionResult.Text(text.Get(locale, ResultsTextKeys.NoMember));
+            return CardActionResult.Text(refusal!);
         }
 
         var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
@@ -183,22 +178,17 @@ internal sealed class ShowLogFormAction(TargetsViewBuilder views, ResultLog log,
 /// The form's Log button (<see cref="LogResultForm.SubmitVerb"/>): validates, records (source card, external ids from the
 /// form's entry id) and answers with the targets card and a notice; on errors the form comes back with every value kept.
 /// </summary>
-internal sealed class SubmitLogFormAction(TargetsViewBuilder views, ResultLog log, BotText text) : ICardActionHandler
+internal sealed class SubmitLogFormAction(IProgressCard progress, SalesClock clock, ResultLog log, BotText text) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var locale = TargetsViewBuilder.LocaleOf(turn);
-        if (LogCommand.Refusal(turn, text, LogCommand.Topic) is { } refusal)
-        {
-            return CardActionResult.Text(refusal);
-        }
-
-        var day = await views.TodayOfAsync(turn, cancellationToken).ConfigureAwait(false);
+        var locale = turn.Locale;
+        var (day, refusal) = await LogCommand.MemberDayAsync(turn, clock, text, LogCommand.Topic, cancellationToken).ConfigureAwait(false);
         if (day is null)
         {
-            return CardActionResult.Text(text.Get(locale, ResultsTextKeys.NoMember));
+            return CardActionResult.Text(refusal!);
         }
 
         var values = new LogFormValues(
@@ -223,8 +213,8 @@ internal sealed class SubmitLogFormAction(TargetsViewBuilder views, ResultLog lo
         var logged = await log.RecordAsync(day.MemberId, entry!, ResultSources.Card, request.Amounts, request.Date,
             request.Customer, request.Note, cancellationToken).ConfigureAwait(false);
         var notice = LogCommand.Notice(text, locale, logged, day.Today);
-        var card = await views.BuildAsync(turn, period, notice, cancellationToken).ConfigureAwait(false);
-        return card is null ? CardActionResult.Text(text.Get(locale, ResultsTextKeys.NoMember)) : CardActionResult.UpdateCard(card);
+        var card = await progress.BuildAsync(turn, period, notice, cancellationToken).ConfigureAwait(false);
+        return card is null ? CardActionResult.Text(TurnGuard.NoMember(text, locale)) : CardActionResult.UpdateCard(card);
     }
 
     private sealed record FormRequest(IReadOnlyList<LoggedAmount> Amounts, DateOnly Date, string? Customer, string? Note);

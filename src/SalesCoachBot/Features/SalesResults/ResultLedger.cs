@@ -1,20 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.SalesResults;
-
-/// <summary>What a rep (or an import) wants recorded; the ledger adds tenant, time and id.</summary>
-public sealed record ResultEntry(
-    long MemberId,
-    long KpiId,
-    decimal Amount,
-    DateOnly OccurredOn,
-    string Source,
-    string? ExternalId = null,
-    string? Customer = null,
-    string? Note = null,
-    long? RecordedByMemberId = null);
 
 /// <summary>The row now in the store, and whether it was already there (same source and external id).</summary>
 public sealed record RecordOutcome(SalesResult Result, bool IsDuplicate);
@@ -29,14 +19,11 @@ public enum UndoStatus
 /// <summary>The rows `undo` took back (all rows of the last action), or would have when too late.</summary>
 public sealed record UndoOutcome(UndoStatus Status, IReadOnlyList<SalesResult> Rows);
 
-/// <summary>A KPI's actual over a date range.</summary>
-public sealed record KpiActual(long KpiId, decimal Amount, int Results);
-
 /// <summary>
 /// The results store of one tenant (the scope's store must be bound with <c>ForTenant</c>). Recording is idempotent
 /// by (source, external id) so imports and webhooks can be retried; undone results stay but never count.
 /// </summary>
-public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
+public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time) : IResultLedger
 {
     /// <summary>How long a rep can take back their last chat or card result.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
@@ -66,15 +53,15 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             throw new ArgumentException("External id, customer or note is too long.", nameof(entry));
         }
 
-        var existing = await FindAsync(entry.Source, externalId, cancellationToken);
+        var existing = await FindAsync(entry.Source, externalId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return new RecordOutcome(existing, IsDuplicate: true);
         }
 
         // Ids from a card or an import must belong to this tenant; the tenant filter makes another tenant's unknown.
-        if (!await store.Members.AnyAsync(m => m.Id == entry.MemberId, cancellationToken)
-            || !await store.Kpis.AnyAsync(k => k.Id == entry.KpiId, cancellationToken))
+        if (!await store.Members.AnyAsync(m => m.Id == entry.MemberId, cancellationToken).ConfigureAwait(false)
+            || !await store.Kpis.AnyAsync(k => k.Id == entry.KpiId, cancellationToken).ConfigureAwait(false))
         {
             throw new ArgumentException("Unknown member or KPI.", nameof(entry));
         }
@@ -83,14 +70,14 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
         store.SalesResults.Add(result);
         try
         {
-            await store.SaveChangesAsync(cancellationToken);
+            await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new RecordOutcome(result, IsDuplicate: false);
         }
         catch (DbUpdateException)
         {
             // A concurrent writer won the unique index race: theirs is the row.
             store.Entry(result).State = EntityState.Detached;
-            var winner = await FindAsync(entry.Source, externalId, cancellationToken);
+            var winner = await FindAsync(entry.Source, externalId, cancellationToken).ConfigureAwait(false);
             if (winner is null)
             {
                 throw;
@@ -112,7 +99,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
                 && (r.Source == ResultSources.Chat || r.Source == ResultSources.Card))
             .OrderByDescending(r => r.RecordedAt)
             .ThenByDescending(r => r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (last is null)
         {
             return new UndoOutcome(UndoStatus.NothingToUndo, []);
@@ -126,7 +113,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             rows = await store.SalesResults
                 .Where(r => r.MemberId == memberId && r.Source == last.Source && r.UndoneAt == null && r.ExternalId.StartsWith(prefix))
                 .OrderBy(r => r.Id)
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var now = time.GetUtcNow();
@@ -140,7 +127,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             row.UndoneAt = now;
         }
 
-        await store.SaveChangesAsync(cancellationToken);
+        await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new UndoOutcome(UndoStatus.Undone, rows);
     }
 
@@ -163,11 +150,11 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
     public async Task<decimal> ActualAsync(long memberId, long kpiId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var aggregation = await store.Kpis.Where(k => k.Id == kpiId).Select(k => (KpiAggregation?)k.Aggregation)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var results = InRange(memberId, from, to).Where(r => r.KpiId == kpiId);
         return aggregation == KpiAggregation.Count
-            ? await results.CountAsync(cancellationToken)
-            : await results.SumAsync(r => r.Amount, cancellationToken);
+            ? await results.CountAsync(cancellationToken).ConfigureAwait(false)
+            : await results.SumAsync(r => r.Amount, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The member's actual of every KPI with results in the range, in one query.</summary>
@@ -177,10 +164,32 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             .Join(store.Kpis, r => r.KpiId, k => k.Id, (r, k) => new { r.KpiId, r.Amount, k.Aggregation })
             .GroupBy(r => new { r.KpiId, r.Aggregation })
             .Select(g => new { g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         return sums.ToDictionary(
             s => s.KpiId,
             s => new KpiActual(s.KpiId, s.Aggregation == KpiAggregation.Count ? s.Results : s.Amount, s.Results));
+    }
+
+    async Task<RecordedResult> IResultLedger.RecordAsync(ResultEntry entry, CancellationToken cancellationToken)
+    {
+        var outcome = await RecordAsync(entry, cancellationToken).ConfigureAwait(false);
+        return new RecordedResult(outcome.Result.Id, outcome.IsDuplicate);
+    }
+
+    /// <summary>Every active rep's actual per KPI of a sales team in the range, in one grouped query whatever the team size.</summary>
+    public async Task<IReadOnlyDictionary<(long MemberId, long KpiId), decimal>> RepActualsAsync(
+        long salesTeamId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var repIds = store.TeamMemberships
+            .Where(m => m.SalesTeamId == salesTeamId && m.LeftAt == null && m.Role == TeamRole.Rep)
+            .Select(m => m.MemberId);
+        var sums = await store.SalesResults.AsNoTracking()
+            .Where(r => repIds.Contains(r.MemberId) && r.OccurredOn >= from && r.OccurredOn <= to && r.UndoneAt == null)
+            .Join(store.Kpis, r => r.KpiId, k => k.Id, (r, k) => new { r.MemberId, r.KpiId, r.Amount, k.Aggregation })
+            .GroupBy(r => new { r.MemberId, r.KpiId, r.Aggregation })
+            .Select(g => new { g.Key.MemberId, g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return sums.ToDictionary(s => (s.MemberId, s.KpiId), s => s.Aggregation == KpiAggregation.Count ? s.Results : s.Amount);
     }
 
     private IQueryable<SalesResult> InRange(long memberId, DateOnly from, DateOnly to) =>
@@ -216,8 +225,8 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
         var memberIds = entries.Select(e => e.MemberId).Concat(entries.Select(e => e.RecordedByMemberId ?? e.MemberId)).Distinct().ToList();
         var kpiIds = entries.Select(e => e.KpiId).Distinct().ToList();
         // The tenant filter makes another tenant's ids unknown.
-        var knownMembers = await store.Members.Where(m => memberIds.Contains(m.Id)).CountAsync(cancellationToken);
-        var knownKpis = await store.Kpis.Where(k => kpiIds.Contains(k.Id)).CountAsync(cancellationToken);
+        var knownMembers = await store.Members.Where(m => memberIds.Contains(m.Id)).CountAsync(cancellationToken).ConfigureAwait(false);
+        var knownKpis = await store.Kpis.Where(k => kpiIds.Contains(k.Id)).CountAsync(cancellationToken).ConfigureAwait(false);
         if (knownMembers != memberIds.Count || knownKpis != kpiIds.Count)
         {
             throw new ArgumentException("Unknown member or KPI.", nameof(entries));
@@ -226,7 +235,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
         var externalIds = entries.Select(e => e.ExternalId!).Distinct().ToList();
         var stored = await store.SalesResults.Where(r => externalIds.Contains(r.ExternalId))
             .Select(r => new { r.Source, r.ExternalId })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var seen = stored.Select(r => (r.Source, r.ExternalId)).ToHashSet();
         var now = time.GetUtcNow();
         var duplicates = new bool[entries.Count];
@@ -242,25 +251,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             store.SalesResults.Add(NewResult(tenantId, entry, entry.ExternalId!, now));
         }
 
-        await store.SaveChangesAsync(cancellationToken);
+        await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new BatchOutcome(duplicates);
     }
-}
-
-internal static class SalesResultsServiceCollectionExtensions
-{
-    public static IServiceCollection AddSalesResults(this IServiceCollection services)
-    {
-        services.AddScoped<ResultLedger>();
-        services.AddScoped<TargetPlan>();
-        return services;
-    }
-}
-
-/// <summary>Per entry of a batch, in order: whether it was already stored (or repeated in the batch) and so left out.</summary>
-public sealed record BatchOutcome(IReadOnlyList<bool> IsDuplicate)
-{
-    public int Added => IsDuplicate.Count(d => !d);
-
-    public int Duplicates => IsDuplicate.Count(d => d);
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Teams;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.SalesResults;
 
@@ -91,7 +93,8 @@ internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger)
         var strategy = store.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionLifetime = transaction.ConfigureAwait(false);
             var duplicate = false;
             var stored = new List<LoggedAmount>(amounts.Count);
             var (storedCustomer, storedOn) = (customer, occurredOn);
@@ -135,7 +138,4 @@ internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger)
         string[] shown = chinese ? ["成交", "销售额", "合同", "新客户", "拜访"] : ["deal", "revenue", "contract", "new-customer", "visit"];
         return shown.Where(w => KpiAliases.Find(w) is { } alias && alias.Effects.All(e => keys.Contains(e.KpiKey))).ToList();
     }
-
-    /// <summary>Whether a KPI key is one of the defaults (their names and phrases are texts).</summary>
-    public static bool IsDefault(KpiDefinition kpi) => KpiDefaults.Keys.Contains(kpi.Key, StringComparer.Ordinal);
 }

@@ -1,6 +1,6 @@
-using SalesCoachBot.Features.Help;
-using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 
@@ -10,7 +10,7 @@ namespace SalesCoachBot.Features.SalesResults;
 /// <c>undo</c> · <c>撤销</c> in the 1:1 chat: takes back the rep's last result logged from chat or a card (every KPI
 /// of that one action, e.g. both rows of a deal) within ten minutes.
 /// </summary>
-internal sealed class UndoCommand(TargetsViewBuilder views, ResultLog log, BotText text) : ICommandHandler
+internal sealed class UndoCommand(SalesClock clock, ResultLog log, BotText text) : ICommandHandler
 {
     public const string Word = "undo";
     public const string ChineseWord = "撤销";
@@ -20,17 +20,11 @@ internal sealed class UndoCommand(TargetsViewBuilder views, ResultLog log, BotTe
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = TargetsViewBuilder.LocaleOf(turn);
-        if (LogCommand.Refusal(turn, text, Topic) is { } refusal)
-        {
-            await turn.SendTextAsync(refusal, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var day = await views.TodayOfAsync(turn, cancellationToken).ConfigureAwait(false);
+        var locale = turn.Locale;
+        var (day, refusal) = await LogCommand.MemberDayAsync(turn, clock, text, Topic, cancellationToken).ConfigureAwait(false);
         if (day is null)
         {
-            await turn.SendTextAsync(text.Get(locale, ResultsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(refusal!, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -1,5 +1,8 @@
 using System.Globalization;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Settings;
 
@@ -88,7 +91,6 @@ internal static class SettingsTextKeys
     public const string ErrorToggle = "settings.error.toggle";
     public const string ErrorKind = "settings.error.kind";
     public const string ErrorUnknown = "settings.error.unknown";
-    public const string NoMember = "settings.noMember";
     public const string Usage = "settings.usage";
     public const string DoneLanguage = "settings.done.language";
     public const string DoneLanguageAuto = "settings.done.languageAuto";

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Help;
-using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Settings;
@@ -16,18 +16,18 @@ internal sealed class SettingsCommand(BotText text, SettingsStore store, TimePro
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = SettingsTurn.LocaleOf(turn);
-        if (SettingsTurn.Refusal(turn, text) is { } refusal)
+        var locale = turn.Locale;
+        if (TurnGuard.PersonalMember(turn, text, SettingsTurn.Topic) is { } refusal)
         {
             await turn.SendTextAsync(refusal, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var (tenantId, member) = (turn.GetTenantId()!, turn.GetMember()!);
+        var (tenantId, member) = (turn.Identity()?.TenantId!, turn.Identity()?.Member!);
         var current = await store.LoadAsync(tenantId, member.Id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
-            await turn.SendTextAsync(text.Get(locale, SettingsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(TurnGuard.NoMember(text, locale), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -54,7 +54,7 @@ internal sealed class SettingsCommand(BotText text, SettingsStore store, TimePro
 
         if (!await store.SaveAsync(tenantId, member, updated, cancellationToken).ConfigureAwait(false))
         {
-            await turn.SendTextAsync(text.Get(locale, SettingsTextKeys.NoMember), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(TurnGuard.NoMember(text, locale), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -93,10 +93,10 @@ internal sealed class SettingsCommand(BotText text, SettingsStore store, TimePro
                 var on = word!.ToUpperInvariant() is "ON" or "开启" or "打开";
                 var kind = SettingsRules.FindKind(text, value);
                 return kind is null
-                    ? (null, text.Get(locale, SettingsTextKeys.ErrorKind, HelpFallback.Quote(value), SettingsRules.KindNames(locale)))
+                    ? (null, text.Get(locale, SettingsTextKeys.ErrorKind, BotText.Quote(value), SettingsRules.KindNames(locale)))
                     : (empty with { Receive = new Dictionary<string, string>(StringComparer.Ordinal) { [kind] = on ? "true" : "false" } }, null);
             default:
-                return (null, text.Get(locale, SettingsTextKeys.ErrorUnknown, HelpFallback.Quote(arguments)));
+                return (null, text.Get(locale, SettingsTextKeys.ErrorUnknown, BotText.Quote(arguments)));
         }
     }
 
@@ -136,17 +136,17 @@ internal sealed class SaveSettingsAction(BotText text, SettingsStore store, Time
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var locale = SettingsTurn.LocaleOf(turn);
-        if (SettingsTurn.Refusal(turn, text) is { } refusal)
+        var locale = turn.Locale;
+        if (TurnGuard.PersonalMember(turn, text, SettingsTurn.Topic) is { } refusal)
         {
             return CardActionResult.Text(refusal);
         }
 
-        var (tenantId, member) = (turn.GetTenantId()!, turn.GetMember()!);
+        var (tenantId, member) = (turn.Identity()?.TenantId!, turn.Identity()?.Member!);
         var current = await store.LoadAsync(tenantId, member.Id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
-            return CardActionResult.Text(text.Get(locale, SettingsTextKeys.NoMember));
+            return CardActionResult.Text(TurnGuard.NoMember(text, locale));
         }
 
         var submission = Read(action);
@@ -172,7 +172,7 @@ internal sealed class SaveSettingsAction(BotText text, SettingsStore store, Time
 
         if (!await store.SaveAsync(tenantId, member, updated, cancellationToken).ConfigureAwait(false))
         {
-            return CardActionResult.Text(text.Get(locale, SettingsTextKeys.NoMember));
+            return CardActionResult.Text(TurnGuard.NoMember(text, locale));
         }
 
         var newLocale = SettingsTurn.LocaleAfter(turn, updated);
@@ -212,23 +212,12 @@ internal sealed class SaveSettingsAction(BotText text, SettingsStore store, Time
 
 internal static class SettingsTurn
 {
-    public static HelpTopic Topic { get; } = new("settings", "设置", HelpScopes.Personal, SettingsTextKeys.CommandHelp, SettingsTextKeys.CommandArgs);
+    public const string Word = "settings";
+    public const string ChineseWord = "设置";
 
-    public static string? LocaleOf(TurnContext turn) => turn.Locale ?? turn.Activity.Locale;
+    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, SettingsTextKeys.CommandHelp, SettingsTextKeys.CommandArgs);
 
     /// <summary>The language replies use once <paramref name="settings"/> are saved.</summary>
     public static string? LocaleAfter(TurnContext turn, MemberSettings settings) =>
-        settings.PreferredLocale ?? turn.Activity.Locale ?? turn.GetMember()?.Locale;
-
-    /// <summary>Why this turn may not touch settings (wrong scope, unknown sender), or null when it may.</summary>
-    public static string? Refusal(TurnContext turn, BotText text)
-    {
-        var locale = LocaleOf(turn);
-        if (!turn.IsPersonal)
-        {
-            return HelpCatalog.WhereItWorks(text, locale, Topic);
-        }
-
-        return turn.GetTenantId() is null || turn.GetMember() is null ? text.Get(locale, SettingsTextKeys.NoMember) : null;
-    }
+        ContactRecorder.LocaleFor(settings.PreferredLocale, turn.Activity.Locale, turn.Identity()?.Member?.Locale);
 }

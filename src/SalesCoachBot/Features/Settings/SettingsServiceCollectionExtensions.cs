@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SalesCoachBot.Features.Help;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Settings;
 

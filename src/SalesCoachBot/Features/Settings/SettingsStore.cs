@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Settings;
 

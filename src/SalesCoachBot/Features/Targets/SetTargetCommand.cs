@@ -1,13 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Help;
-using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Features.SalesResults;
-using SalesCoachBot.Features.TeamProgress;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 
@@ -21,12 +17,10 @@ namespace SalesCoachBot.Features.Targets;
 /// </summary>
 internal sealed partial class SetTargetCommand(
     SalesCoachDbContext store,
-    TeamSelection selection,
+    TeamAccess access,
     TargetPlan plan,
-    TargetsViewBuilder views,
+    SalesClock clock,
     BotText text,
-    TimeProvider time,
-    IOptions<TeamsOptions> teams,
     ILogger<SetTargetCommand> logger) : ICommandHandler
 {
     public const string Word = "set";
@@ -34,7 +28,7 @@ internal sealed partial class SetTargetCommand(
 
     private static readonly string[] TeamWords = ["team", "团队"];
 
-    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, TeamProgressTextKeys.SetTargetHelp, TeamProgressTextKeys.SetTargetArgs, WrittenAs: "set target");
+    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, TargetsTextKeys.SetHelp, TargetsTextKeys.SetArgs, WrittenAs: "set target");
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -48,25 +42,22 @@ internal sealed partial class SetTargetCommand(
 
     private async Task<string> ReplyAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var locale = TeamSelection.LocaleOf(turn);
-        if (!turn.IsPersonal)
+        var locale = turn.Locale;
+        if (TurnGuard.PersonalMember(turn, text, Topic) is { } refusal)
         {
-            return HelpCatalog.WhereItWorks(text, locale, Topic);
+            return refusal;
         }
 
-        if (turn.GetTenantId() is not { } tenantId || turn.GetMember() is not { } caller)
-        {
-            return text.Get(locale, TeamProgressTextKeys.NoMember);
-        }
+        _ = turn.TryGetMember(out var tenantId, out var caller);
 
-        var managed = await selection.ManagedTeamsAsync(tenantId, caller.Id, cancellationToken).ConfigureAwait(false);
+        var managed = await access.ManagedTeamsAsync(tenantId, caller.Id, cancellationToken).ConfigureAwait(false);
         if (managed.Count == 0)
         {
             LogRefused(logger, caller.Id);
-            return text.Get(locale, TeamProgressTextKeys.SetTargetOnlyManagers);
+            return text.Get(locale, TargetsTextKeys.SetOnlyManagers);
         }
 
-        var usage = text.Get(locale, TeamProgressTextKeys.SetTargetUsage);
+        var usage = text.Get(locale, TargetsTextKeys.SetUsage);
         var afterSet = string.Equals(BotRouter.SplitCommand(turn.CommandText).Word, Word, StringComparison.OrdinalIgnoreCase);
         if (SetTargetParser.Parse(arguments, afterSet) is not { } request)
         {
@@ -74,23 +65,23 @@ internal sealed partial class SetTargetCommand(
         }
 
         store.ForTenant(tenantId);
-        var zone = TargetsViewBuilder.ZoneOr(managed[0].TimeZone, teams.Value);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var calendar = TargetsViewBuilder.CalendarFor(zone);
+        var zone = clock.TeamZone(managed[0].TimeZone);
+        var today = clock.TodayIn(zone);
+        var calendar = SalesClock.CalendarFor(zone);
         if (!SetTargetParser.TryParsePeriod(request.Period, today, out var period))
         {
-            return text.Get(locale, TeamProgressTextKeys.SetTargetBadPeriod, HelpFallback.Quote(request.Period)) + "\n\n" + usage;
+            return text.Get(locale, TargetsTextKeys.SetBadPeriod, BotText.Quote(request.Period)) + "\n\n" + usage;
         }
 
         var kpis = await store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (FindKpi(kpis, request.Kpi) is not { } kpi)
         {
-            var known = string.Join(", ", kpis.Select(k => views.NameOf(locale, k)));
-            return text.Get(locale, TeamProgressTextKeys.SetTargetUnknownKpi, HelpFallback.Quote(request.Kpi), known) + "\n\n" + usage;
+            var known = string.Join(", ", kpis.Select(k => KpiDefaults.NameOf(text, locale, k)));
+            return text.Get(locale, TargetsTextKeys.SetUnknownKpi, BotText.Quote(request.Kpi), known) + "\n\n" + usage;
         }
 
-        var kpiName = views.NameOf(locale, kpi);
+        var kpiName = KpiDefaults.NameOf(text, locale, kpi);
         if (AmountError(locale, kpi, kpiName, request.Amount, out var amount) is { } amountError)
         {
             return amountError + "\n\n" + usage;
@@ -109,25 +100,25 @@ internal sealed partial class SetTargetCommand(
             LogSet(logger, caller.Id, target.MemberId, target.SalesTeamId, kpi.Id, period.Kind, period.Start);
             var month = period.Start.Year == today.Year ? SalesPeriod.Containing(SalesPeriodKind.Month, today) : SalesPeriod.Month(period.Start.Year, 1);
             var monthly = await plan.TargetForAsync(target, kpi.Id, month, calendar, cancellationToken).ConfigureAwait(false) ?? 0m;
-            return text.Get(locale, TeamProgressTextKeys.SetTargetDoneYear, kpiName, ownerName, period.Start.Year,
+            return text.Get(locale, TargetsTextKeys.SetDoneYear, kpiName, ownerName, period.Start.Year,
                 Amount(locale, kpi, amount), Amount(locale, kpi, monthly), Amount(locale, kpi, Roughly(amount / 52, kpi.Unit)));
         }
 
         // An override only counts on top of a yearly plan (the plan splits nothing without one): refuse rather than
         // store a target nobody would ever see.
-        var year = period.Kind == SalesPeriodKind.Week ? period.Start.AddDays(3).Year : period.Start.Year;
+        var year = period.TargetYear;
         var owned = target.MemberId is { } memberId
             ? store.SalesTargets.Where(t => t.MemberId == memberId)
             : store.SalesTargets.Where(t => t.SalesTeamId == target.SalesTeamId);
-        var label = PeriodLabel(locale, period);
+        var label = SalesFormat.PeriodName(text, locale, period);
         if (!await owned.AnyAsync(t => t.KpiId == kpi.Id && t.PeriodKind == TargetPeriodKind.Year && t.Year == year, cancellationToken).ConfigureAwait(false))
         {
-            return text.Get(locale, TeamProgressTextKeys.SetTargetNoYearly, ownerName, kpiName, year);
+            return text.Get(locale, TargetsTextKeys.SetNoYearly, ownerName, kpiName, year);
         }
 
         await plan.OverrideAsync(target, kpi.Id, period, amount, caller.Id, cancellationToken).ConfigureAwait(false);
         LogSet(logger, caller.Id, target.MemberId, target.SalesTeamId, kpi.Id, period.Kind, period.Start);
-        return text.Get(locale, TeamProgressTextKeys.SetTargetDoneOverride, kpiName, ownerName, label, Amount(locale, kpi, amount));
+        return text.Get(locale, TargetsTextKeys.SetDoneOverride, kpiName, ownerName, label, Amount(locale, kpi, amount));
     }
 
     /// <summary>A KPI by key, custom name, default name in either language, or a log alias (revenue/营收/销售额, 合同, …).</summary>
@@ -136,7 +127,7 @@ internal sealed partial class SetTargetCommand(
         bool Same(string? a) => a is not null && string.Equals(a.Trim(), word.Trim(), StringComparison.OrdinalIgnoreCase);
         return kpis.FirstOrDefault(k => Same(k.Key))
             ?? kpis.FirstOrDefault(k => Same(k.NameEn) || Same(k.NameZh))
-            ?? kpis.FirstOrDefault(k => BotText.Locales.Any(l => KpiDefaults.Keys.Contains(k.Key, StringComparer.Ordinal) && Same(text.Get(l, KpiDefaults.NameKey(k.Key)))))
+            ?? kpis.FirstOrDefault(k => BotText.Locales.Any(l => KpiDefaults.IsDefault(k) && Same(text.Get(l, KpiDefaults.NameKey(k.Key)))))
             // A log word may add to several KPIs (a deal is revenue and one contract): its target is the amount's KPI.
             ?? (KpiAliases.Find(word)?.Effects.FirstOrDefault(e => e.FixedAmount is null) is { } effect
                 ? kpis.FirstOrDefault(k => k.Key == effect.KpiKey)
@@ -148,23 +139,23 @@ internal sealed partial class SetTargetCommand(
         amount = 0;
         if (!AmountParser.TryParse(written, out ParsedAmount? parsed, out _) || parsed is null)
         {
-            return text.Get(locale, TeamProgressTextKeys.SetTargetBadAmount, HelpFallback.Quote(written));
+            return text.Get(locale, TargetsTextKeys.SetBadAmount, BotText.Quote(written));
         }
 
         if (kpi.Unit == KpiUnit.Count && (parsed.Currency is not null || parsed.Value != decimal.Truncate(parsed.Value)))
         {
-            return text.Get(locale, TeamProgressTextKeys.SetTargetWholeNumber, kpiName, HelpFallback.Quote(written));
+            return text.Get(locale, TargetsTextKeys.SetWholeNumber, kpiName, BotText.Quote(written));
         }
 
         if (kpi.Unit == KpiUnit.Currency && parsed.Currency is { } currency && kpi.Currency is { } expected
             && !string.Equals(currency, expected, StringComparison.OrdinalIgnoreCase))
         {
-            return text.Get(locale, TeamProgressTextKeys.SetTargetCurrency, kpiName, expected, HelpFallback.Quote(written), currency);
+            return text.Get(locale, TargetsTextKeys.SetCurrency, kpiName, expected, BotText.Quote(written), currency);
         }
 
         if (parsed.Value != Math.Round(parsed.Value, TargetSplitter.DecimalsFor(kpi.Unit)))
         {
-            return text.Get(locale, TeamProgressTextKeys.SetTargetBadAmount, HelpFallback.Quote(written));
+            return text.Get(locale, TargetsTextKeys.SetBadAmount, BotText.Quote(written));
         }
 
         amount = parsed.Value;
@@ -184,25 +175,25 @@ internal sealed partial class SetTargetCommand(
             {
                 if (managed.Count > 1)
                 {
-                    return (null, string.Empty, text.Get(locale, TeamProgressTextKeys.SetTargetTeamAmbiguous, names));
+                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetTeamAmbiguous, names));
                 }
 
                 team = managed[0];
             }
             else
             {
-                team = TeamSelection.Named(managed, words[1]);
+                team = TeamAccess.Named(managed, words[1]);
                 if (team is null)
                 {
-                    return (null, string.Empty, text.Get(locale, TeamProgressTextKeys.NoTeamNamed, HelpFallback.Quote(words[1]), names));
+                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNoTeamNamed, BotText.Quote(words[1]), names));
                 }
             }
 
-            return (TargetOwner.Team(team.Id), text.Get(locale, TeamProgressTextKeys.SetTargetTeamOwner, team.Name), null);
+            return (TargetOwner.Team(team.Id), text.Get(locale, TargetsTextKeys.SetTeamOwner, team.Name), null);
         }
 
         store.ForTenant(tenantId);
-        var callerId = turn.GetMember()?.Id ?? 0;
+        var callerId = turn.Identity()?.Member?.Id ?? 0;
         List<Member> matches;
         string shown;
         if (who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
@@ -230,7 +221,7 @@ internal sealed partial class SetTargetCommand(
 
         if (matches.Count == 0)
         {
-            return (null, string.Empty, text.Get(locale, TeamProgressTextKeys.SetTargetUnknownPerson, HelpFallback.Quote(shown)));
+            return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetUnknownPerson, BotText.Quote(shown)));
         }
 
         var managedIds = managed.Select(t => t.Id).ToList();
@@ -245,27 +236,14 @@ internal sealed partial class SetTargetCommand(
                 return (TargetOwner.Member(reps[0].Id), reps[0].Name ?? shown, null);
             case 0:
                 LogRefused(logger, callerId);
-                return (null, string.Empty, text.Get(locale, TeamProgressTextKeys.SetTargetNotYourRep, matches[0].Name ?? shown));
+                return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNotYourRep, matches[0].Name ?? shown));
             default:
                 var candidates = string.Join(", ", reps.Select(r => r.Email is null ? r.Name : $"{r.Name} <{r.Email}>"));
-                return (null, string.Empty, text.Get(locale, TeamProgressTextKeys.SetTargetAmbiguous, HelpFallback.Quote(shown), candidates));
+                return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetAmbiguous, BotText.Quote(shown), candidates));
         }
     }
 
-    private string PeriodLabel(string? locale, SalesPeriod period)
-    {
-        var culture = CultureInfo.GetCultureInfo(BotText.Resolve(locale));
-        var start = period.Start.ToDateTime(TimeOnly.MinValue);
-        return period.Kind switch
-        {
-            SalesPeriodKind.Week => text.Get(locale, TargetsTextKeys.PeriodWeek, ISOWeek.GetWeekOfYear(start), ISOWeek.GetYear(start)),
-            SalesPeriodKind.Month => period.Start.ToString(culture.DateTimeFormat.YearMonthPattern, culture),
-            SalesPeriodKind.Quarter => text.Get(locale, TargetsTextKeys.PeriodQuarter, ((period.Start.Month - 1) / 3) + 1, period.Start.Year),
-            _ => text.Get(locale, TargetsTextKeys.PeriodYear, period.Start.Year),
-        };
-    }
-
-    private static string Amount(string? locale, KpiDefinition kpi, decimal amount) => TargetsCard.FormatAmount(locale, kpi.Unit, kpi.Currency, amount);
+    private static string Amount(string? locale, KpiDefinition kpi, decimal amount) => SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, amount);
 
     // "About" a week: a yearly target over 52 weeks, to two significant figures or so (weeks differ in working days).
     internal static decimal Roughly(decimal amount, KpiUnit unit)

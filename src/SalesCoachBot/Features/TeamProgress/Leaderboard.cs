@@ -1,4 +1,6 @@
-using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.TeamProgress;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Features.TeamProgress;
@@ -25,7 +26,7 @@ public static class LeaderboardCard
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(snapshot);
         var culture = CultureInfo.GetCultureInfo(BotText.Resolve(locale));
-        var periodTitle = CardParts.PeriodTitle(text, locale, culture, snapshot);
+        var periodTitle = CardParts.PeriodTitle(text, locale, snapshot);
         List<CardElement> body =
         [
             new TextBlock(text.Get(locale, TeamProgressTextKeys.LeaderboardTitle, snapshot.TeamName)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
@@ -55,7 +56,7 @@ public static class LeaderboardCard
             body.AddRange(entries.Select(e => Line(text, locale, culture, primary, e, view)));
         }
 
-        body.Add(CardParts.AsOf(text, locale, culture, snapshot));
+        body.Add(CardParts.AsOf(text, locale, snapshot));
         var other = view == LeaderboardView.Improved ? LeaderboardView.Ranking : LeaderboardView.Improved;
         List<CardButton> actions =
         [
@@ -75,7 +76,7 @@ public static class LeaderboardCard
     internal static Dictionary<string, object?> Data(long teamId, SalesPeriodKind kind, LeaderboardView view) => new(StringComparer.Ordinal)
     {
         [TeamIdKey] = teamId.ToString(CultureInfo.InvariantCulture),
-        [PeriodKey] = TargetsCard.PeriodWord(kind),
+        [PeriodKey] = SalesPeriod.Word(kind),
         [ViewKey] = Leaderboard.WordOf(view),
     };
 
@@ -102,7 +103,7 @@ public static class LeaderboardCard
                 : text.Get(locale, TeamProgressTextKeys.LeaderboardGain, improvement.Gain.ToString("+0.#;-0.#;0", culture));
             detail = improvement is null
                 ? null
-                : text.Get(locale, TeamProgressTextKeys.LeaderboardPace, TargetsCard.Percent(improvement.CurrentIndex, culture), TargetsCard.Percent(improvement.PreviousIndex, culture));
+                : text.Get(locale, TeamProgressTextKeys.LeaderboardPace, SalesFormat.Percent(improvement.CurrentIndex, culture), SalesFormat.Percent(improvement.PreviousIndex, culture));
             color = improvement is null ? TextColor.Default : improvement.Gain > 0 ? TextColor.Good : improvement.Gain < 0 ? TextColor.Attention : TextColor.Accent;
         }
         else
@@ -110,9 +111,9 @@ public static class LeaderboardCard
             value = pace.PercentDone is { } percent
                 ? CardParts.Percent(percent, culture)
                 : text.Get(locale, TeamProgressTextKeys.LeaderboardNoTarget);
-            detail = TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, pace.Actual)
-                + (pace.PercentDone is null ? string.Empty : " / " + TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, pace.Target));
-            color = TargetsCard.ColorOf(pace.Status);
+            detail = SalesFormat.Amount(locale, primary.Unit, primary.Currency, pace.Actual)
+                + (pace.PercentDone is null ? string.Empty : " / " + SalesFormat.Amount(locale, primary.Unit, primary.Currency, pace.Target));
+            color = SalesFormat.ColorOf(pace.Status);
         }
 
         List<CardElement> nameItems = [new TextBlock(entry.Rep.Name) { Weight = entry.Rank is <= 3 ? TextWeight.Bolder : null, Wrap = true }];

@@ -1,6 +1,7 @@
 using System.Globalization;
-using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Features.TeamProgress;
@@ -23,7 +24,7 @@ public static class TeamCard
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(snapshot);
         var culture = CultureInfo.GetCultureInfo(BotText.Resolve(locale));
-        var periodTitle = CardParts.PeriodTitle(text, locale, culture, snapshot);
+        var periodTitle = CardParts.PeriodTitle(text, locale, snapshot);
         List<CardElement> body =
         [
             new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamTitle, snapshot.TeamName)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
@@ -51,7 +52,7 @@ public static class TeamCard
             body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r)));
         }
 
-        body.Add(CardParts.AsOf(text, locale, culture, snapshot));
+        body.Add(CardParts.AsOf(text, locale, snapshot));
         return new AdaptiveCard
         {
             MsTeams = TeamsCardProperties.FullWidth(),
@@ -64,15 +65,15 @@ public static class TeamCard
     internal static Dictionary<string, object?> Data(long teamId, SalesPeriodKind kind) => new(StringComparer.Ordinal)
     {
         [TeamIdKey] = teamId.ToString(CultureInfo.InvariantCulture),
-        [PeriodKey] = TargetsCard.PeriodWord(kind),
+        [PeriodKey] = SalesPeriod.Word(kind),
     };
 
     private static ColumnSet TotalLine(BotText text, string? locale, CultureInfo culture, TeamKpi kpi, Pace pace)
     {
-        string Amount(decimal value) => TargetsCard.FormatAmount(locale, kpi.Unit, kpi.Currency, value);
+        string Amount(decimal value) => SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, value);
         var status = pace.PercentDone is { } percent
-            ? CardParts.Percent(percent, culture) + " · " + text.Get(locale, TargetsCard.StatusKey(pace.Status))
-            : text.Get(locale, TargetsCard.StatusKey(pace.Status));
+            ? CardParts.Percent(percent, culture) + " · " + text.Get(locale, SalesFormat.StatusKey(pace.Status))
+            : text.Get(locale, SalesFormat.StatusKey(pace.Status));
         return new ColumnSet
         {
             Spacing = Spacing.Small,
@@ -83,7 +84,7 @@ public static class TeamCard
                 new Column
                 {
                     Width = ColumnWidth.Auto,
-                    Items = [new TextBlock(status) { Color = TargetsCard.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
+                    Items = [new TextBlock(status) { Color = SalesFormat.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
                 },
             ],
         };
@@ -92,7 +93,7 @@ public static class TeamCard
     private static Container RepLine(BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep)
     {
         var pace = rep.PaceOf(primary.Id);
-        string Amount(decimal value) => TargetsCard.FormatAmount(locale, primary.Unit, primary.Currency, value);
+        string Amount(decimal value) => SalesFormat.Amount(locale, primary.Unit, primary.Currency, value);
         var shown = pace.PercentDone is { } percent ? CardParts.Percent(percent, culture) : "—";
         List<CardElement> items =
         [
@@ -104,17 +105,17 @@ public static class TeamCard
                     new Column
                     {
                         Width = ColumnWidth.Auto,
-                        Items = [new TextBlock(shown) { Color = TargetsCard.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
+                        Items = [new TextBlock(shown) { Color = SalesFormat.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
                     },
                 ],
             },
         ];
         if (pace.PercentDone is { } done)
         {
-            items.Add(TargetsCard.Bar(done, pace.Status));
-            items.Add(new TextBlock($"{text.Get(locale, TargetsCard.StatusKey(pace.Status))} · {Amount(pace.Actual)} / {Amount(pace.Target)}")
+            items.Add(SalesFormat.Bar(done, pace.Status));
+            items.Add(new TextBlock($"{text.Get(locale, SalesFormat.StatusKey(pace.Status))} · {Amount(pace.Actual)} / {Amount(pace.Target)}")
             {
-                Color = TargetsCard.ColorOf(pace.Status),
+                Color = SalesFormat.ColorOf(pace.Status),
                 Size = TextSize.Small,
                 Wrap = true,
                 Spacing = Spacing.Small,
@@ -122,7 +123,7 @@ public static class TeamCard
         }
         else
         {
-            items.Add(new TextBlock($"{text.Get(locale, TargetsCard.StatusKey(pace.Status))} · {Amount(pace.Actual)}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
+            items.Add(new TextBlock($"{text.Get(locale, SalesFormat.StatusKey(pace.Status))} · {Amount(pace.Actual)}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
         }
 
         return new Container { Items = items, Spacing = Spacing.Medium };
@@ -134,17 +135,16 @@ internal static class CardParts
 {
     public static IReadOnlyList<SalesPeriodKind> PeriodKinds { get; } = [SalesPeriodKind.Week, SalesPeriodKind.Month, SalesPeriodKind.Quarter, SalesPeriodKind.Year];
 
-    // The targets card's own period title ("This month · November 2026"), so every card names periods alike.
-    public static string PeriodTitle(BotText text, string? locale, CultureInfo culture, TeamProgressSnapshot snapshot) =>
-        TargetsCard.Title(text, locale, culture, new TargetsView(snapshot.TeamName, snapshot.Period, [], snapshot.AsOf, snapshot.TimeZone));
+    // The period title every card uses ("This month · November 2026"), so every card names periods alike.
+    public static string PeriodTitle(BotText text, string? locale, TeamProgressSnapshot snapshot) =>
+        SalesFormat.PeriodTitle(text, locale, snapshot.Period, snapshot.Today);
 
     // "80%" reads the same in both languages.
-    public static string Percent(decimal percent, CultureInfo culture) => TargetsCard.Percent(percent, culture) + "%";
+    public static string Percent(decimal percent, CultureInfo culture) => SalesFormat.Percent(percent, culture) + "%";
 
-    public static TextBlock AsOf(BotText text, string? locale, CultureInfo culture, TeamProgressSnapshot snapshot)
+    public static TextBlock AsOf(BotText text, string? locale, TeamProgressSnapshot snapshot)
     {
-        var local = TimeZoneInfo.ConvertTime(snapshot.AsOf, snapshot.TimeZone);
-        var asOf = local.ToString(BotText.IsChinese(locale) ? "yyyy年M月d日 HH:mm" : "MMM d, yyyy HH:mm", culture);
+        var asOf = SalesFormat.DateTime(locale, snapshot.AsOf, snapshot.TimeZone);
         return new TextBlock(text.Get(locale, TeamProgressTextKeys.AsOf, asOf)) { Size = TextSize.Small, IsSubtle = true, Wrap = true, Separator = true };
     }
 

@@ -1,6 +1,6 @@
-using SalesCoachBot.Features.Help;
-using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Routing;
@@ -58,7 +58,7 @@ public static class TeamProgressCommands
     }
 
     internal static string UnknownPeriod(BotText text, string? locale, string word) =>
-        text.Get(locale, TeamProgressTextKeys.UnknownPeriod, HelpFallback.Quote(word));
+        text.Get(locale, TeamProgressTextKeys.UnknownPeriod, BotText.Quote(word));
 }
 
 /// <summary><c>team [name] [week|month|quarter|year]</c> · <c>团队</c>: the team progress card (channel: that team; 1:1: managers).</summary>
@@ -67,7 +67,7 @@ internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader re
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = TeamSelection.LocaleOf(turn);
+        var locale = turn.Locale;
         var (name, kind, _) = TeamProgressCommands.Read(arguments, readView: false);
         var choice = await selection.ForCommandAsync(turn, TeamProgressCommands.TeamTopic, name, cancellationToken).ConfigureAwait(false);
         if (choice.TeamId is not { } teamId)
@@ -102,7 +102,7 @@ internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressRead
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var locale = TeamSelection.LocaleOf(turn);
+        var locale = turn.Locale;
         var choice = await selection.ForActionAsync(turn, action.GetString(TeamCard.TeamIdKey), cancellationToken).ConfigureAwait(false);
         if (choice.TeamId is not { } teamId)
         {
@@ -128,7 +128,7 @@ internal sealed class LeaderboardCommand(TeamSelection selection, TeamProgressRe
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = TeamSelection.LocaleOf(turn);
+        var locale = turn.Locale;
         var (name, kind, view) = TeamProgressCommands.Read(arguments, readView: true);
         var choice = await selection.ForCommandAsync(turn, TeamProgressCommands.LeaderboardTopic, name, cancellationToken).ConfigureAwait(false);
         if (choice.TeamId is not { } teamId)
@@ -155,7 +155,7 @@ internal sealed class LeaderboardViewAction(TeamSelection selection, TeamProgres
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var locale = TeamSelection.LocaleOf(turn);
+        var locale = turn.Locale;
         var choice = await selection.ForActionAsync(turn, action.GetString(LeaderboardCard.TeamIdKey), cancellationToken).ConfigureAwait(false);
         if (choice.TeamId is not { } teamId)
         {

@@ -1,6 +1,10 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
 namespace SalesCoachBot.Features.TeamProgress;
 
-/// <summary>Text keys of the team progress, leaderboard and set target features (teamprogress.*.json).</summary>
+/// <summary>Text keys of the team progress, leaderboard and leaderboard features (teamprogress.*.json).</summary>
 public static class TeamProgressTextKeys
 {
     public const string TeamHelp = "teamprogress.team.help";
@@ -10,12 +14,6 @@ public static class TeamProgressTextKeys
     public const string LeaderboardHelp = "teamprogress.leaderboard.help";
 
     public const string LeaderboardArgs = "teamprogress.leaderboard.args";
-
-    public const string SetTargetHelp = "teamprogress.setTarget.help";
-
-    public const string SetTargetArgs = "teamprogress.setTarget.args";
-
-    public const string NoMember = "teamprogress.noMember";
 
     public const string OnlyManagers = "teamprogress.onlyManagers";
 
@@ -82,34 +80,4 @@ public static class TeamProgressTextKeys
     public const string PreviousQuarter = "teamprogress.previous.quarter";
 
     public const string PreviousYear = "teamprogress.previous.year";
-
-    public const string SetTargetUsage = "teamprogress.setTarget.usage";
-
-    public const string SetTargetOnlyManagers = "teamprogress.setTarget.onlyManagers";
-
-    public const string SetTargetNotYourRep = "teamprogress.setTarget.notYourRep";
-
-    public const string SetTargetUnknownPerson = "teamprogress.setTarget.unknownPerson";
-
-    public const string SetTargetAmbiguous = "teamprogress.setTarget.ambiguous";
-
-    public const string SetTargetUnknownKpi = "teamprogress.setTarget.unknownKpi";
-
-    public const string SetTargetBadPeriod = "teamprogress.setTarget.badPeriod";
-
-    public const string SetTargetBadAmount = "teamprogress.setTarget.badAmount";
-
-    public const string SetTargetWholeNumber = "teamprogress.setTarget.wholeNumber";
-
-    public const string SetTargetCurrency = "teamprogress.setTarget.currency";
-
-    public const string SetTargetNoYearly = "teamprogress.setTarget.noYearly";
-
-    public const string SetTargetTeamAmbiguous = "teamprogress.setTarget.teamAmbiguous";
-
-    public const string SetTargetTeamOwner = "teamprogress.setTarget.teamOwner";
-
-    public const string SetTargetDoneYear = "teamprogress.setTarget.doneYear";
-
-    public const string SetTargetDoneOverride = "teamprogress.setTarget.doneOverride";
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Features.Help;
-using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 
@@ -21,16 +20,16 @@ public sealed record TeamChoice(string TenantId, long? TeamId, string? Refusal, 
 /// (it is the team's own room). In the 1:1 chat: only a team's managers (or a tenant admin), for the teams they
 /// manage. Card actions re-check all of it, because their team id comes back from the client and may be forged.
 /// </summary>
-public sealed class TeamSelection(SalesCoachDbContext store, SalesTeamDirectory directory, TeamAccess access, BotText text)
+public sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess access, BotText text)
 {
     /// <summary>The team for a command; <paramref name="teamName"/> picks among a manager's teams in 1:1.</summary>
     public async Task<TeamChoice> ForCommandAsync(TurnContext turn, HelpTopic topic, string teamName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = LocaleOf(turn);
-        if (turn.GetTenantId() is not { } tenantId || turn.GetMember() is not { } caller)
+        var locale = turn.Locale;
+        if (!turn.TryGetMember(out var tenantId, out var caller))
         {
-            return TeamChoice.Refused(string.Empty, text.Get(locale, TeamProgressTextKeys.NoMember));
+            return TeamChoice.Refused(string.Empty, TurnGuard.NoMember(text, locale));
         }
 
         switch (turn.Scope)
@@ -43,10 +42,10 @@ public sealed class TeamSelection(SalesCoachDbContext store, SalesTeamDirectory 
             case ConversationTypes.Personal:
                 break;
             default:
-                return TeamChoice.Refused(tenantId, HelpCatalog.WhereItWorks(text, locale, topic));
+                return TeamChoice.Refused(tenantId, TurnGuard.WhereItWorks(text, locale, topic));
         }
 
-        var managed = await ManagedTeamsAsync(tenantId, caller.Id, cancellationToken).ConfigureAwait(false);
+        var managed = await access.ManagedTeamsAsync(tenantId, caller.Id, cancellationToken).ConfigureAwait(false);
         if (managed.Count == 0)
         {
             return TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.OnlyManagers));
@@ -55,7 +54,7 @@ public sealed class TeamSelection(SalesCoachDbContext store, SalesTeamDirectory 
         var names = string.Join(", ", managed.Select(t => t.Name));
         if (teamName.Length > 0)
         {
-            var named = Named(managed, teamName);
+            var named = TeamAccess.Named(managed, teamName);
             return named is null
                 ? TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.NoTeamNamed, teamName, names))
                 : new TeamChoice(tenantId, named.Id, null);
@@ -70,10 +69,10 @@ public sealed class TeamSelection(SalesCoachDbContext store, SalesTeamDirectory 
     public async Task<TeamChoice> ForActionAsync(TurnContext turn, string? teamIdText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var locale = LocaleOf(turn);
-        if (turn.GetTenantId() is not { } tenantId || turn.GetMember() is not { } caller)
+        var locale = turn.Locale;
+        if (!turn.TryGetMember(out var tenantId, out var caller))
         {
-            return TeamChoice.Refused(string.Empty, text.Get(locale, TeamProgressTextKeys.NoMember));
+            return TeamChoice.Refused(string.Empty, TurnGuard.NoMember(text, locale));
         }
 
         if (!long.TryParse(teamIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var teamId))
@@ -95,36 +94,6 @@ public sealed class TeamSelection(SalesCoachDbContext store, SalesTeamDirectory 
 
         return allowed ? new TeamChoice(tenantId, teamId, null) : TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.NotAllowed));
     }
-
-    /// <summary>The live teams the member may manage, in creation order (id and name).</summary>
-    public async Task<IReadOnlyList<SalesTeam>> ManagedTeamsAsync(string tenantId, long memberId, CancellationToken cancellationToken)
-    {
-        var ids = await access.ManagedTeamIdsAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        store.ForTenant(tenantId);
-        var teams = await store.SalesTeams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. teams.OrderBy(t => t.Id)];
-    }
-
-    /// <summary>A team by name among <paramref name="teams"/>: exact (ignoring case) first, else the only one containing it.</summary>
-    public static SalesTeam? Named(IReadOnlyList<SalesTeam> teams, string name)
-    {
-        ArgumentNullException.ThrowIfNull(teams);
-        var exact = teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null)
-        {
-            return exact;
-        }
-
-        var partial = teams.Where(t => t.Name.Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
-        return partial.Count == 1 ? partial[0] : null;
-    }
-
-    public static string? LocaleOf(TurnContext turn) => turn.Locale ?? turn.Activity.Locale;
 
     private async Task<SalesTeam?> ChannelTeamAsync(TurnContext turn, string tenantId, CancellationToken cancellationToken)
     {

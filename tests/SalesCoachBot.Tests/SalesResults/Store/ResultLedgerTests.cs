@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Tests.Data;

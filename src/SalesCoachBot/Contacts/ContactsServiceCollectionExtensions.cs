@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Data;
+using SalesCoachBot.Integrations.Graph;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
+namespace SalesCoachBot.Contacts;
+
+public static class ContactsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Who is who: contact recording (<see cref="ContactRecorder"/>, which the route table runs first so every handler
+    /// finds the turn's <see cref="TurnIdentity"/>), sales teams and rosters (<see cref="SalesTeamDirectory"/>) and the
+    /// manager guard (<see cref="TeamAccess"/>). Needs the store and the sales kernel. Without <c>AddGraph</c> the
+    /// directory lookup is a no-op.
+    /// </summary>
+    public static IServiceCollection AddContacts(this IServiceCollection services)
+    {
+        services.AddOptions<ContactOptions>()
+            .BindConfiguration(ContactOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ContactCache>();
+        services.TryAddScoped(sp => new ContactDirectory(
+            sp.GetRequiredService<SalesCoachDbContext>(), sp.GetRequiredService<ContactCache>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<SalesTeamOptions>>()));
+        services.TryAddScoped<ContactRecorder>();
+        services.TryAddScoped<SalesTeamDirectory>();
+        services.TryAddScoped<TeamAccess>();
+        services.TryAddSingleton<IDirectoryLookup, NoDirectoryLookup>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Contacts;
+
+/// <summary>
+/// The check every 1:1 command and card action makes first, and the refusal texts for it in one place: the turn must
+/// be our 1:1 chat and its sender a member the store knows. "Manager of this team" is <see cref="TeamAccess"/>.
+/// </summary>
+public static class TurnGuard
+{
+    /// <summary>
+    /// Why this turn may not run a 1:1 command (wrong place, unknown sender), or null when it may; then
+    /// <see cref="TurnIdentityExtensions.TryGetMember"/> gives the tenant and member.
+    /// </summary>
+    public static string? PersonalMember(TurnContext turn, BotText text, HelpTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (!turn.IsPersonal)
+        {
+            return WhereItWorks(text, turn.Locale, topic);
+        }
+
+        return turn.TryGetMember(out _, out _) ? null : NoMember(text, turn.Locale);
+    }
+
+    /// <summary>"Sorry, I can't find you in this organization yet…" — the sender is not a member the store knows.</summary>
+    public static string NoMember(BotText text, string? locale)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Get(locale, ContactsTextKeys.NoMember);
+    }
+
+    /// <summary>"'targets' works only in our 1:1 chat." — for a command used in the wrong kind of conversation.</summary>
+    public static string WhereItWorks(BotText text, string? locale, HelpTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(topic);
+        var places = new List<string>();
+        if (topic.Scopes.HasFlag(HelpScopes.Personal))
+        {
+            places.Add(text.Get(locale, ContactsTextKeys.ScopePersonal));
+        }
+
+        if (topic.Scopes.HasFlag(HelpScopes.Channel))
+        {
+            places.Add(text.Get(locale, ContactsTextKeys.ScopeChannel));
+        }
+
+        if (topic.Scopes.HasFlag(HelpScopes.GroupChat))
+        {
+            places.Add(text.Get(locale, ContactsTextKeys.ScopeGroupChat));
+        }
+
+        var word = BotText.IsChinese(locale) ? topic.ChineseCommand : topic.EnglishCommand;
+        return text.Get(locale, ContactsTextKeys.WrongScope, word, string.Join(text.Get(locale, ContactsTextKeys.ScopeOr), places));
+    }
+}
+
+/// <summary>Text keys of the turn guard's refusals (contacts.*.json).</summary>
+public static class ContactsTextKeys
+{
+    public const string NoMember = "contacts.noMember";
+    public const string WrongScope = "contacts.wrongScope";
+    public const string ScopePersonal = "contacts.scope.personal";
+    public const string ScopeChannel = "contacts.scope.channel";
+    public const string ScopeGroupChat = "contacts.scope.groupChat";
+    public const string ScopeOr = "contacts.scope.or";
+}

@@ -1,0 +1,58 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.SalesResults;
+using SalesCoachBot.Features.SalesTeams;
+using SalesCoachBot.Features.Settings;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.TeamProgress;
+using SalesCoachBot.Sales;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Hosting;
+
+namespace SalesCoachBot.Hosting;
+
+/// <summary>
+/// The index of everything the bot answers: middleware in order, conversation events, text commands (English and
+/// Chinese word), card action verbs and the fallback. One place, so a new command is one line here plus its feature's
+/// registration; the router throws at start on a word or verb registered twice.
+/// </summary>
+internal static class RouteTable
+{
+    public static void Map(IServiceCollection services) =>
+        services.AddTeamsBot()
+            // Who is who first: every handler after it finds the turn's TurnIdentity and locale.
+            .Use<ContactRecorder>()
+            .Use<FileUploadReceiver>()
+
+            .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate)
+            .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
+
+            .OnCommand<HelpCommand>(HelpCommand.Word, HelpCommand.ChineseWord)
+            .OnCardAction<ShowHelpAction>(HelpTopic.ShowHelpVerb)
+
+            .OnCommand<ManagerCommand>(ManagerCommand.Word, ManagerCommand.ChineseWord)
+
+            .OnCommand<SettingsCommand>(SettingsTurn.Word, SettingsTurn.ChineseWord)
+            .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
+
+            .OnCommand<TargetsCommand>(TargetsCommand.Word, TargetsCommand.ChineseWord)
+            .OnCardAction<TargetsPeriodAction>(ProgressCardActions.PeriodVerb)
+            .OnCommand<SetTargetCommand>(SetTargetCommand.Word, SetTargetCommand.ChineseWord)
+
+            .OnCommand<LogCommand>(LogCommand.Word, LogCommand.ChineseWord)
+            .OnCommand<UndoCommand>(UndoCommand.Word, UndoCommand.ChineseWord)
+            .OnCardAction<ShowLogFormAction>(LogResultForm.ShowVerb)
+            .OnCardAction<SubmitLogFormAction>(LogResultForm.SubmitVerb)
+
+            .OnCardAction<ConfirmImportAction>(ImportCard.ConfirmVerb)
+            .OnCardAction<CancelImportAction>(ImportCard.CancelVerb)
+
+            .OnCommand<TeamCommand>(TeamProgressCommands.TeamWord, TeamProgressCommands.TeamChineseWord)
+            .OnCardAction<TeamPeriodAction>(TeamCard.PeriodVerb)
+            .OnCommand<LeaderboardCommand>(TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord)
+            .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
+
+            .OnFallback<HelpFallback>();
+}

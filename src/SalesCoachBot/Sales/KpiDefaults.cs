@@ -1,0 +1,60 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+
+namespace SalesCoachBot.Sales;
+
+/// <summary>
+/// The four KPIs every tenant starts with. Their display names are texts (<see cref="KpiTextKeys"/>), so the rows keep
+/// NameEn/NameZh null; a tenant's own KPIs set them.
+/// </summary>
+public static class KpiDefaults
+{
+    public const string Revenue = "revenue";
+    public const string Contracts = "contracts";
+    public const string NewCustomers = "new-customers";
+    public const string Visits = "visits";
+
+    public static IReadOnlyList<string> Keys { get; } = [Revenue, Contracts, NewCustomers, Visits];
+
+    /// <summary>New rows for the defaults of a tenant (the caller adds them once, when the tenant is first seen).</summary>
+    public static IEnumerable<KpiDefinition> For(string tenantId, string currency) =>
+        Keys.Select((key, index) => new KpiDefinition
+        {
+            TenantId = tenantId,
+            Key = key,
+            Unit = key == Revenue ? KpiUnit.Currency : KpiUnit.Count,
+            Aggregation = KpiAggregation.Sum,
+            Currency = key == Revenue ? currency : null,
+            SortOrder = (index + 1) * 10,
+            IsActive = true,
+        });
+
+    /// <summary>Text key of a default KPI's display name (<c>kpi.name.revenue</c>, …).</summary>
+    public static string NameKey(string key) => "kpi.name." + key;
+
+    /// <summary>True for one of the four default KPIs (their names and phrases are texts).</summary>
+    public static bool IsDefault(KpiDefinition kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        return Keys.Contains(kpi.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>A KPI's display name in the locale: a tenant's own name wins (in either language), the defaults' are texts.</summary>
+    public static string NameOf(BotText text, string? locale, KpiDefinition kpi)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(kpi);
+        var custom = BotText.IsChinese(locale) ? kpi.NameZh ?? kpi.NameEn : kpi.NameEn ?? kpi.NameZh;
+        return custom ?? (IsDefault(kpi) ? text.Get(locale, NameKey(kpi.Key)) : kpi.Key);
+    }
+}
+
+/// <summary>Text keys of the default KPI names (a test checks each exists in every locale).</summary>
+public static class KpiTextKeys
+{
+    public const string Revenue = "kpi.name." + KpiDefaults.Revenue;
+    public const string Contracts = "kpi.name." + KpiDefaults.Contracts;
+    public const string NewCustomers = "kpi.name." + KpiDefaults.NewCustomers;
+    public const string Visits = "kpi.name." + KpiDefaults.Visits;
+}

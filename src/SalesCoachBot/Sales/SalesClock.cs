@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+
+namespace SalesCoachBot.Sales;
+
+/// <summary>A member's sales day: results logged now count on <paramref name="Today"/> in <paramref name="Zone"/>.</summary>
+public sealed record MemberDay(long MemberId, TimeZoneInfo Zone, DateOnly Today)
+{
+    /// <summary>The working calendar of the member's zone.</summary>
+    public WorkingCalendar Calendar => SalesClock.CalendarFor(Zone);
+}
+
+/// <summary>
+/// "Now" and "today" for a member or a sales team, with the one zone rule every feature follows: the member's own zone,
+/// else their home team's, else the configured default (<see cref="SalesTeamOptions.DefaultTimeZone"/>), else UTC;
+/// and the working calendar of that zone. Time comes from <see cref="TimeProvider"/>, so tests pin it.
+/// </summary>
+public sealed class SalesClock(SalesCoachDbContext store, TimeProvider time, IOptionsMonitor<SalesTeamOptions> teams)
+{
+    /// <summary>The current instant.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Today's date in a zone.</summary>
+    public DateOnly TodayIn(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+
+    /// <summary>A team's zone (by its stored id), else the default, else UTC.</summary>
+    public TimeZoneInfo TeamZone(string? teamZoneId) => FindZone(teamZoneId) ?? FindZone(teams.CurrentValue.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+
+    /// <summary>A member's zone: their own (by its stored id), else their home team's, else the default, else UTC.</summary>
+    public async Task<TimeZoneInfo> MemberZoneAsync(long memberId, string? ownZoneId, CancellationToken cancellationToken = default)
+    {
+        if (FindZone(ownZoneId) is { } own)
+        {
+            return own;
+        }
+
+        return TeamZone(await store.HomeTeamTimeZoneAsync(memberId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The member's sales day, or null when the member is not in the tenant's store (any more).</summary>
+    public async Task<MemberDay?> MemberDayAsync(string tenantId, long memberId, CancellationToken cancellationToken = default)
+    {
+        store.ForTenant(tenantId);
+        var member = await store.Members.AsNoTracking()
+            .Where(m => m.Id == memberId)
+            .Select(m => new { m.Id, m.TimeZone })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var zone = await MemberZoneAsync(member.Id, member.TimeZone, cancellationToken).ConfigureAwait(false);
+        return new MemberDay(member.Id, zone, TodayIn(zone));
+    }
+
+    /// <summary>A zone by IANA (or Windows) id, or null when the id is empty or unknown on this machine.</summary>
+    public static TimeZoneInfo? FindZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+
+    /// <summary>
+    /// The working calendar for a zone. Only China's official holiday calendar is bundled, so members in a China zone
+    /// get it and everyone else counts weekends only — one place to change when more calendars arrive.
+    /// </summary>
+    public static WorkingCalendar CalendarFor(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return zone.Id is "Asia/Shanghai" or "Asia/Chongqing" or "Asia/Chungking" or "Asia/Harbin" or "Asia/Urumqi" or "PRC" or "China Standard Time"
+            ? WorkingCalendarFile.China2026
+            : WorkingCalendar.WeekendsOnly;
+    }
+}

@@ -1,0 +1,109 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Sales;
+
+// The small contracts between features: each feature implements or uses these, never another feature's types, so
+// features stay free of cycles (an architecture test checks it).
+
+/// <summary>What a rep, an import or a CRM wants recorded as a result; the ledger adds tenant, time and id.</summary>
+public sealed record ResultEntry(
+    long MemberId,
+    long KpiId,
+    decimal Amount,
+    DateOnly OccurredOn,
+    string Source,
+    string? ExternalId = null,
+    string? Customer = null,
+    string? Note = null,
+    long? RecordedByMemberId = null);
+
+/// <summary>Per entry of a batch, in order: whether it was already stored (or repeated in the batch) and so left out.</summary>
+public sealed record BatchOutcome(IReadOnlyList<bool> IsDuplicate)
+{
+    public int Added => IsDuplicate.Count(d => !d);
+
+    public int Duplicates => IsDuplicate.Count(d => d);
+}
+
+/// <summary>The id of the result row now in the store, and whether it was already there (same source and external id).</summary>
+public sealed record RecordedResult(long ResultId, bool IsDuplicate);
+
+/// <summary>A KPI's actual over a date range (Count KPIs count results).</summary>
+public sealed record KpiActual(long KpiId, decimal Amount, int Results);
+
+/// <summary>
+/// The results store of the tenant the scope's store is bound to (implemented by the sales-results feature): recording
+/// is idempotent by (source, external id); undone results never count.
+/// </summary>
+public interface IResultLedger
+{
+    /// <summary>Records one result; recording the same (source, external id) again returns the stored row.</summary>
+    Task<RecordedResult> RecordAsync(ResultEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a batch in one write; entries already stored (or repeated) are left out and reported.</summary>
+    Task<BatchOutcome> RecordManyAsync(IReadOnlyList<ResultEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>A member's actual of every KPI with results in the range (both dates inclusive), in one query.</summary>
+    Task<IReadOnlyDictionary<long, KpiActual>> ActualsAsync(long memberId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>Every active rep's actual per KPI of a sales team in the range, in one grouped query.</summary>
+    Task<IReadOnlyDictionary<(long MemberId, long KpiId), decimal>> RepActualsAsync(
+        long salesTeamId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The targets of a sales team and its active reps for some KPIs and years, read at once.</summary>
+public interface ITeamTargets
+{
+    /// <summary>A rep's effective target for the period, or null without a yearly target.</summary>
+    decimal? RepTarget(long memberId, long kpiId, SalesPeriod period);
+
+    /// <summary>The team's own target, else the sum of these reps' targets (null when neither has one).</summary>
+    decimal? TeamTarget(long salesTeamId, IEnumerable<long> repIds, long kpiId, SalesPeriod period);
+}
+
+/// <summary>
+/// The targets store of the tenant the scope's store is bound to (implemented by the targets feature): a yearly target
+/// per owner and KPI, split over quarters, months and weeks, with overrides.
+/// </summary>
+public interface ITargetPlan
+{
+    /// <summary>Sets (or replaces) a member's yearly target, with optional twelve month weights.</summary>
+    Task SetMemberYearlyAsync(
+        long memberId, long kpiId, int year, decimal amount, IReadOnlyList<decimal>? monthWeights, long? setByMemberId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Overrides a member's target of one quarter, month or week.</summary>
+    Task OverrideMemberAsync(long memberId, long kpiId, SalesPeriod period, decimal amount, long? setByMemberId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every target of a team and its active reps for the KPIs and years, in one read.</summary>
+    Task<ITeamTargets> TeamTargetsAsync(
+        long salesTeamId, IReadOnlyList<KpiDefinition> kpis, IReadOnlyCollection<int> years, WorkingCalendar calendar,
+        CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The rep's progress card (targets, actuals and pace for a period), built by the targets feature. Features that answer
+/// with it (logging a result, the log form) use this contract.
+/// </summary>
+public interface IProgressCard
+{
+    /// <summary>The card for the turn's member with an optional notice line on top, or null when the member is not in the store.</summary>
+    Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, string? notice, CancellationToken cancellationToken);
+}
+
+/// <summary>The verbs and data keys the progress card shares with the forms that open from it and return to it.</summary>
+public static class ProgressCardActions
+{
+    /// <summary>Shows the card for another period; data carries <see cref="PeriodKey"/>.</summary>
+    public const string PeriodVerb = "targets.period";
+
+    /// <summary>Opens the form to log a result (built by the sales-results feature); data carries <see cref="PeriodKey"/>.</summary>
+    public const string LogResultVerb = "results.log-form";
+
+    /// <summary>The data key of the period word (<see cref="SalesPeriod.Word"/>).</summary>
+    public const string PeriodKey = "period";
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Sales;
+
+/// <summary>
+/// How sales figures read in the member's language, the same on every card and message: amounts (zh-CN in 万/亿),
+/// percentages, dates, period titles, pace status texts and colours, and the progress bar.
+/// </summary>
+public static class SalesFormat
+{
+    // The bar is drawn in 100 weighted parts; more would not be visible.
+    private const int BarParts = 100;
+
+    /// <summary>
+    /// An amount: currency with its symbol and grouping (zh-CN uses 万 from 10,000 and 亿 from 100,000,000), counts as
+    /// whole numbers.
+    /// </summary>
+    public static string Amount(string? locale, KpiUnit unit, string? currency, decimal amount)
+    {
+        var culture = CultureOf(locale);
+        var chinese = BotText.IsChinese(locale);
+        if (unit == KpiUnit.Count)
+        {
+            return Math.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("N0", culture);
+        }
+
+        var sign = amount < 0 ? "-" : "";
+        var size = Math.Abs(amount);
+        var symbol = Symbol(currency);
+        string number;
+        if (chinese && size >= 100_000_000m)
+        {
+            number = Trimmed(size / 100_000_000m, culture) + "亿";
+        }
+        else if (chinese && size >= 10_000m)
+        {
+            number = Trimmed(size / 10_000m, culture) + "万";
+        }
+        else
+        {
+            number = size == decimal.Truncate(size) ? size.ToString("N0", culture) : size.ToString("N2", culture);
+        }
+
+        return sign + symbol + number;
+    }
+
+    /// <summary>A percentage figure without the sign, at most one decimal: 87.5, 100.</summary>
+    public static string Percent(decimal percent, CultureInfo culture) => percent.ToString("0.#", culture);
+
+    /// <summary>A date as the locale writes it: "Nov 3, 2026", "2026年11月3日".</summary>
+    public static string Date(string? locale, DateOnly date) =>
+        date.ToString(BotText.IsChinese(locale) ? "yyyy年M月d日" : "MMM d, yyyy", CultureOf(locale));
+
+    /// <summary>A date and time as the locale writes it: "Nov 3, 2026 09:30", "2026年11月3日 09:30".</summary>
+    public static string DateTime(string? locale, DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(BotText.IsChinese(locale) ? "yyyy年M月d日 HH:mm" : "MMM d, yyyy HH:mm", CultureOf(locale));
+
+    /// <summary>The culture numbers and dates are written in for a locale.</summary>
+    public static CultureInfo CultureOf(string? locale) => CultureInfo.GetCultureInfo(BotText.Resolve(locale));
+
+    /// <summary>A period's name: "Week 49, 2026", "November 2026", "Q4 2026", "2026" (and the Chinese forms).</summary>
+    public static string PeriodName(BotText text, string? locale, SalesPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var culture = CultureOf(locale);
+        var start = period.Start.ToDateTime(TimeOnly.MinValue);
+        return period.Kind switch
+        {
+            SalesPeriodKind.Week => text.Get(locale, SalesTextKeys.PeriodWeek, ISOWeek.GetWeekOfYear(start), ISOWeek.GetYear(start)),
+            // The culture's own year–month pattern: "November 2026", "2026年11月".
+            SalesPeriodKind.Month => period.Start.ToString(culture.DateTimeFormat.YearMonthPattern, culture),
+            SalesPeriodKind.Quarter => text.Get(locale, SalesTextKeys.PeriodQuarter, ((period.Start.Month - 1) / 3) + 1, period.Start.Year),
+            _ => text.Get(locale, SalesTextKeys.PeriodYear, period.Start.Year),
+        };
+    }
+
+    /// <summary>A period's name with "This month · " in front when it holds <paramref name="today"/>.</summary>
+    public static string PeriodTitle(BotText text, string? locale, SalesPeriod period, DateOnly today)
+    {
+        var name = PeriodName(text, locale, period);
+        return period.Contains(today)
+            ? text.Get(locale, period.Kind switch
+            {
+                SalesPeriodKind.Week => SalesTextKeys.TitleCurrentWeek,
+                SalesPeriodKind.Month => SalesTextKeys.TitleCurrentMonth,
+                SalesPeriodKind.Quarter => SalesTextKeys.TitleCurrentQuarter,
+                _ => SalesTextKeys.TitleCurrentYear,
+            }, name)
+            : name;
+    }
+
+    /// <summary>The text colour of a status: good ahead, accent on pace, attention behind, default without a target.</summary>
+    public static TextColor ColorOf(PaceStatus status) => status switch
+    {
+        PaceStatus.Ahead => TextColor.Good,
+        PaceStatus.OnPace => TextColor.Accent,
+        PaceStatus.Behind => TextColor.Attention,
+        _ => TextColor.Default,
+    };
+
+    /// <summary>The text key of a pace status (ahead, on pace, behind, no target).</summary>
+    public static string StatusKey(PaceStatus status) => status switch
+    {
+        PaceStatus.Ahead => SalesTextKeys.StatusAhead,
+        PaceStatus.OnPace => SalesTextKeys.StatusOnPace,
+        PaceStatus.Behind => SalesTextKeys.StatusBehind,
+        _ => SalesTextKeys.StatusNoTarget,
+    };
+
+    /// <summary>
+    /// The progress bar: a filled and an empty column weighted by the percentage (Teams has no progress bar that renders
+    /// everywhere), capped at 100 % so an over-achiever's bar is simply full (the text shows the real figure).
+    /// </summary>
+    public static ColumnSet Bar(decimal percent, PaceStatus status)
+    {
+        var filled = (int)Math.Round(Math.Clamp(percent, 0, 100) / 100 * BarParts, MidpointRounding.AwayFromZero);
+        var fill = status switch
+        {
+            PaceStatus.Ahead => ContainerStyle.Good,
+            PaceStatus.OnPace => ContainerStyle.Accent,
+            PaceStatus.Behind => ContainerStyle.Attention,
+            _ => ContainerStyle.Emphasis,
+        };
+        var columns = new List<Column>();
+        if (filled > 0)
+        {
+            columns.Add(BarPart(filled, fill));
+        }
+
+        if (filled < BarParts)
+        {
+            columns.Add(BarPart(BarParts - filled, ContainerStyle.Emphasis));
+        }
+
+        return new ColumnSet { Columns = columns, Spacing = Spacing.Small };
+    }
+
+    // A column needs content to have height; a no-break space keeps it one small line tall.
+    private static Column BarPart(int weight, ContainerStyle style) => new()
+    {
+        Width = ColumnWidth.OfWeight(weight),
+        Style = style,
+        Spacing = Spacing.None,
+        Items = [new TextBlock("\u00A0") { Size = TextSize.Small }],
+    };
+
+    // Up to two decimals, no trailing zeros: 12.5万, 12万.
+    private static string Trimmed(decimal value, CultureInfo culture) =>
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.##", culture);
+
+    private static string Symbol(string? currency) => currency?.ToUpperInvariant() switch
+    {
+        null or "" or "CNY" or "RMB" or "JPY" => "¥",
+        "USD" or "HKD" or "SGD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        var code => code + " ",
+    };
+}
+
+/// <summary>Text keys of the shared sales wording (sales.*.json).</summary>
+public static class SalesTextKeys
+{
+    public const string TitleCurrentWeek = "sales.title.current.week";
+    public const string TitleCurrentMonth = "sales.title.current.month";
+    public const string TitleCurrentQuarter = "sales.title.current.quarter";
+    public const string TitleCurrentYear = "sales.title.current.year";
+    public const string PeriodWeek = "sales.period.week";
+    public const string PeriodQuarter = "sales.period.quarter";
+    public const string PeriodYear = "sales.period.year";
+    public const string StatusAhead = "sales.status.ahead";
+    public const string StatusOnPace = "sales.status.onPace";
+    public const string StatusBehind = "sales.status.behind";
+    public const string StatusNoTarget = "sales.status.noTarget";
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+
+namespace SalesCoachBot.Sales;
+
+public enum SalesPeriodKind
+{
+    Week = 0,
+    Month = 1,
+    Quarter = 2,
+    Year = 3,
+}
+
+/// <summary>A target period, both ends inclusive. Weeks are ISO weeks: Monday to Sunday.</summary>
+public readonly record struct SalesPeriod(SalesPeriodKind Kind, DateOnly Start, DateOnly End)
+{
+    public static SalesPeriod Containing(SalesPeriodKind kind, DateOnly date)
+    {
+        switch (kind)
+        {
+            case SalesPeriodKind.Week:
+                // DayOfWeek counts from Sunday; ISO weeks start on Monday.
+                var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+                return new(kind, monday, monday.AddDays(6));
+            case SalesPeriodKind.Month:
+                var first = new DateOnly(date.Year, date.Month, 1);
+                return new(kind, first, first.AddMonths(1).AddDays(-1));
+            case SalesPeriodKind.Quarter:
+                var quarterStart = new DateOnly(date.Year, ((date.Month - 1) / 3 * 3) + 1, 1);
+                return new(kind, quarterStart, quarterStart.AddMonths(3).AddDays(-1));
+            case SalesPeriodKind.Year:
+                return new(kind, new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown period kind.");
+        }
+    }
+
+    public static SalesPeriod Month(int year, int month) => Containing(SalesPeriodKind.Month, new DateOnly(year, month, 1));
+
+    public static SalesPeriod Quarter(int year, int quarter) =>
+        quarter is >= 1 and <= 4
+            ? Containing(SalesPeriodKind.Quarter, new DateOnly(year, ((quarter - 1) * 3) + 1, 1))
+            : throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "A quarter is 1 to 4.");
+
+    public static SalesPeriod Year(int year) => Containing(SalesPeriodKind.Year, new DateOnly(year, 1, 1));
+
+    /// <summary>The year a period's targets are filed under: an ISO week belongs to the year of its Thursday.</summary>
+    public int TargetYear => Kind == SalesPeriodKind.Week ? Start.AddDays(3).Year : Start.Year;
+
+    /// <summary>The word a period kind travels as in card data (read back with <see cref="TryParseKind"/>).</summary>
+    public static string Word(SalesPeriodKind kind) => kind switch
+    {
+        SalesPeriodKind.Week => "week",
+        SalesPeriodKind.Month => "month",
+        SalesPeriodKind.Quarter => "quarter",
+        SalesPeriodKind.Year => "year",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown period kind."),
+    };
+
+    /// <summary>Reads a period word as users type it: week|month|quarter|year or 周|月|季度|年 (also 本周, 季, …).</summary>
+    public static bool TryParseKind(string? text, out SalesPeriodKind kind)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "week" or "weekly" or "w" or "周" or "本周" or "星期":
+                kind = SalesPeriodKind.Week;
+                return true;
+            case "month" or "monthly" or "m" or "月" or "本月":
+                kind = SalesPeriodKind.Month;
+                return true;
+            case "quarter" or "quarterly" or "q" or "季度" or "季" or "本季度":
+                kind = SalesPeriodKind.Quarter;
+                return true;
+            case "year" or "yearly" or "annual" or "y" or "年" or "年度" or "今年":
+                kind = SalesPeriodKind.Year;
+                return true;
+            default:
+                kind = default;
+                return false;
+        }
+    }
+
+    public int Days => End.DayNumber - Start.DayNumber + 1;
+
+    public bool Contains(DateOnly date) => date >= Start && date <= End;
+
+    public SalesPeriod Next() => Containing(Kind, End.AddDays(1));
+
+    public SalesPeriod Previous() => Containing(Kind, Start.AddDays(-1));
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Kind} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}");
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+
+namespace SalesCoachBot.Sales;
+
+public static class SalesServiceCollectionExtensions
+{
+    /// <summary>The sales kernel: the sales-team defaults (section "Teams", checked at start) and the sales clock.</summary>
+    public static IServiceCollection AddSalesKernel(this IServiceCollection services)
+    {
+        services.AddOptions<SalesTeamOptions>()
+            .BindConfiguration(SalesTeamOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DefaultTimeZone, out _), "Teams:DefaultTimeZone is not a known IANA time zone.")
+            .ValidateOnStart();
+        services.TryAddScoped<SalesClock>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+
+namespace SalesCoachBot.Sales;
+
+/// <summary>
+/// Which days a team works: Monday to Friday, minus holidays, plus extra working days (adjusted
+/// weekend working days, 调休). Counting is arithmetic on weekdays corrected by binary search over
+/// the sorted exceptions, so a year's range costs well under a microsecond: it runs for every card.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    // Only the exceptions that change something: holidays on weekdays and working days on weekends.
+    private readonly int[] weekdayHolidays;
+    private readonly int[] weekendWorkdays;
+
+    public WorkingCalendar(IEnumerable<DateOnly>? holidays = null, IEnumerable<DateOnly>? extraWorkingDays = null)
+    {
+        var off = (holidays ?? []).ToHashSet();
+        var on = (extraWorkingDays ?? []).ToHashSet();
+        var both = off.Intersect(on).Order().ToList();
+        if (both.Count > 0)
+        {
+            throw new ArgumentException(
+                $"A day cannot be both a holiday and a working day: {string.Join(", ", both.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}.",
+                nameof(extraWorkingDays));
+        }
+
+        weekdayHolidays = off.Where(d => !IsWeekend(d)).Select(d => d.DayNumber).Order().ToArray();
+        weekendWorkdays = on.Where(IsWeekend).Select(d => d.DayNumber).Order().ToArray();
+        Holidays = off.Order().ToList();
+        ExtraWorkingDays = on.Order().ToList();
+    }
+
+    /// <summary>Weekends off, nothing else.</summary>
+    public static WorkingCalendar WeekendsOnly { get; } = new();
+
+    public IReadOnlyList<DateOnly> Holidays { get; }
+
+    public IReadOnlyList<DateOnly> ExtraWorkingDays { get; }
+
+    /// <summary>This calendar plus another's holidays and working days (e.g. several years' files); the other wins on conflicts.</summary>
+    public WorkingCalendar With(WorkingCalendar other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var on = ExtraWorkingDays.Except(other.Holidays).Concat(other.ExtraWorkingDays);
+        var off = Holidays.Except(other.ExtraWorkingDays).Concat(other.Holidays);
+        return new WorkingCalendar(off, on);
+    }
+
+    public bool IsWorkingDay(DateOnly date) =>
+        IsWeekend(date)
+            ? Array.BinarySearch(weekendWorkdays, date.DayNumber) >= 0
+            : Array.BinarySearch(weekdayHolidays, date.DayNumber) < 0;
+
+    /// <summary>Working days from <paramref name="from"/> to <paramref name="to"/>, both inclusive; 0 when to is before from.</summary>
+    public int WorkingDays(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return 0;
+        }
+
+        int start = from.DayNumber, endExclusive = to.DayNumber + 1;
+        return WeekdaysBefore(endExclusive) - WeekdaysBefore(start)
+            - CountIn(weekdayHolidays, start, endExclusive)
+            + CountIn(weekendWorkdays, start, endExclusive);
+    }
+
+    public int WorkingDays(SalesPeriod period) => WorkingDays(period.Start, period.End);
+
+    /// <summary>
+    /// Working days of the period already behind us: those strictly before <paramref name="today"/>,
+    /// plus today when the caller says the working day is over (e.g. after the team's end of day).
+    /// </summary>
+    public int WorkingDaysElapsed(SalesPeriod period, DateOnly today, bool todayIsOver = false)
+    {
+        var lastElapsed = todayIsOver ? today : today.AddDays(-1);
+        return WorkingDays(period.Start, lastElapsed < period.End ? lastElapsed : period.End);
+    }
+
+    private static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    // DayNumber 0 (0001-01-01) is a Monday, so each block of 7 day numbers starts with 5 weekdays.
+    private static int WeekdaysBefore(int dayNumber) => (dayNumber / 7 * 5) + Math.Min(dayNumber % 7, 5);
+
+    private static int CountIn(int[] sorted, int start, int endExclusive) =>
+        sorted.Length == 0 ? 0 : LowerBound(sorted, endExclusive) - LowerBound(sorted, start);
+
+    private static int LowerBound(int[] sorted, int value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        return index >= 0 ? index : ~index;
+    }
+}
