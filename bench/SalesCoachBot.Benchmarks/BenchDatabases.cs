@@ -1,7 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Benchmarks;
 

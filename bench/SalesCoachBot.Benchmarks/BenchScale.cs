@@ -1,3 +1,7 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
 namespace SalesCoachBot.Benchmarks;
 
 /// <summary>

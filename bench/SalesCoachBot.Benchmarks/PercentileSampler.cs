@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Benchmarks;
 

@@ -2,10 +2,11 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Testing;
@@ -30,11 +31,10 @@ public sealed class TargetsCardProbe(BenchApp app) : IDisposable
             Locale = BenchWorld.Locale(memberId),
         };
         // What ContactRecorder leaves on the turn for a known member.
-        turn.Items[TurnContactExtensions.TenantKey] = BenchWorld.TenantId;
-        turn.Items[TurnContactExtensions.MemberKey] = new KnownMember(
+        turn.Set(new TurnIdentity(BenchWorld.TenantId, new KnownMember(
             memberId, BenchWorld.TenantId, BenchWorld.TeamsUserId(memberId), BenchWorld.AadObjectId(memberId),
-            BenchWorld.MemberName(memberId), BenchWorld.Locale(memberId));
-        var card = await views.BuildAsync(turn, period, cancellationToken)
+            BenchWorld.MemberName(memberId), BenchWorld.Locale(memberId))));
+        var card = await views.BuildAsync(turn, period, notice: null, cancellationToken)
             ?? throw new InvalidOperationException($"No card for member {memberId}: is the bench store seeded?");
         return card.ToJson();
     }

@@ -2,7 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests;
@@ -44,7 +47,7 @@ public sealed class SalesCoachBotApplicationTests
         await using var app = new SalesCoachBotApplication { Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now) };
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Features.Onboarding.ContactDirectory>()
+            await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Contacts.ContactDirectory>()
                 .RecordAsync(ActivityBuilder.Message("hi").Build(), ActivityBuilder.DefaultTenant);
         }
 

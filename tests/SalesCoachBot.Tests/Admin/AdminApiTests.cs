@@ -4,8 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Admin;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Admin;

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Benchmarks;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Tests.Data;
 
 namespace SalesCoachBot.Tests.Bench;

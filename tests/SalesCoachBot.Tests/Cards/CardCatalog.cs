@@ -1,15 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
+using SalesCoachBot.Data;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Tests.Targets;

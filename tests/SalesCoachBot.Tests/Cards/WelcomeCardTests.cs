@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Cards;
 
@@ -61,10 +61,10 @@ public class WelcomeCardTests
         var action = Assert.Single(Json(WelcomeAudience.Personal, locale)["actions"]!.AsArray())!;
 
         Assert.Equal("Action.Execute", action["type"]!.GetValue<string>());
-        Assert.Equal(HelpCard.ShowHelpVerb, action["verb"]!.GetValue<string>());
+        Assert.Equal(HelpTopic.ShowHelpVerb, action["verb"]!.GetValue<string>());
         Assert.Equal(title, action["title"]!.GetValue<string>());
         Assert.Equal("Action.Submit", action["fallback"]!["type"]!.GetValue<string>());
-        Assert.Equal(HelpCard.ShowHelpVerb, action["fallback"]!["data"]!["verb"]!.GetValue<string>());
+        Assert.Equal(HelpTopic.ShowHelpVerb, action["fallback"]!["data"]!["verb"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Crm;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Crm;
 

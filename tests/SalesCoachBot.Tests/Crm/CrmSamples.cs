@@ -1,4 +1,7 @@
 using System.Globalization;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Crm;
 

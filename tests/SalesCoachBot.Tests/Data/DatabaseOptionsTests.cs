@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Hosting;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Data;
 

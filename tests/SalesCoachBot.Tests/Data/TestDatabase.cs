@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Hosting;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Data;
@@ -118,7 +119,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
         services.AddSalesCoachStore(_folder);
-        services.AddContactRecording();
+        services.AddSalesKernel().AddContacts();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

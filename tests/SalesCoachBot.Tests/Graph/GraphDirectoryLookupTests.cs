@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Integrations.Graph;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Graph;
 

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Hosting;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Routing;

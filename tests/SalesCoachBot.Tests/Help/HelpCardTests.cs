@@ -1,11 +1,11 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Tests.Help;

@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Routing;
@@ -160,7 +160,7 @@ public class HelpRoutingTests
     [Fact]
     public async Task Route_WelcomeButtonAsSubmit_SendsHelpCardAndKeepsTheWelcomeCard()
     {
-        var inbound = ActivityBuilder.Message("").WithValue(new { verb = HelpCard.ShowHelpVerb }).WithReplyToId("welcome-1").Build();
+        var inbound = ActivityBuilder.Message("").WithValue(new { verb = HelpTopic.ShowHelpVerb }).WithReplyToId("welcome-1").Build();
 
         await RouteAsync(inbound);
 
@@ -172,7 +172,7 @@ public class HelpRoutingTests
     public async Task Route_WelcomeButtonAsExecuteInvoke_SendsHelpCardAndAnswersTheInvoke()
     {
         var inbound = ActivityBuilder.Of("invoke").WithName(BotRoutes.AdaptiveCardActionInvoke).WithLocale("zh-CN")
-            .WithValue(new { action = new { type = "Action.Execute", verb = HelpCard.ShowHelpVerb } }).Build();
+            .WithValue(new { action = new { type = "Action.Execute", verb = HelpTopic.ShowHelpVerb } }).Build();
 
         var turn = await RouteAsync(inbound);
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;
 using static SalesCoachBot.Tests.Imports.UploadTestKit;

@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Localization;
 

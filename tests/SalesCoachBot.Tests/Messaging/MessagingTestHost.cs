@@ -3,10 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Localization;
 using SalesCoachBot.Messaging;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Tests.Data;
@@ -41,7 +42,7 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(database.Time);
         services.AddSalesCoachStore(Path.GetTempPath());
-        services.AddContactRecording();
+        services.AddSalesKernel().AddContacts();
         if (connector is null)
         {
             services.AddBotConnector();

@@ -1,3 +1,6 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
 

@@ -3,9 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Testing;
@@ -55,8 +56,8 @@ public sealed class ContactRecorderTests
         var (second, _) = await RunAsync(database, ActivityBuilder.Message("help")
             .From("29:alice", "Alice Wang-Li", "aad-alice").WithLocale("zh-CN").WithServiceUrl("https://smba.trafficmanager.net/apac/"));
 
-        Assert.Equal(first.GetMember()!.Id, second.GetMember()!.Id);
-        Assert.Equal(("Alice Wang-Li", "zh-CN"), (second.GetMember()!.Name, second.GetMember()!.Locale));
+        Assert.Equal(first.Identity()?.Member!.Id, second.Identity()?.Member!.Id);
+        Assert.Equal(("Alice Wang-Li", "zh-CN"), (second.Identity()?.Member!.Name, second.Identity()?.Member!.Locale));
         var (scope, store) = database.NewStore(Tenant);
         await using var __ = scope;
         var member = await store.Members.SingleAsync();
@@ -81,7 +82,7 @@ public sealed class ContactRecorderTests
         }
 
         var (cached, _) = await RunAsync(database, ActivityBuilder.Message("targets"));
-        Assert.NotNull(cached.GetMember());
+        Assert.NotNull(cached.Identity()?.Member);
         Assert.Equal(0, await CountConversationsAsync(database));
 
         database.Time.Advance(new ContactOptions().LastSeenRefreshInterval);
@@ -181,7 +182,7 @@ public sealed class ContactRecorderTests
         services.AddLogging();
         services.AddSingleton<TimeProvider>(database.Time);
         services.AddSalesCoachStore(Path.GetTempPath());
-        services.AddContactRecording();
+        services.AddSalesKernel().AddContacts();
         services.AddTeamsBot().Use<ContactRecorder>().OnFallback<MemberEcho>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Onboarding;
 

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Testing;
 

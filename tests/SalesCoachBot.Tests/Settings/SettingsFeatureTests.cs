@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using static SalesCoachBot.Tests.Settings.SettingsApp;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Settings;
 

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Tests.Targets;
@@ -147,15 +147,15 @@ public sealed partial class TargetsCardTests
     [InlineData(BotText.Chinese, 250_000_000, "¥2.5亿")]
     [InlineData(BotText.English, 1_234.5, "¥1,234.50")]
     public void FormatAmount_Currency_SymbolGroupingAndWan(string locale, decimal amount, string expected) =>
-        Assert.Equal(expected, TargetsCard.FormatAmount(locale, KpiUnit.Currency, "CNY", amount));
+        Assert.Equal(expected, SalesFormat.Amount(locale, KpiUnit.Currency, "CNY", amount));
 
     [Fact]
     public void FormatAmount_CountAndOtherCurrencies_WholeNumbersAndSymbols()
     {
-        Assert.Equal("12,346", TargetsCard.FormatAmount(BotText.English, KpiUnit.Count, null, 12_345.6m));
-        Assert.Equal("12,346", TargetsCard.FormatAmount(BotText.Chinese, KpiUnit.Count, null, 12_345.6m));
-        Assert.Equal("$120,000", TargetsCard.FormatAmount(BotText.English, KpiUnit.Currency, "USD", 120_000));
-        Assert.Equal("CHF 500", TargetsCard.FormatAmount(BotText.English, KpiUnit.Currency, "CHF", 500));
+        Assert.Equal("12,346", SalesFormat.Amount(BotText.English, KpiUnit.Count, null, 12_345.6m));
+        Assert.Equal("12,346", SalesFormat.Amount(BotText.Chinese, KpiUnit.Count, null, 12_345.6m));
+        Assert.Equal("$120,000", SalesFormat.Amount(BotText.English, KpiUnit.Currency, "USD", 120_000));
+        Assert.Equal("CHF 500", SalesFormat.Amount(BotText.English, KpiUnit.Currency, "CHF", 500));
     }
 
     [Theory]
@@ -171,8 +171,8 @@ public sealed partial class TargetsCardTests
         var percent = Typed(json, "TextBlock").Single(t => t["text"]!.GetValue<string>().Contains("% done · ", StringComparison.Ordinal));
         Assert.Equal(color.ToLowerInvariant(), percent["color"]!.GetValue<string>());
         Assert.EndsWith(status, percent["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(TextColor.Good, TargetsCard.ColorOf(PaceStatus.Ahead));
-        Assert.Equal(TextColor.Default, TargetsCard.ColorOf(PaceStatus.NoTarget));
+        Assert.Equal(TextColor.Good, SalesFormat.ColorOf(PaceStatus.Ahead));
+        Assert.Equal(TextColor.Default, SalesFormat.ColorOf(PaceStatus.NoTarget));
     }
 
     [Theory]
@@ -182,7 +182,7 @@ public sealed partial class TargetsCardTests
     [InlineData(100, 100, 0)]
     public void Bar_Percent_FilledAndEmptyWeights(decimal percent, int filled, int empty)
     {
-        var bar = TargetsCard.Bar(percent, PaceStatus.OnPace);
+        var bar = SalesFormat.Bar(percent, PaceStatus.OnPace);
 
         Assert.Equal(filled, bar.Columns.Where(c => c.Style == ContainerStyle.Accent).Sum(c => c.Width!.Weight ?? 0));
         Assert.Equal(empty, bar.Columns.Where(c => c.Style == ContainerStyle.Emphasis).Sum(c => c.Width!.Weight ?? 0));
@@ -288,10 +288,10 @@ public sealed partial class TargetsCardTests
         var actions = card.Actions!.Cast<ExecuteAction>().ToList();
 
         Assert.Equal(["targets.period", "targets.period", "targets.period", "targets.period", "results.log-form"], actions.Select(a => a.Verb));
-        Assert.Equal(["week", "month", "quarter", "year", "month"], actions.Select(a => (string)a.Data![TargetsCard.PeriodKey]!));
+        Assert.Equal(["week", "month", "quarter", "year", "month"], actions.Select(a => (string)a.Data![ProgressCardActions.PeriodKey]!));
         Assert.Equal(["周", "月", "季度", "年", "记录业绩"], actions.Select(a => a.Title));
         Assert.Equal(ActionStyle.Positive, actions[1].Style);
-        Assert.All(actions, a => Assert.True(SalesPeriod.TryParseKind((string)a.Data![TargetsCard.PeriodKey]!, out _)));
+        Assert.All(actions, a => Assert.True(SalesPeriod.TryParseKind((string)a.Data![ProgressCardActions.PeriodKey]!, out _)));
         Assert.Equal("targets.period", (string)actions[0].SubmitFallback.Data!["verb"]!);
         Assert.Equal("results.log-form", (string)actions[4].SubmitFallback.Data!["verb"]!);
     }
@@ -303,10 +303,10 @@ public sealed partial class TargetsCardTests
     {
         var view = TargetsViews.View("Alice", TargetsViews.Revenue(1, 1)) with { Period = SalesPeriod.Containing(kind, TargetsViews.Today) };
 
-        var log = TargetsCard.Build(Text, BotText.English, view).Actions!.Cast<ExecuteAction>().Single(a => a.Verb == TargetsCard.LogResultVerb);
+        var log = TargetsCard.Build(Text, BotText.English, view).Actions!.Cast<ExecuteAction>().Single(a => a.Verb == ProgressCardActions.LogResultVerb);
 
         Assert.Equal("Log a result", log.Title);
-        Assert.Equal(word, (string)log.Data![TargetsCard.PeriodKey]!);
+        Assert.Equal(word, (string)log.Data![ProgressCardActions.PeriodKey]!);
     }
 
     [Fact]

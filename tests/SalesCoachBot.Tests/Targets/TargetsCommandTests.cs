@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;
 
@@ -55,7 +56,7 @@ public sealed class TargetsCommandTests
         var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
         Assert.Contains("This month · November 2026", card, StringComparison.Ordinal);
         Assert.Contains("Revenue", card, StringComparison.Ordinal);
-        Assert.Contains("¥75,500 / " + TargetsCard.FormatAmount("en-US", KpiUnit.Currency, "CNY", target), card, StringComparison.Ordinal);
+        Assert.Contains("¥75,500 / " + SalesFormat.Amount("en-US", KpiUnit.Currency, "CNY", target), card, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -84,7 +85,7 @@ public sealed class TargetsCommandTests
         await SeedAliceAsync(app);
 
         var response = await app.PostActivityAsync(ActivityBuilder.Of("invoke").InPersonalChat().WithName("adaptiveCard/action")
-            .WithValue(new { action = new { type = "Action.Execute", verb = TargetsCard.PeriodVerb, data = new { period = "quarter" } } }));
+            .WithValue(new { action = new { type = "Action.Execute", verb = ProgressCardActions.PeriodVerb, data = new { period = "quarter" } } }));
 
         Assert.True(response.IsSuccessStatusCode);
         var body = await response.Content.ReadAsStringAsync();

@@ -1,9 +1,10 @@
 using System.Globalization;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.TeamProgress;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
+using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
-using SalesCoachBot.Data;
 
 namespace SalesCoachBot.Tests.TeamProgress;
 

@@ -1,8 +1,9 @@
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.TeamProgress;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Tests.Data;
 
 namespace SalesCoachBot.Tests.Teams;

@@ -1,4 +1,7 @@
+using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Tests.Data;
 
 namespace SalesCoachBot.Tests.SalesResults.Store;

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Tests.Data;
 
 namespace SalesCoachBot.Tests.SalesResults.Store;
