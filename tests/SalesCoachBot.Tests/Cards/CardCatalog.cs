@@ -12,8 +12,8 @@ using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
-using SalesCoachBot.Tests.Targets;
-using SalesCoachBot.Tests.TeamProgress;
+using SalesCoachBot.Tests.Features.Targets;
+using SalesCoachBot.Tests.Features.TeamProgress;
 
 namespace SalesCoachBot.Tests.Cards;
 

@@ -9,7 +9,7 @@ using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Testing;
-using SalesCoachBot.Tests.Help;
+using SalesCoachBot.Tests.Features.Help;
 using Xunit.Abstractions;
 
 namespace SalesCoachBot.Tests.Cards;

@@ -1,0 +1,439 @@
+using System.Text;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.SalesResults;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+using SalesCoachBot.Testing;
+using SalesCoachBot.Tests.Data;
+using static SalesCoachBot.Tests.Features.Imports.UploadTestKit;
+
+namespace SalesCoachBot.Tests.Features.Imports;
+
+public sealed class FileUploadTests
+{
+    // Line 3: 31 November does not exist; line 4: no such KPI. The other three are Alice's own results.
+    private const string AliceResultsCsv =
+        "date,kpi,amount,customer,note\n" +
+        "2026-11-03,revenue,\"120,000\",Acme,first order\n" +
+        "2026/11/31,revenue,5000,Bad Date Co,\n" +
+        "2026-11-05,widgets,10,Acme,\n" +
+        "2026-11-06,visit,1,Contoso,\n" +
+        "2026/11/10,Revenue,12万,Fabrikam,\n";
+
+    private static readonly DateOnly November1 = new(2026, 11, 1);
+    private static readonly DateOnly November30 = new(2026, 11, 30);
+
+    private static async Task<IReadOnlyDictionary<long, KpiActual>> NovemberActualsAsync(SalesCoachBotApplication app, long memberId)
+    {
+        var (scope, _) = app.NewStore(TenantA);
+        await using var __ = scope;
+        return await scope.ServiceProvider.GetRequiredService<ResultLedger>().ActualsAsync(memberId, November1, November30);
+    }
+
+    private static byte[] Xlsx(Action<IXLWorksheet> fill)
+    {
+        using var workbook = new XLWorkbook();
+        fill(workbook.Worksheets.Add("Export"));
+        // A second sheet that must be ignored.
+        workbook.Worksheets.Add("Notes").Cell(1, 1).Value = "date";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Row(IXLWorksheet sheet, int row, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } value)
+            {
+                sheet.Cell(row, i + 1).Value = value;
+            }
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_CsvResultsWithTwoBadRows_PreviewCountsAndListsLinesWithReasons(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+
+        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
+
+        var preview = Assert.Single(app.Connector.SentActivities);
+        var facts = FactsOf(preview);
+        Assert.Equal("november.csv", facts["File"]);
+        Assert.Equal("Results", facts["Contains"]);
+        Assert.Equal("5", facts["Rows found"]);
+        Assert.Equal("3", facts["Rows to import"]);
+        Assert.Equal("2", facts["Rows rejected"]);
+        var text = CardText.Of(preview);
+        Assert.Contains("Line 3: 2026/11/31 is not a date (use 2026-11-03)", text, StringComparison.Ordinal);
+        Assert.Contains("Line 4: unknown KPI widgets", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Line 2:", text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-03 · Alice Wang · revenue · 120,000 · Acme", text, StringComparison.Ordinal);
+        Assert.True(ImportIdOf(preview) > 0);
+        // Only the preview: nothing is in the ledger before Import is pressed.
+        Assert.Equal((1, 0, 0), await CountsAsync(app));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_CsvResults_RecordsValidRowsAndReimportAddsNothing(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        var url = files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv));
+
+        await app.PostActivityAsync(Upload("november.csv", url));
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
+
+        Assert.Contains("Imported november.csv", body, StringComparison.Ordinal);
+        Assert.Contains("3 new results imported; 0 were already there.", body, StringComparison.Ordinal);
+        var actuals = await NovemberActualsAsync(app, people.Alice);
+        Assert.Equal(240_000m, actuals[people.Revenue].Amount);
+        Assert.Equal(1m, actuals[people.Visits].Amount);
+        Assert.Equal(3, (await CountsAsync(app)).Results);
+
+        // Pressing Import again changes nothing.
+        var again = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
+        Assert.Contains("already imported", again, StringComparison.Ordinal);
+
+        // The same file uploaded and imported again: every row is found, nothing doubles.
+        app.Connector.Clear();
+        await app.PostActivityAsync(Upload("november.csv", url));
+        var reimport = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(Assert.Single(app.Connector.SentActivities)));
+        Assert.Contains("0 new results imported; 3 were already there.", reimport, StringComparison.Ordinal);
+        Assert.Equal(240_000m, (await NovemberActualsAsync(app, people.Alice))[people.Revenue].Amount);
+        Assert.Equal(3, (await CountsAsync(app)).Results);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_IdenticalRowsWithoutId_CountOncePerOccurrence(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        // Two equal deals on one day are two deals; a third upload of the file still adds nothing.
+        const string csv = "date,kpi,amount,customer\n2026-11-04,revenue,1000,Acme\n2026-11-04,revenue,1000,Acme\n";
+        var url = files.Serve("twins.csv", Encoding.UTF8.GetBytes(csv));
+
+        await app.PostActivityAsync(Upload("twins.csv", url));
+        await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
+        await app.PostActivityAsync(Upload("twins.csv", url));
+        var second = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
+
+        Assert.Contains("0 new results imported; 2 were already there.", second, StringComparison.Ordinal);
+        Assert.Equal(2_000m, (await NovemberActualsAsync(app, people.Alice))[people.Revenue].Amount);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_XlsxResultsByManagerWithBadRows_ImportsForOwnRepOnly(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        var xlsx = Xlsx(sheet =>
+        {
+            Row(sheet, 1, "日期", "指标", "金额", "成员", "客户", "编号");
+            Row(sheet, 2, new DateTime(2026, 11, 4), "成交", "¥80,000", "bob.li@contoso.com", "Acme", "CRM-1");
+            Row(sheet, 3, new DateTime(2026, 11, 5), "revenue", "abc", "Bob Li", null, "CRM-2");
+            Row(sheet, 4, new DateTime(2026, 11, 6), "revenue", 1000, "carol@contoso.com", null, "CRM-3");
+            Row(sheet, 5, "2026/11/7", "拜访", 2, null, null, "CRM-1");
+            Row(sheet, 6, new DateTime(2026, 11, 8), "visits", 3, "Bob Li", null, "CRM-4");
+        });
+
+        await app.PostActivityAsync(Upload("crm.xlsx", files.Serve("crm.xlsx", xlsx)).WithLocale("zh-CN"));
+
+        var preview = Assert.Single(app.Connector.SentActivities);
+        var facts = FactsOf(preview);
+        Assert.Equal("业绩", facts["内容"]);
+        Assert.Equal("5", facts["找到的行"]);
+        Assert.Equal("2", facts["可导入的行"]);
+        var text = CardText.Of(preview);
+        Assert.Contains("第 3 行：abc 不是有效的金额", text, StringComparison.Ordinal);
+        Assert.Contains("第 4 行：carol@contoso.com 不在你管理的团队中", text, StringComparison.Ordinal);
+        Assert.Contains("第 5 行：编号 CRM-1 已在第 2 行出现", text, StringComparison.Ordinal);
+
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(preview));
+        // The button press comes in English this time: the summary follows the press, not the upload.
+        Assert.Contains("2 new results imported; 0 were already there.", body, StringComparison.Ordinal);
+        var bob = await NovemberActualsAsync(app, people.Bob);
+        Assert.Equal(80_000m, bob[people.Revenue].Amount);
+        Assert.Equal(1m, bob[people.Contracts].Amount);
+        Assert.Equal(3m, bob[people.Visits].Amount);
+        Assert.Empty(await NovemberActualsAsync(app, people.Carol));
+        Assert.Empty(await NovemberActualsAsync(app, people.Alice));
+        var (scope, store) = app.NewStore(TenantA);
+        await using (scope)
+        {
+            var deal = await store.SalesResults.SingleAsync(r => r.KpiId == people.Revenue);
+            Assert.Equal((ResultSources.File, "CRM-1", people.Alice, "Acme"), (deal.Source, deal.ExternalId, deal.RecordedByMemberId!.Value, deal.Customer!));
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_XlsxTargetsByManagerWithBadRows_SetsYearlyAndOverride(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        var xlsx = Xlsx(sheet =>
+        {
+            Row(sheet, 1, "Member", "KPI", "Year", "Amount", "Period", "Weights");
+            Row(sheet, 2, "bob.li@contoso.com", "revenue", 2026, 1_200_000, null, null);
+            Row(sheet, 3, "Bob Li", "Revenue", 2026, "50万", "2026-Q1", null);
+            Row(sheet, 4, "carol@contoso.com", "revenue", 2026, 100, null, null);
+            Row(sheet, 5, "nobody@contoso.com", "revenue", 2026, 100, null, null);
+            Row(sheet, 6, "Bob Li", "visits", 2026, 50, "2026-Q5", null);
+            Row(sheet, 7, "Bob Li", "visits", 2026, 120, null, "1;1;1;1;1;1;1;1;1;1;1");
+        });
+
+        await app.PostActivityAsync(Upload("targets.xlsx", files.Serve("targets.xlsx", xlsx)));
+
+        var preview = Assert.Single(app.Connector.SentActivities);
+        var facts = FactsOf(preview);
+        Assert.Equal("Targets", facts["Contains"]);
+        Assert.Equal(("6", "2", "4"), (facts["Rows found"], facts["Rows to import"], facts["Rows rejected"]));
+        var text = CardText.Of(preview);
+        Assert.Contains("Line 4: carol@contoso.com is not in a team you manage", text, StringComparison.Ordinal);
+        Assert.Contains("Line 5: no member nobody@contoso.com in your organisation", text, StringComparison.Ordinal);
+        Assert.Contains("Line 6: 2026-Q5 is not a period", text, StringComparison.Ordinal);
+        Assert.Contains("Line 7: weights must be twelve numbers", text, StringComparison.Ordinal);
+
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(preview));
+        Assert.Contains("2 targets set.", body, StringComparison.Ordinal);
+        var (scope, _) = app.NewStore(TenantA);
+        await using (scope)
+        {
+            var plan = scope.ServiceProvider.GetRequiredService<TargetPlan>();
+            Assert.Equal(1_200_000m, await plan.TargetForAsync(TargetOwner.Member(people.Bob), people.Revenue, SalesPeriod.Year(2026)));
+            Assert.Equal(500_000m, await plan.TargetForAsync(TargetOwner.Member(people.Bob), people.Revenue, SalesPeriod.Quarter(2026, 1)));
+            Assert.Null(await plan.TargetForAsync(TargetOwner.Member(people.Carol), people.Revenue, SalesPeriod.Year(2026)));
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_TargetsFromRep_SaysOnlyManagersAndStoresNothing(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        var url = files.Serve("mine.csv", Encoding.UTF8.GetBytes("成员,指标,年,目标\nBob Li,revenue,2026,9999999\n"));
+
+        await app.PostActivityAsync(Upload("mine.csv", url, from: AsBob()));
+
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Empty(reply.Attachments ?? []);
+        Assert.Contains("Only managers", reply.Text, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), await CountsAsync(app));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_ByAnotherMemberOrTenant_IsNotFoundAndImportsNothing(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
+        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+
+        var byBob = await PressAsync(app, ImportCard.ConfirmVerb, importId, ActivityBuilder.Of("invoke").From("29:bob", "Bob Li", "aad-bob").InPersonalChat("a:personal-bob"));
+        var otherTenant = await PressAsync(app, ImportCard.ConfirmVerb, importId, ActivityBuilder.Of("invoke").InPersonalChat().InTenant(TenantB));
+        var cancelByBob = await PressAsync(app, ImportCard.CancelVerb, importId, ActivityBuilder.Of("invoke").From("29:bob", "Bob Li", "aad-bob").InPersonalChat("a:personal-bob"));
+
+        Assert.Contains("cannot find that import", byBob, StringComparison.Ordinal);
+        Assert.Contains("cannot find that import", otherTenant, StringComparison.Ordinal);
+        Assert.Contains("cannot find that import", cancelByBob, StringComparison.Ordinal);
+        Assert.Equal(0, (await CountsAsync(app)).Results);
+        Assert.Equal(0, (await CountsAsync(app, TenantB)).Results);
+        // Still Alice's to import.
+        Assert.Contains("3 new results imported", await PressAsync(app, ImportCard.ConfirmVerb, importId), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_ManagerNoLongerManagesRep_RefusesAndImportsNothing(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        await app.PostActivityAsync(Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("date,kpi,amount,member\n2026-11-03,revenue,5000,Bob Li\n"))));
+        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+        var (scope, store) = app.NewStore(TenantA);
+        await using (scope)
+        {
+            var east = await store.SalesTeams.SingleAsync(t => t.TeamsTeamId == "19:east@thread.tacv2");
+            var directory = scope.ServiceProvider.GetRequiredService<SalesTeamDirectory>();
+            Assert.True(await directory.SetRoleAsync(TenantA, east.Id, people.Alice, TeamRole.Rep));
+        }
+
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, importId);
+
+        Assert.Contains("Your teams changed since the preview", body, StringComparison.Ordinal);
+        Assert.Equal(0, (await CountsAsync(app)).Results);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_AfterPreviewExpired_RefusesAndImportsNothing(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
+        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+
+        ((FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, importId);
+
+        Assert.Contains("This preview has expired", body, StringComparison.Ordinal);
+        Assert.Equal(0, (await CountsAsync(app)).Results);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Cancel_Pending_ShowsCancelledAndLaterConfirmImportsNothing(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
+        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+
+        var cancelled = await PressAsync(app, ImportCard.CancelVerb, importId);
+        var confirm = await PressAsync(app, ImportCard.ConfirmVerb, importId);
+
+        Assert.Contains("Import cancelled", cancelled, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported from november.csv", cancelled, StringComparison.Ordinal);
+        Assert.Contains("was cancelled", confirm, StringComparison.Ordinal);
+        Assert.Equal(0, (await CountsAsync(app)).Results);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_HostNotAllowed_RefusesWithoutDownloading(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider, allowLoopback: false);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+
+        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
+        await app.PostActivityAsync(Upload("evil.csv", "https://contoso.sharepoint.com.evil.example/evil.csv"));
+
+        Assert.Equal(2, app.Connector.SentActivities.Count);
+        Assert.All(app.Connector.SentActivities, reply => Assert.Contains("does not come from Teams file storage", reply.Text, StringComparison.Ordinal));
+        Assert.Equal(0, files.Requests);
+        Assert.Equal((0, 0, 0), await CountsAsync(app));
+    }
+
+    [SkippableFact]
+    public async Task Upload_LargerThanLimitWithoutContentLength_RefusedWhileStreaming()
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        app.Settings["Imports:MaxFileBytes"] = "2048";
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        var big = new StringBuilder("date,kpi,amount\n");
+        while (big.Length < 10_000)
+        {
+            big.Append("2026-11-03,revenue,1\n");
+        }
+
+        await app.PostActivityAsync(Upload("big.csv", files.Serve("big.csv", Encoding.UTF8.GetBytes(big.ToString()), chunked: true)));
+
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Contains("larger than", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(1, files.Requests);
+        Assert.Equal((0, 0, 0), await CountsAsync(app));
+    }
+
+    [SkippableTheory]
+    [InlineData("broken.xlsx", "not a valid CSV or XLSX")]
+    [InlineData("notes.docx", "CSV and XLSX files only")]
+    [InlineData("people.csv", "cannot tell what the file holds")]
+    public async Task Upload_UnusableFile_SaysWhyAndStoresNothing(string fileName, string expected)
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        var content = fileName == "people.csv" ? Encoding.UTF8.GetBytes("name,email\nBob,bob@contoso.com\n") : [0x50, 0x4B, 0x03, 0x04, 0x00, 0x13, 0x37];
+
+        await app.PostActivityAsync(Upload(fileName, files.Serve(fileName, content)));
+
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), await CountsAsync(app));
+    }
+
+    [SkippableFact]
+    public async Task Upload_Gb18030CsvFromChineseExcel_IsRead()
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes("日期,指标,金额,客户\r\n2026-11-03,成交,5万,华东电子\r\n");
+
+        await app.PostActivityAsync(Upload("导出.csv", files.Serve("gbk.csv", gbk)).WithLocale("zh-CN"));
+
+        var preview = Assert.Single(app.Connector.SentActivities);
+        Assert.Equal("1", FactsOf(preview)["可导入的行"]);
+        Assert.Contains("华东电子", CardText.Of(preview), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_InChannel_PointsToPersonalChatWithoutDownloading(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+
+        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv)),
+            from: ActivityBuilder.Message(null).InChannel()));
+
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Contains("1:1 chat", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(0, files.Requests);
+        Assert.Equal((0, 0, 0), await CountsAsync(app));
+    }
+
+    [SkippableFact]
+    public async Task Message_WithoutFile_PassesToCommands()
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        await SeedAsync(app);
+
+        await app.PostActivityAsync(ActivityBuilder.Message("targets").InPersonalChat());
+
+        Assert.Contains("This month", CardText.Of(Assert.Single(app.Connector.SentActivities)), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,264 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+using SalesCoachBot.Testing;
+using SalesCoachBot.Tests.Data;
+
+namespace SalesCoachBot.Tests.Features.SalesResults;
+
+public sealed class LogCommandTests
+{
+    private const string TenantA = ActivityBuilder.DefaultTenant;
+    private const string TenantB = "tenant-fabrikam";
+
+    // Wednesday 18 November 2026, 10:00 in Shanghai (the default zone).
+    private static readonly DateTimeOffset Now = new(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
+
+    private static SalesCoachBotApplication NewApp(DatabaseProvider provider) => new(provider) { Time = new FakeTimeProvider(Now) };
+
+    private static async Task<SalesCoachBotApplication> StartAsync(DatabaseProvider provider)
+    {
+        var app = NewApp(provider);
+        // The first message makes Alice and the tenant's default KPIs known.
+        await app.PostActivityAsync(ActivityBuilder.Message("help").InPersonalChat());
+        app.Connector.Clear();
+        return app;
+    }
+
+    /// <summary>The tenant's results that count, with their KPI keys.</summary>
+    internal static async Task<List<(string Kpi, SalesResult Result)>> CountingResultsAsync(SalesCoachBotApplication app, string tenant = TenantA)
+    {
+        var (scope, store) = app.NewStore(tenant);
+        await using var _ = scope;
+        var rows = await store.SalesResults.AsNoTracking().Where(r => r.UndoneAt == null)
+            .Join(store.Kpis, r => r.KpiId, k => k.Id, (r, k) => new { k.Key, Result = r })
+            .ToListAsync();
+        return rows.OrderBy(r => r.Result.Id).Select(r => (r.Key, r.Result)).ToList();
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_DealInEnglish_RecordsRevenueAndOneContractAndSendsCardWithNotice(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme first order").InPersonalChat());
+
+        var rows = await CountingResultsAsync(app);
+        Assert.Equal([(KpiDefaults.Revenue, 120_000m), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(ResultSources.Chat, r.Result.Source);
+            Assert.Equal("Acme", r.Result.Customer);
+            Assert.Equal("first order", r.Result.Note);
+            Assert.Equal(new DateOnly(2026, 11, 18), r.Result.OccurredOn);
+            Assert.Equal(r.Result.MemberId, r.Result.RecordedByMemberId);
+        });
+        var reply = Assert.Single(app.Connector.SentActivities);
+        var card = CardText.Of(reply);
+        Assert.Contains("Logged ¥120,000 revenue and 1 contract · Acme. Type undo within 10 minutes to take it back.", card, StringComparison.Ordinal);
+        Assert.Contains("This month · November 2026", card, StringComparison.Ordinal);
+        Assert.Contains("¥120,000 / ¥0", card, StringComparison.Ordinal);
+        Assert.Contains("1 / 0", card, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_ChineseWordsAndAmount_RecordsAndRepliesInChinese(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message("记录 成交 12万 华为 首单").InPersonalChat().WithLocale("zh-CN"));
+
+        var rows = await CountingResultsAsync(app);
+        Assert.Equal([(KpiDefaults.Revenue, 120_000m), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
+        Assert.All(rows, r => Assert.Equal(("华为", "首单"), (r.Result.Customer, r.Result.Note)));
+        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
+        Assert.Contains("已记录：销售额 ¥12万和签约 1 份 · 华为。10 分钟内输入 撤销 可以撤回。", card, StringComparison.Ordinal);
+        Assert.Contains("本月 · 2026年11月", card, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "log visits 3", KpiDefaults.Visits, 3, "Logged 3 visits.")]
+    [InlineData(DatabaseProvider.Postgres, "log visits 3", KpiDefaults.Visits, 3, "Logged 3 visits.")]
+    [InlineData(DatabaseProvider.Sqlite, "log visit Acme", KpiDefaults.Visits, 1, "Logged 1 visit · Acme.")]
+    [InlineData(DatabaseProvider.Sqlite, "log revenue 1.2万", KpiDefaults.Revenue, 12_000, "Logged ¥12,000 revenue.")]
+    [InlineData(DatabaseProvider.Sqlite, "log revenue ¥45,500.50", KpiDefaults.Revenue, 45_500.5, "Logged ¥45,500.50 revenue.")]
+    [InlineData(DatabaseProvider.Sqlite, "LOG new 两 \"Big Co\"", KpiDefaults.NewCustomers, 2, "Logged 2 new customers · Big Co.")]
+    public async Task Log_OneKpi_RecordsOneRowAndSaysWhat(DatabaseProvider provider, string command, string kpi, decimal amount, string notice)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat());
+
+        var row = Assert.Single(await CountingResultsAsync(app));
+        Assert.Equal((kpi, amount), (row.Kpi, row.Result.Amount));
+        Assert.Contains(notice, CardText.Of(Assert.Single(app.Connector.SentActivities)), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_UnknownKpi_NamesTheWordSuggestsOneAndRecordsNothing(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message("log dael 120000 <b>Acme</b>").InPersonalChat());
+
+        Assert.Empty(await CountingResultsAsync(app));
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Empty(reply.Attachments ?? []);
+        Assert.Equal("plain", reply.TextFormat);
+        Assert.Contains("I don't know the KPI \"dael\". Did you mean \"deal\"?", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("log deal 120000 Acme", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("You can log: deal, revenue, contract, new-customer, visit.", reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "log deal 1,20 Acme", "\"1,20\" is unclear")]
+    [InlineData(DatabaseProvider.Postgres, "log deal 12abc Acme", "\"12abc\" is not an amount I can read.")]
+    [InlineData(DatabaseProvider.Sqlite, "log deal -5 Acme", "\"-5\" is negative. To take back a result, type undo.")]
+    [InlineData(DatabaseProvider.Sqlite, "log deal Acme", "Write the amount after the KPI.")]
+    [InlineData(DatabaseProvider.Sqlite, "log visits 1.5", "\"1.5\" has too many decimals")]
+    [InlineData(DatabaseProvider.Sqlite, "log", "Tell me what to log.")]
+    public async Task Log_BadAmount_ExplainsAndRecordsNothing(DatabaseProvider provider, string command, string expected)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat());
+
+        Assert.Empty(await CountingResultsAsync(app));
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Equal("plain", reply.TextFormat);
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Contains("for example: log deal 120000 Acme", reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_ChineseBadAmount_ExplainsInChinese(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message("记录 成交 12万万 华为").InPersonalChat().WithLocale("zh-CN"));
+
+        Assert.Empty(await CountingResultsAsync(app));
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Contains("“12万万”不是我能识别的金额。", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("可记录的指标：成交、销售额、合同、新客户、拜访。", reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "log deal $120000 Acme", "Revenue is counted in CNY, but you wrote USD.")]
+    [InlineData(DatabaseProvider.Postgres, "log deal 120000 USD Acme", "Revenue is counted in CNY, but you wrote USD.")]
+    [InlineData(DatabaseProvider.Sqlite, "log visits ¥3", "Customer visits is a count, not money")]
+    public async Task Log_CurrencyNotTheKpis_ExplainsAndRecordsNothing(DatabaseProvider provider, string command, string expected)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat());
+
+        Assert.Empty(await CountingResultsAsync(app));
+        Assert.Contains(expected, Assert.Single(app.Connector.SentActivities).Text, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_CurrencyOfTheKpi_Records(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message("log deal RMB 120000 Acme").InPersonalChat());
+
+        Assert.Equal(2, (await CountingResultsAsync(app)).Count);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_InactiveKpi_ListsTheWordsThatWorkAndRecordsNothing(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+        var (scope, store) = app.NewStore(TenantA);
+        await using (scope)
+        {
+            var contracts = await store.Kpis.SingleAsync(k => k.Key == KpiDefaults.Contracts);
+            contracts.IsActive = false;
+            await store.SaveChangesAsync();
+        }
+
+        await app.PostActivityAsync(ActivityBuilder.Message("log deal 5000 Acme").InPersonalChat());
+
+        Assert.Empty(await CountingResultsAsync(app));
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Contains("Your organization doesn't track \"deal\". You can log: revenue, new-customer, visit.", reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_InChannel_SaysItWorksOnlyInPersonalChatAndRecordsNothing(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InChannel().MentioningBot());
+
+        Assert.Empty(await CountingResultsAsync(app));
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.Contains("\"log\" works only in our 1:1 chat.", reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_SameMessageDeliveredTwice_RecordsOnce(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+        var message = ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat();
+
+        await app.PostActivityAsync(message);
+        await app.PostActivityAsync(message);
+
+        Assert.Equal(2, (await CountingResultsAsync(app)).Count);
+        Assert.Contains("Already logged, so not counted twice: ¥120,000 revenue and 1 contract · Acme.",
+            CardText.Of(app.Connector.SentActivities[^1]), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Log_InTenantB_StaysInTenantB(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+        await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat());
+
+        await app.PostActivityAsync(ActivityBuilder.Message("log deal 7000 Fabrikam").InPersonalChat().InTenant(TenantB));
+
+        Assert.Equal([120_000m, 1m], (await CountingResultsAsync(app, TenantA)).Select(r => r.Result.Amount));
+        Assert.Equal([7_000m, 1m], (await CountingResultsAsync(app, TenantB)).Select(r => r.Result.Amount));
+        var card = CardText.Of(app.Connector.SentActivities[^1]);
+        Assert.Contains("¥7,000 / ¥0", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("120,000", card, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "help", "en-US", "log · 记录 <kpi> <amount> [customer] [note]", "Take back the result you logged in the last 10 minutes.")]
+    [InlineData(DatabaseProvider.Sqlite, "帮助", "zh-CN", "记录 · log <指标> <金额> [客户] [备注]", "撤回你在 10 分钟内记录的业绩。")]
+    public async Task Help_PersonalChat_ListsLogAndUndo(DatabaseProvider provider, string command, string locale, string logLine, string undoLine)
+    {
+        await using var app = await StartAsync(provider);
+
+        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale(locale));
+
+        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
+        Assert.Contains(logLine, card, StringComparison.Ordinal);
+        Assert.Contains(undoLine, card, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,40 @@
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.TeamProgress;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
+
+namespace SalesCoachBot.Tests.Features.TeamProgress;
+
+/// <summary>Team progress snapshots covering every branch of the team card and the leaderboard, for the renderer check.</summary>
+internal static class TeamProgressViews
+{
+    public static IEnumerable<(string Name, TeamProgressSnapshot Snapshot)> Representative(string awkwardName)
+    {
+        var today = new DateOnly(2026, 11, 18);
+        var asOf = new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var month = SalesPeriod.Month(2026, 11);
+        var calendar = WorkingCalendarFile.China2026;
+        Pace Pace(decimal target, decimal actual, SalesPeriod period) => PaceCalculator.Calculate(new PaceInput(target, actual, period, today, calendar));
+        TeamKpi[] kpis = [new(1, "revenue", "Revenue \"net\" 营收", KpiUnit.Currency, "CNY"), new(2, "contracts", "Contracts", KpiUnit.Count, null)];
+        RepProgress Rep(long id, string name, decimal target, decimal actual, Improvement? improvement, SalesPeriod period) =>
+            new(id, name, new Dictionary<long, Pace> { [1] = Pace(target, actual, period), [2] = Pace(4, 1, period) }, improvement);
+
+        IReadOnlyList<RepProgress> reps =
+        [
+            Rep(1, awkwardName, 100_000m, 180_000m, new Improvement(315m, 90m), month),
+            Rep(2, "Bob Li", 100_000m, 20_000m, new Improvement(35m, 40m), month),
+            Rep(3, "Carol Chen", 0m, 5_000m, null, month),
+            Rep(4, "张伟", 100_000m, 57_000m, new Improvement(100m, 100m), month),
+        ];
+        yield return ("month", new(7, awkwardName, month, today, asOf, zone, kpis, [Pace(300_000m, 262_000m, month), Pace(16, 4, month)], reps));
+
+        var year = SalesPeriod.Year(2025);
+        yield return ("past-year", new(7, "East", year, today, asOf, zone, kpis, [Pace(0, 0, year), Pace(0, 0, year)],
+            [Rep(1, "Alice", 0, 0, null, year)]));
+        yield return ("no-reps", new(7, "East", month, today, asOf, zone, kpis, [Pace(0, 0, month), Pace(0, 0, month)], []));
+        yield return ("no-kpis", new(7, "East", month, today, asOf, zone, [], [], []));
+    }
+}
