@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Admin;
 
@@ -34,7 +35,7 @@ internal static partial class AdminEndpoints
         string what,
         IReadOnlyList<string> columns,
         IReadOnlyList<string> requiredColumns,
-        Func<SalesCoachDbContext, List<CsvRow>, List<RejectedRow>, DateTimeOffset, CancellationToken, Task<ImportReport>> import,
+        Func<SalesCoachDbContext, List<SheetRow>, List<RejectedRow>, DateTimeOffset, CancellationToken, Task<ImportReport>> import,
         string tenantId,
         HttpRequest request,
         SalesCoachDbContext db,
@@ -43,13 +44,13 @@ internal static partial class AdminEndpoints
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        List<CsvRow> rows;
+        List<SheetRow> rows;
         List<RejectedRow> rejected;
         try
         {
             (rows, rejected) = await CsvUpload.ReadAsync(request, columns, requiredColumns, options.MaxImportBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (CsvUploadException error)
+        catch (UploadRefusedException error)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The file cannot be imported; nothing was changed.", detail: error.Message);
         }

@@ -8,6 +8,7 @@ using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.Teams;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
@@ -35,7 +36,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         var reachable = await ReachableAsync(tenantId, uploader.Id, kind, cancellationToken).ConfigureAwait(false);
         if (reachable is null)
         {
-            throw new UploadRefusedException(ImportsTextKeys.OnlyManagers);
+            throw new UploadRefusedException(ImportsTextKeys.OnlyManagers, [], "Only managers upload targets, and the uploader manages no team.");
         }
 
         var context = new CheckContext(
