@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Testing;
@@ -21,8 +22,11 @@ public enum FakeConnectorOperation
 /// <summary>Settings of a <see cref="FakeConnectorServer"/>.</summary>
 public sealed class FakeConnectorOptions
 {
-    /// <summary>Clock for arrival times and the limit windows; share a FakeTimeProvider with the client to reason in fake time.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// Clock for arrival times and the limit windows. Unless given, a fake clock frozen at a fixed instant (tests never
+    /// read the real clock): a test that lets the limits matter shares one FakeTimeProvider with the client.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>Answer 429 with Retry-After when a request exceeds Teams' per-conversation or per-app limits.</summary>
     public bool EnforceRateLimits { get; init; } = true;

@@ -21,7 +21,8 @@ namespace SalesCoachBot.Testing;
 /// </summary>
 /// <example>
 /// <code>
-/// await using var issuer = await LocalTokenIssuer.StartAsync();
+/// var time = new FakeTimeProvider(start);
+/// await using var issuer = await LocalTokenIssuer.StartAsync(time);
 /// builder.Configuration.AddInMemoryCollection(issuer.BotConfiguration("app-id", "tenant-id"));
 /// var token = issuer.CreateBotConnectorToken("app-id", activityServiceUrl);
 /// </code>
@@ -75,13 +76,14 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     public static string EntraIssuerV1(string tenantId) => $"https://sts.windows.net/{tenantId}/";
 
     /// <summary>Starts the server; tokens take "now" from <paramref name="time"/> (pass the bot's FakeTimeProvider to keep them in step).</summary>
-    public static async Task<LocalTokenIssuer> StartAsync(TimeProvider? time = null)
+    public static async Task<LocalTokenIssuer> StartAsync(TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var server = builder.Build();
-        var issuer = new LocalTokenIssuer(server, time ?? TimeProvider.System);
+        var issuer = new LocalTokenIssuer(server, time);
         issuer.MapEndpoints();
         await server.StartAsync();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

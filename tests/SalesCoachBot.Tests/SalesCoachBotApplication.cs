@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text;
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -41,7 +43,13 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
     public RecordingConnectorClient Connector { get; } = new();
 
     /// <summary>Configuration on top of the app's own (set before the first request or <c>Services</c> use).</summary>
-    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Bot:AppId"] = "", ["Scheduling:Storage"] = "InMemory" };
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Bot:AppId"] = "" };
+
+    /// <summary>
+    /// True (default): Hangfire keeps its jobs in memory, fast and gone with the host. False: the app's own storage
+    /// (hangfire.db beside the test's SQLite file, or the hangfire schema of its PostgreSQL database).
+    /// </summary>
+    public bool InMemoryJobs { get; init; } = true;
 
     /// <summary>When set (before first use), the app's <see cref="TimeProvider"/>: <c>new SalesCoachBotApplication { Time = new FakeTimeProvider(...) }</c>.</summary>
     public FakeTimeProvider? Time { get; init; }
@@ -104,6 +112,13 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
 
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton<IConnectorClient>(Connector);
+
+            if (InMemoryJobs)
+            {
+                // Replaces the app's database storage; a factory so the host disposes it with itself.
+                services.RemoveAll<JobStorage>();
+                services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+            }
 
             services.AddSingleton<IStartupFilter, LoopbackClientAddress>();
             ConfigureServices(services);

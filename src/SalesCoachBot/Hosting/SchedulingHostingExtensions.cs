@@ -25,15 +25,15 @@ internal static class SchedulingHostingExtensions
             .Validate(o => o.OutboxCleanupBatchSize > 0, "Scheduling:OutboxCleanupBatchSize must be positive.")
             .Validate(o => o.QueuePollInterval > TimeSpan.Zero, "Scheduling:QueuePollInterval must be positive.")
             .Validate(o => o.WorkerCount >= 0, "Scheduling:WorkerCount must be 0 (automatic) or more.")
-            .Validate(o => Enum.IsDefined(o.Storage), "Scheduling:Storage must be Database or InMemory.")
+            .Validate(o => Enum.IsDefined(o.Storage), "Scheduling:Storage must be Database.")
             .ValidateOnStart();
 
         // Registered before AddHangfire (which only TryAdds these), so each host has its own storage and activator
-        // instead of the process-wide statics; two hosts in one process (tests) stay apart.
+        // instead of the process-wide statics; two hosts in one process (tests) stay apart. Tests that want jobs in
+        // memory replace the JobStorage registration.
         services.AddSingleton<JobStorage>(sp => JobStorageFactory.Create(
             sp.GetRequiredService<IOptions<SchedulingOptions>>().Value,
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("SalesCoachBot.Scheduling")));
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, configuration) => configuration
             .UseLogProvider(new HostBoundLogProvider(provider.GetRequiredService<ILoggerFactory>()))

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -8,17 +7,14 @@ using SalesCoachBot.Data;
 
 namespace SalesCoachBot.Scheduling;
 
-/// <summary>Builds the one Hangfire storage of this host from the options (never through the static JobStorage.Current).</summary>
-internal static partial class JobStorageFactory
+/// <summary>
+/// Builds the one Hangfire storage of this host from the options (never through the static JobStorage.Current): always
+/// the database the app uses. Tests that want jobs in memory replace the JobStorage registration.
+/// </summary>
+internal static class JobStorageFactory
 {
-    public static JobStorage Create(SchedulingOptions scheduling, DatabaseOptions database, ILogger logger)
+    public static JobStorage Create(SchedulingOptions scheduling, DatabaseOptions database)
     {
-        if (scheduling.Storage == SchedulingStorage.InMemory)
-        {
-            LogInMemory(logger);
-            return new InMemoryStorage(new InMemoryStorageOptions());
-        }
-
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var options = new PostgreSqlStorageOptions
@@ -53,7 +49,4 @@ internal static partial class JobStorageFactory
             : Path.GetDirectoryName(Path.GetFullPath(appFile, database.ContentRootPath)) ?? database.ContentRootPath;
         return Path.Combine(folder, "hangfire.db");
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hangfire runs on in-memory storage: jobs are lost on restart (meant for tests)")]
-    private static partial void LogInMemory(ILogger logger);
 }

@@ -5,9 +5,6 @@ public enum SchedulingStorage
 {
     /// <summary>Follows Database:Provider: a SQLite file beside the app database, or the app's PostgreSQL database (schema hangfire).</summary>
     Database,
-
-    /// <summary>In process memory, lost on restart: for tests only.</summary>
-    InMemory,
 }
 
 /// <summary>"Scheduling" section: Hangfire storage, server and dashboard, and the housekeeping jobs.</summary>
@@ -18,6 +15,7 @@ public sealed class SchedulingOptions
     /// <summary>False = this instance runs no jobs (e.g. a web-only instance); jobs can still be enqueued and the dashboard shown.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Only Database; kept as a setting so a configuration that still names another storage fails at start instead of being ignored.</summary>
     public SchedulingStorage Storage { get; set; } = SchedulingStorage.Database;
 
     /// <summary>Hangfire's SQLite file; empty = hangfire.db in the folder of the app's SQLite database.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Teams.Tests.Authentication;
@@ -9,6 +10,9 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public const string OtherTenantId = "0d9c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f";
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+
+    /// <summary>The clock of the issuer and the bot: tokens are minted and checked at the same fixed instant.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
     public LocalTokenIssuer Issuer { get; private set; } = null!;
 
@@ -25,10 +29,10 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Issuer = await LocalTokenIssuer.StartAsync();
+        Issuer = await LocalTokenIssuer.StartAsync(Time);
         KeyEndorsedForSkype = Issuer.AddBotConnectorKey(["skype"]);
         KeyWithoutEndorsements = Issuer.AddBotConnectorKey(null);
-        Bot = await BotTestHost.StartAsync(Issuer.BotConfiguration(AppId, TenantId));
+        Bot = await BotTestHost.StartAsync(Issuer.BotConfiguration(AppId, TenantId), Time);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Teams.Tests.Authentication;
@@ -11,8 +12,9 @@ public sealed class EntraWithoutTenantTests
     [InlineData(true)]
     public async Task Post_EntraTokenWhenNoTenantConfigured_IsUnauthorized(bool v1)
     {
-        await using var issuer = await LocalTokenIssuer.StartAsync();
-        await using var bot = await BotTestHost.StartAsync(issuer.BotConfiguration(AuthenticatedBotFixture.AppId, tenantId: null));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await using var issuer = await LocalTokenIssuer.StartAsync(time);
+        await using var bot = await BotTestHost.StartAsync(issuer.BotConfiguration(AuthenticatedBotFixture.AppId, tenantId: null), time);
 
         var status = await bot.PostWithTokenAsync(AuthenticatedBotFixture.Activity(),
             issuer.CreateEntraToken(AuthenticatedBotFixture.AppId, AuthenticatedBotFixture.TenantId, v1));

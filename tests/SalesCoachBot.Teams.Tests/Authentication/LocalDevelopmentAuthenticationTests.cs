@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SalesCoachBot.Teams.Authentication;
 using SalesCoachBot.Teams.Hosting;
@@ -75,8 +76,9 @@ public sealed class LocalDevelopmentAuthenticationTests
     [Fact]
     public async Task Start_WithAppId_LogsNoWarning()
     {
-        await using var issuer = await LocalTokenIssuer.StartAsync();
-        await using var bot = await BotTestHost.StartAsync(issuer.BotConfiguration("app-id"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await using var issuer = await LocalTokenIssuer.StartAsync(time);
+        await using var bot = await BotTestHost.StartAsync(issuer.BotConfiguration("app-id"), time);
 
         Assert.DoesNotContain(bot.Logs.Entries, e => e.Message.Contains("WITHOUT authentication", StringComparison.Ordinal));
     }
@@ -93,7 +95,7 @@ public sealed class LocalDevelopmentAuthenticationTests
     public async Task AuthenticateAsync_LocalDevelopment_AllowsOnlyLoopback(string? remoteAddress, string? serviceUrl, BotAuthenticationStatus expected)
     {
         using var authenticator = new BotRequestAuthenticator(Options.Create(new TeamsBotOptions()), Mock.Of<IHttpClientFactory>(),
-            TimeProvider.System, NullLogger<BotRequestAuthenticator>.Instance);
+            new FakeTimeProvider(), NullLogger<BotRequestAuthenticator>.Instance);
 
         var result = await authenticator.AuthenticateAsync(null, serviceUrl, remoteAddress is null ? null : IPAddress.Parse(remoteAddress));
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Teams.Authentication;
 using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Testing;
@@ -14,12 +15,14 @@ public sealed class LocalTokenIssuerTests
     [Fact]
     public async Task ConfigureBot_GenuineToken_IsAllowedWithItsClaims()
     {
-        await using var issuer = await LocalTokenIssuer.StartAsync();
+        // Minted and checked on one fake clock.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await using var issuer = await LocalTokenIssuer.StartAsync(time);
         var options = new TeamsBotOptions();
         issuer.ConfigureBot(options, "app-direct", tenantId: "tenant-direct");
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         using var authenticator = new BotRequestAuthenticator(Options.Create(options), services.GetRequiredService<IHttpClientFactory>(),
-            TimeProvider.System, NullLogger<BotRequestAuthenticator>.Instance);
+            time, NullLogger<BotRequestAuthenticator>.Instance);
 
         var result = await authenticator.AuthenticateAsync(
             "Bearer " + issuer.CreateBotConnectorToken("app-direct", "https://smba.example/amer/"), "https://smba.example/amer/", IPAddress.Parse("198.51.100.4"));
@@ -33,7 +36,7 @@ public sealed class LocalTokenIssuerTests
     [Fact]
     public async Task BotConfiguration_MatchesConfigureBot()
     {
-        await using var issuer = await LocalTokenIssuer.StartAsync();
+        await using var issuer = await LocalTokenIssuer.StartAsync(new FakeTimeProvider());
         var options = new TeamsBotOptions();
         issuer.ConfigureBot(options, "app", "tenant");
 

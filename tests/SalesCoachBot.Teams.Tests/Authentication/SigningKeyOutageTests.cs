@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Teams.Tests.Authentication;
@@ -9,12 +10,13 @@ public sealed class SigningKeyOutageTests
     [Fact]
     public async Task Post_MetadataUnreachable_IsUnauthorizedAndLogged()
     {
-        await using var issuer = await LocalTokenIssuer.StartAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await using var issuer = await LocalTokenIssuer.StartAsync(time);
         var configuration = new Dictionary<string, string?>(issuer.BotConfiguration(AuthenticatedBotFixture.AppId))
         {
             ["Bot:BotConnectorOpenIdMetadataUrl"] = issuer.BaseUrl + "/no-such-metadata",
         };
-        await using var bot = await BotTestHost.StartAsync(configuration);
+        await using var bot = await BotTestHost.StartAsync(configuration, time);
 
         var status = await bot.PostWithTokenAsync(AuthenticatedBotFixture.Activity(),
             issuer.CreateBotConnectorToken(AuthenticatedBotFixture.AppId, AuthenticatedBotFixture.ServiceUrl));

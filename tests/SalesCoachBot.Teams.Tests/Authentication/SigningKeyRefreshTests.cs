@@ -10,7 +10,7 @@ public sealed class SigningKeyRefreshTests : IAsyncLifetime
     private const string AppId = AuthenticatedBotFixture.AppId;
     private const string ServiceUrl = AuthenticatedBotFixture.ServiceUrl;
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
     private LocalTokenIssuer _issuer = null!;
     private BotTestHost _bot = null!;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Testing;
@@ -12,13 +13,15 @@ public sealed class ConnectorClientRouteTests : IAsyncLifetime
     private const string ChannelId = "19:general@thread.tacv2";
     private const string Tenant = "tenant-contoso";
 
+    // Shared by client and server; no test here sends enough to wait for a rate slot, so it never needs to move.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
     private FakeConnectorServer _server = null!;
     private ConnectorTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await FakeConnectorServer.StartAsync(new FakeConnectorOptions { PathBase = "/amer" });
-        _host = new ConnectorTestHost(TimeProvider.System);
+        _server = await FakeConnectorServer.StartAsync(new FakeConnectorOptions { PathBase = "/amer", TimeProvider = _clock });
+        _host = new ConnectorTestHost(_clock);
     }
 
     public async Task DisposeAsync()
@@ -212,7 +215,7 @@ public sealed class ConnectorClientRouteTests : IAsyncLifetime
     [Fact]
     public async Task SendToConversationAsync_NoTokenInLocalDevelopment_SendsNoAuthorizationHeader()
     {
-        using var host = new ConnectorTestHost(TimeProvider.System, token: null);
+        using var host = new ConnectorTestHost(_clock, token: null);
 
         await host.Client.SendToConversationAsync(_server.ServiceUrl, "a:x", Activity.CreateMessage("hello"));
 

@@ -145,24 +145,32 @@ public sealed class FakeConnectorServerTests
     }
 
     [Fact]
-    public async Task ConnectorClient_NineSendsToOneConversationOnTheRealClock_ServerNeverThrottles()
+    public async Task ConnectorClient_NineSendsToOneConversation_ServerNeverThrottles()
     {
-        await using var server = await FakeConnectorServer.StartAsync();
-        // A wider margin than production's: this test runs on a shared, busy machine.
-        using var host = new ConnectorTestHost(TimeProvider.System, o => o.RateLimitSafetyMargin = TimeSpan.FromMilliseconds(250));
-        // Warm the connection up first, so the first send's arrival is not late compared to its departure.
-        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:warm-up", Activity.CreateMessage("warm up"));
+        // One fake clock for both: the client's waits are timers on it that the test fires, the server's windows read it.
+        var clock = new TimerSignalingTimeProvider();
+        await using var server = await FakeConnectorServer.StartAsync(new FakeConnectorOptions { TimeProvider = clock });
+        // The app-wide pace is not under test here; the per-conversation windows are.
+        using var host = new ConnectorTestHost(clock, o => o.AppRequestsPerSecond = 10_000);
+        var margin = new ConnectorOptions().RateLimitSafetyMargin;
+        var start = clock.GetUtcNow();
 
-        for (var i = 0; i < 9; i++)
+        async Task SendNineAsync()
         {
-            await host.Client.SendToConversationAsync(server.ServiceUrl, "a:alice", Activity.CreateMessage($"message {i}"));
+            for (var i = 0; i < 9; i++)
+            {
+                await host.Client.SendToConversationAsync(server.ServiceUrl, "a:alice", Activity.CreateMessage($"message {i}"));
+            }
         }
 
+        await clock.DriveAsync(SendNineAsync());
+
         Assert.Equal(0, server.ThrottledCount);
-        var arrivals = server.Sent.Where(s => s.ConversationId == "a:alice").Select(s => s.ArrivedAt).ToList();
+        var arrivals = server.Sent.Select(s => s.ArrivedAt - start).ToList();
         Assert.Equal(9, arrivals.Count);
-        // The 8th waited for the 1 s window and the 9th for the 2 s window.
-        Assert.True(arrivals[7] - arrivals[0] >= TimeSpan.FromSeconds(1), $"8th after {arrivals[7] - arrivals[0]}");
-        Assert.True(arrivals[8] - arrivals[0] >= TimeSpan.FromSeconds(2), $"9th after {arrivals[8] - arrivals[0]}");
+        Assert.All(arrivals.Take(7), a => Assert.Equal(TimeSpan.Zero, a));
+        // The 8th waited for the 1 s window and the 9th for the 2 s window, each with the client's safety margin.
+        Assert.Equal(TimeSpan.FromSeconds(1) + margin, arrivals[7]);
+        Assert.Equal(TimeSpan.FromSeconds(2) + margin, arrivals[8]);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Benchmarks;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
@@ -59,7 +60,7 @@ public sealed class BenchSeederTests
 
         var (scope, store) = database.NewStore(BenchWorld.TenantId);
         await using var _ = scope;
-        var actuals = await new ResultLedger(store, TimeProvider.System).ActualsAsync(rep, from, to);
+        var actuals = await new ResultLedger(store, new FakeTimeProvider(BenchWorld.Now)).ActualsAsync(rep, from, to);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actuals.ToDictionary(a => a.Key, a => a.Value.Amount));

@@ -23,7 +23,7 @@ namespace SalesCoachBot.Tests.Scheduling;
 public sealed class SchedulingApplicationTests
 {
     [Fact]
-    public async Task Boot_InMemoryStorage_RunsEnqueuedJob()
+    public async Task Boot_StorageRegisteredByTest_RunsEnqueuedJob()
     {
         await using var app = new SchedulingApplication();
 
@@ -34,8 +34,7 @@ public sealed class SchedulingApplicationTests
     [Fact]
     public async Task Boot_SqliteStorage_RunsEnqueuedJobFromFileBesideDatabase()
     {
-        await using var app = new SchedulingApplication();
-        app.Settings["Scheduling:Storage"] = "Database";
+        await using var app = new SchedulingApplication { InMemoryJobs = false };
 
         Assert.IsType<SQLiteStorage>(app.Services.GetRequiredService<JobStorage>());
         await AssertRunsJobAsync(app);
@@ -46,8 +45,7 @@ public sealed class SchedulingApplicationTests
     [SkippableFact]
     public async Task Boot_PostgresStorage_RunsEnqueuedJobInHangfireSchema()
     {
-        await using var app = new SchedulingApplication(DatabaseProvider.Postgres);
-        app.Settings["Scheduling:Storage"] = "Database";
+        await using var app = new SchedulingApplication(DatabaseProvider.Postgres) { InMemoryJobs = false };
 
         var storage = Assert.IsType<PostgreSqlStorage>(app.Services.GetRequiredService<JobStorage>());
         // Hangfire logs and shows this description at start: it must not carry the connection string's password.

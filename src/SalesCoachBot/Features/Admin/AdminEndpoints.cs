@@ -4,6 +4,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Admin;
 
@@ -37,7 +38,7 @@ internal static partial class AdminEndpoints
         string what,
         IReadOnlyList<string> columns,
         IReadOnlyList<string> requiredColumns,
-        Func<SalesCoachDbContext, List<CsvRow>, List<RejectedRow>, DateTimeOffset, CancellationToken, Task<ImportReport>> import,
+        Func<SalesCoachDbContext, List<SheetRow>, List<RejectedRow>, DateTimeOffset, CancellationToken, Task<ImportReport>> import,
         string tenantId,
         HttpRequest request,
         SalesCoachDbContext db,
@@ -46,13 +47,13 @@ internal static partial class AdminEndpoints
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        List<CsvRow> rows;
+        List<SheetRow> rows;
         List<RejectedRow> rejected;
         try
         {
             (rows, rejected) = await CsvUpload.ReadAsync(request, columns, requiredColumns, options.MaxImportBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (CsvUploadException error)
+        catch (UploadRefusedException error)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The file cannot be imported; nothing was changed.", detail: error.Message);
         }

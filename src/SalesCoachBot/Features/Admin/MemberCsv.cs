@@ -3,6 +3,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Admin;
 
@@ -32,7 +33,7 @@ internal static class MemberCsv
             .GroupBy(t => t.MemberId)
             .ToDictionary(g => g.Key, g => g.First());
 
-        return CsvUpload.Write(Columns, members.Select(m =>
+        return CsvExport.Write(Columns, members.Select(m =>
         {
             var place = places.GetValueOrDefault(m.Id);
             return new[]
@@ -45,7 +46,7 @@ internal static class MemberCsv
     }
 
     public static async Task<ImportReport> ImportAsync(
-        SalesCoachDbContext db, List<CsvRow> rows, List<RejectedRow> rejected, DateTimeOffset now, CancellationToken cancellationToken)
+        SalesCoachDbContext db, List<SheetRow> rows, List<RejectedRow> rejected, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var members = await db.Members.ToListAsync(cancellationToken).ConfigureAwait(false);
         var teams = await db.SalesTeams.AsNoTracking().Where(t => t.ArchivedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -153,7 +154,7 @@ internal static class MemberCsv
         return new ImportReport(touched.Count, valid.Count - touched.Count, rejected);
     }
 
-    private static (MemberRow? Row, string? Reason) Parse(CsvRow row, List<SalesTeam> teams)
+    private static (MemberRow? Row, string? Reason) Parse(SheetRow row, List<SalesTeam> teams)
     {
         var emailReason = ImportRules.NormalizeEmail(row["email"], "email", out var email);
         var managerReason = ImportRules.NormalizeEmail(row["line_manager_email"], "line_manager_email", out var managerEmail);

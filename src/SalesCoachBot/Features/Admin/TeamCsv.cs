@@ -3,6 +3,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Admin;
 
@@ -16,11 +17,11 @@ internal static class TeamCsv
     public static async Task<string> ExportAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
         var teams = await db.SalesTeams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return CsvUpload.Write(Columns, teams.Select(t => new[] { t.Name, t.TeamsTeamId, t.TimeZone, t.ChannelId }));
+        return CsvExport.Write(Columns, teams.Select(t => new[] { t.Name, t.TeamsTeamId, t.TimeZone, t.ChannelId }));
     }
 
     public static async Task<ImportReport> ImportAsync(
-        SalesCoachDbContext db, List<CsvRow> rows, List<RejectedRow> rejected, DateTimeOffset now, CancellationToken cancellationToken)
+        SalesCoachDbContext db, List<SheetRow> rows, List<RejectedRow> rejected, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var teams = await db.SalesTeams.ToListAsync(cancellationToken).ConfigureAwait(false);
         var seenTeamsIds = new Dictionary<string, int>(StringComparer.Ordinal);

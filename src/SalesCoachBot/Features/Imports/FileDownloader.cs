@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
@@ -76,27 +77,10 @@ public sealed partial class FileDownloader(IHttpClientFactory clients, IOptions<
                 return (null, DownloadFailure.Unavailable);
             }
 
-            if (response.Content.Headers.ContentLength > settings.MaxFileBytes)
-            {
-                return (null, DownloadFailure.TooLarge);
-            }
-
             using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await body.ReadAsync(chunk, timeout.Token).ConfigureAwait(false)) > 0)
-            {
-                // Counted as it arrives: a missing or lying Content-Length must not let a huge body through.
-                if (buffer.Length + read > settings.MaxFileBytes)
-                {
-                    return (null, DownloadFailure.TooLarge);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return (buffer.ToArray(), DownloadFailure.None);
+            var content = await UploadedTable.ReadLimitedAsync(body, response.Content.Headers.ContentLength, settings.MaxFileBytes, timeout.Token)
+                .ConfigureAwait(false);
+            return content is null ? (null, DownloadFailure.TooLarge) : (content, DownloadFailure.None);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -7,6 +7,7 @@ using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
@@ -78,7 +79,7 @@ internal sealed partial class FileUploadReceiver(
             return Plain(failure switch
             {
                 DownloadFailure.HostNotAllowed => text.Get(locale, ImportsTextKeys.HostNotAllowed),
-                DownloadFailure.TooLarge => text.Get(locale, ImportsTextKeys.TooLarge, Math.Round(options.Value.MaxFileBytes / (1024m * 1024m), 1)),
+                DownloadFailure.TooLarge => text.Get(locale, UploadTextKeys.TooLarge, Math.Round(options.Value.MaxFileBytes / (1024m * 1024m), 1)),
                 _ => text.Get(locale, ImportsTextKeys.Unavailable),
             });
         }

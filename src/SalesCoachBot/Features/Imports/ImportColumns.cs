@@ -2,6 +2,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
@@ -58,7 +59,7 @@ internal static class ImportColumns
 
             if (map.ContainsValue(column))
             {
-                throw new UploadRefusedException(ImportsTextKeys.ColumnTwice, header);
+                throw new UploadRefusedException(ImportsTextKeys.ColumnTwice, [header], "Two columns name the same field.");
             }
 
             map[header] = column;
@@ -76,7 +77,7 @@ internal static class ImportColumns
         }
         else
         {
-            throw new UploadRefusedException(ImportsTextKeys.UnknownKind);
+            throw new UploadRefusedException(ImportsTextKeys.UnknownKind, [], "The header names neither a year (targets) nor a date (results) column.");
         }
 
         var required = kind == ImportKind.Targets ? TargetsRequired : ResultsRequired;
@@ -85,12 +86,14 @@ internal static class ImportColumns
         {
             throw new UploadRefusedException(
                 kind == ImportKind.Targets ? ImportsTextKeys.MissingTargetsColumns : ImportsTextKeys.MissingResultsColumns,
-                string.Join(", ", missing));
+                [string.Join(", ", missing)],
+                $"Missing column(s): {string.Join(", ", missing)}.");
         }
 
-        var rows = sheet.Rows.Select(row => new SheetRow(
-                row.Line,
-                row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(c => map[c.Key], c => c.Value, StringComparer.Ordinal)))
+        var rows = sheet.Rows.Select(row => row with
+            {
+                Cells = row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(c => map[c.Key], c => c.Value, StringComparer.Ordinal),
+            })
             .ToList();
         return (kind, rows);
     }

@@ -1,22 +1,18 @@
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
-/// <summary>Keys of Localization/imports.*.json.</summary>
+/// <summary>Keys of Localization/imports.*.json (the reasons a whole file is refused are in <see cref="UploadTextKeys"/>).</summary>
 internal static class ImportsTextKeys
 {
     public const string PersonalOnly = "imports.personalOnly";
     public const string OnlyFirstFile = "imports.onlyFirstFile";
     public const string UnsupportedType = "imports.unsupportedType";
     public const string HostNotAllowed = "imports.hostNotAllowed";
-    public const string TooLarge = "imports.tooLarge";
     public const string Unavailable = "imports.unavailable";
-    public const string Unreadable = "imports.unreadable";
-    public const string Encoding = "imports.encoding";
-    public const string Empty = "imports.empty";
-    public const string TooManyRows = "imports.tooManyRows";
     public const string ColumnTwice = "imports.columnTwice";
     public const string UnknownKind = "imports.unknownKind";
     public const string MissingResultsColumns = "imports.missingResultsColumns";

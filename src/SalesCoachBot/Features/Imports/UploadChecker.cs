@@ -6,6 +6,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
@@ -33,7 +34,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         var reachable = await ReachableAsync(tenantId, uploader.Id, kind, cancellationToken).ConfigureAwait(false);
         if (reachable is null)
         {
-            throw new UploadRefusedException(ImportsTextKeys.OnlyManagers);
+            throw new UploadRefusedException(ImportsTextKeys.OnlyManagers, [], "Only managers upload targets, and the uploader manages no team.");
         }
 
         var context = new CheckContext(

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
@@ -7,6 +6,7 @@ using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Tests.Features.Imports;
 
@@ -65,42 +65,10 @@ public sealed class UploadParsingTests
     }
 
     [Fact]
-    public void ReadCsv_Utf8BomSemicolonsAndFormulaEscape_ReadsCellsWithLines()
-    {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Date;KPI;Amount;Note\n2026-11-03;revenue;100;'=SUM(A1)\n\n2026-11-04;visit;1;\"a;b\"\n")).ToArray();
-
-        var sheet = UploadedTable.ReadCsv(bytes, 100);
-
-        Assert.Equal(["date", "kpi", "amount", "note"], sheet.Header);
-        Assert.Equal(2, sheet.Rows.Count);
-        Assert.Equal((2, "=SUM(A1)"), (sheet.Rows[0].Line, sheet.Rows[0]["note"]));
-        Assert.Equal("a;b", sheet.Rows[1]["note"]);
-    }
-
-    [Fact]
-    public void ReadCsv_MoreRowsThanLimit_Refused()
-    {
-        var csv = "date,kpi,amount\n" + string.Concat(Enumerable.Repeat("2026-11-03,revenue,1\n", 11));
-
-        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), 10));
-
-        Assert.Equal("imports.tooManyRows", refusal.TextKey);
-    }
-
-    [Fact]
-    public void ReadCsv_NotUtf8NorGb18030_SaysEncoding()
-    {
-        // 0x80 alone is invalid in UTF-8 and in GB18030.
-        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv([0x64, 0x61, 0x74, 0x65, 0x0A, 0x80], 10));
-
-        Assert.Equal("imports.encoding", refusal.TextKey);
-    }
-
-    [Fact]
     public void Normalize_ChineseHeaderWithExtraColumns_TellsResultsAndKeepsKnownColumns()
     {
         var sheet = new SheetContent(["日期", "指标", "金额", "负责人部门"],
-            [new SheetRow(2, new Dictionary<string, string> { ["日期"] = "2026-11-03", ["指标"] = "成交", ["金额"] = "5万", ["负责人部门"] = "华东" })]);
+            [new SheetRow(2, new Dictionary<string, string> { ["日期"] = "2026-11-03", ["指标"] = "成交", ["金额"] = "5万", ["负责人部门"] = "华东" }, 4)]);
 
         var (kind, rows) = ImportColumns.Normalize(sheet);
 

@@ -6,24 +6,47 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
-namespace SalesCoachBot.Features.Imports;
+namespace SalesCoachBot.Uploads;
 
-/// <summary>One data row of an uploaded sheet: its line (header = 1) and its cells by lower-cased header name.</summary>
-internal sealed record SheetRow(int Line, IReadOnlyDictionary<string, string> Cells)
+/// <summary>
+/// One data row of an uploaded table: its line (header = 1; in a CSV the physical line, so a quoted cell over two lines
+/// moves the next row's number on), its cells by lower-cased header name (trimmed), and how many fields the line had.
+/// </summary>
+internal sealed record SheetRow(int Line, IReadOnlyDictionary<string, string> Cells, int FieldCount)
 {
     /// <summary>The cell, or null when the column is absent or the cell empty.</summary>
     public string? this[string column] => Cells.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
 }
 
-/// <summary>The header and rows of an uploaded file.</summary>
+/// <summary>The header (lower-cased, trimmed, repeats kept) and rows of an uploaded file.</summary>
 internal sealed record SheetContent(IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows);
 
-/// <summary>The whole file is unusable; <see cref="TextKey"/> (with <see cref="Args"/>) says why, in the member's language.</summary>
-internal sealed class UploadRefusedException(string textKey, params object?[] args) : Exception(textKey)
+/// <summary>
+/// The whole file is unusable and nothing of it is taken. <see cref="TextKey"/> with <see cref="Args"/> says why in the
+/// member's language (chat uploads); <see cref="Exception.Message"/> says it in English, with no cell values, for the
+/// admin API's 400 answer and for logs.
+/// </summary>
+internal sealed class UploadRefusedException(string textKey, IReadOnlyList<object?> args, string message) : Exception(message)
 {
     public string TextKey { get; } = textKey;
 
     public IReadOnlyList<object?> Args { get; } = args;
+}
+
+/// <summary>
+/// Keys of the reasons a whole file is refused. They live in Localization/imports.*.json because chat uploads are where
+/// a member reads them; the admin API answers with the exception's English message instead.
+/// </summary>
+internal static class UploadTextKeys
+{
+    /// <summary>Argument: the limit in MB.</summary>
+    public const string TooLarge = "imports.tooLarge";
+    public const string Unreadable = "imports.unreadable";
+    public const string Encoding = "imports.encoding";
+    public const string Empty = "imports.empty";
+
+    /// <summary>Argument: the row limit.</summary>
+    public const string TooManyRows = "imports.tooManyRows";
 }
 
 /// <summary>The file types an upload may be: CSV or XLSX.</summary>
@@ -34,15 +57,14 @@ internal enum SheetFormat
 }
 
 /// <summary>
-/// Reads an uploaded CSV or XLSX into rows. CSV: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK (what
-/// Chinese Excel writes for "CSV") when the bytes are not UTF-8; comma, semicolon or tab separated. XLSX: the first
-/// worksheet, first used row = header; date cells become yyyy-MM-dd, numbers invariant text.
+/// Reads an uploaded CSV or XLSX into rows, for chat uploads and the admin API alike. CSV: UTF-8 (with or without BOM),
+/// UTF-16 with BOM, or GB18030/GBK (what Chinese Excel writes for "CSV") when the bytes are not UTF-8; comma, semicolon
+/// or tab separated; RFC 4180 quoting. XLSX: the first worksheet, first used row = header; date cells become
+/// yyyy-MM-dd, numbers invariant text. Cells written with a formula guard (see <see cref="CsvExport"/>) lose it again.
 /// </summary>
 internal static class UploadedTable
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private const string FormulaStarts = "=+-@\t\r";
 
     private static readonly char[] Separators = [',', ';', '\t'];
 
@@ -62,15 +84,45 @@ internal static class UploadedTable
         };
     }
 
+    /// <summary>
+    /// The whole body, or null when it is larger than <paramref name="maxBytes"/>: counted as it arrives, so a missing or
+    /// lying length must not let a huge body through.
+    /// </summary>
+    public static async Task<byte[]?> ReadLimitedAsync(Stream body, long? declaredLength, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (declaredLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The header and rows; throws <see cref="UploadRefusedException"/> when the file as a whole is unusable.</summary>
     public static SheetContent Read(SheetFormat format, byte[] content, int maxRows) =>
         format == SheetFormat.Csv ? ReadCsv(content, maxRows) : ReadXlsx(content, maxRows);
 
-    internal static SheetContent ReadCsv(byte[] content, int maxRows)
+    public static SheetContent ReadCsv(byte[] content, int maxRows)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var text = Decode(content);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            throw new UploadRefusedException(ImportsTextKeys.Unreadable);
+            throw new UploadRefusedException(UploadTextKeys.Unreadable, [], "The file is not CSV text (it contains NUL characters).");
         }
 
         var options = new CsvReaderOptions
@@ -81,7 +133,7 @@ internal static class UploadedTable
             SkipEmptyLines = true,
             TrackLineNumbers = true,
             MalformedData = CsvMalformedDataHandling.Throw,
-            // Cells hold personal data: keep them out of exception messages and logs.
+            // Cells hold personal data (names, e-mails): keep them out of exception messages and logs.
             IncludeValuesInExceptions = false,
         };
 
@@ -92,35 +144,37 @@ internal static class UploadedTable
             var header = csv.Headers.Select(Header).ToArray();
             if (header.Length == 0 || header.All(h => h.Length == 0))
             {
-                throw new UploadRefusedException(ImportsTextKeys.Empty);
+                throw new UploadRefusedException(UploadTextKeys.Empty, [], "The file is empty; the first line must name the columns.");
             }
 
             while (csv.Read())
             {
                 if (rows.Count >= maxRows)
                 {
-                    throw new UploadRefusedException(ImportsTextKeys.TooManyRows, maxRows);
+                    throw new UploadRefusedException(UploadTextKeys.TooManyRows, [maxRows], $"The file has more than {maxRows} rows.");
                 }
 
+                // A line with fewer fields leaves the rest absent, extra fields are dropped; FieldCount tells the caller.
                 var cells = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
                 for (var i = 0; i < Math.Min(header.Length, csv.FieldCount); i++)
                 {
-                    cells.TryAdd(header[i], Unescape(csv.GetString(i).Trim()));
+                    cells.TryAdd(header[i], CsvExport.Unescape(csv.GetString(i).Trim()));
                 }
 
-                rows.Add(new SheetRow(checked((int)csv.LineNumber), cells));
+                rows.Add(new SheetRow(checked((int)csv.LineNumber), cells, csv.FieldCount));
             }
 
             return new SheetContent(header, rows);
         }
-        catch (CsvFormatException)
+        catch (CsvFormatException error)
         {
-            throw new UploadRefusedException(ImportsTextKeys.Unreadable);
+            throw new UploadRefusedException(UploadTextKeys.Unreadable, [], $"The file is not valid CSV (line {error.LineNumber}): check its quotes.");
         }
     }
 
-    internal static SheetContent ReadXlsx(byte[] content, int maxRows)
+    public static SheetContent ReadXlsx(byte[] content, int maxRows)
     {
+        ArgumentNullException.ThrowIfNull(content);
         try
         {
             using var stream = new MemoryStream(content, writable: false);
@@ -129,7 +183,7 @@ internal static class UploadedTable
             var used = sheet?.RangeUsed();
             if (sheet is null || used is null)
             {
-                throw new UploadRefusedException(ImportsTextKeys.Empty);
+                throw new UploadRefusedException(UploadTextKeys.Empty, [], "The workbook is empty; the first row of its first sheet must name the columns.");
             }
 
             var firstRow = used.FirstRow().RowNumber();
@@ -138,7 +192,7 @@ internal static class UploadedTable
             var lastColumn = used.LastColumn().ColumnNumber();
             if (lastRow - firstRow > maxRows)
             {
-                throw new UploadRefusedException(ImportsTextKeys.TooManyRows, maxRows);
+                throw new UploadRefusedException(UploadTextKeys.TooManyRows, [maxRows], $"The file has more than {maxRows} rows.");
             }
 
             var header = Enumerable.Range(firstColumn, lastColumn - firstColumn + 1)
@@ -159,7 +213,7 @@ internal static class UploadedTable
                 }
 
                 // Line numbers as Excel shows them, counted from the header row.
-                rows.Add(new SheetRow(r - firstRow + 1, cells));
+                rows.Add(new SheetRow(r - firstRow + 1, cells, header.Length));
             }
 
             return new SheetContent(header, rows);
@@ -172,7 +226,7 @@ internal static class UploadedTable
         catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            throw new UploadRefusedException(ImportsTextKeys.Unreadable);
+            throw new UploadRefusedException(UploadTextKeys.Unreadable, [], "The file is not a readable XLSX workbook.");
         }
     }
 
@@ -216,7 +270,7 @@ internal static class UploadedTable
         }
         catch (DecoderFallbackException)
         {
-            throw new UploadRefusedException(ImportsTextKeys.Encoding);
+            throw EncodingRefused();
         }
     }
 
@@ -234,9 +288,12 @@ internal static class UploadedTable
         }
         catch (DecoderFallbackException)
         {
-            throw new UploadRefusedException(ImportsTextKeys.Encoding);
+            throw EncodingRefused();
         }
     }
+
+    private static UploadRefusedException EncodingRefused() => new(
+        UploadTextKeys.Encoding, [], "The file is not UTF-8 text (nor UTF-16 with a byte order mark, nor GB18030): save it as CSV UTF-8.");
 
     // The separator the header line uses most: comma, semicolon (European Excel) or tab (Excel's "Unicode text").
     private static char SeparatorOf(string text)
@@ -245,8 +302,4 @@ internal static class UploadedTable
         var first = end < 0 ? text : text[..end];
         return Separators.OrderByDescending(c => first.Count(x => x == c)).First();
     }
-
-    // Cells a spreadsheet would run as a formula get a leading ' on export; take it off again.
-    private static string Unescape(string cell) =>
-        cell.Length > 1 && cell[0] == '\'' && FormulaStarts.Contains(cell[1], StringComparison.Ordinal) ? cell[1..] : cell;
 }

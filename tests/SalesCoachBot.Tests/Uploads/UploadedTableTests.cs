@@ -1,0 +1,154 @@
+using System.Text;
+using ClosedXML.Excel;
+using SalesCoachBot.Uploads;
+
+namespace SalesCoachBot.Tests.Uploads;
+
+public sealed class UploadedTableTests
+{
+    [Theory]
+    [InlineData("text/csv", "x.xlsx", null)]
+    [InlineData("csv", "export.bin", "Csv")]
+    [InlineData(".XLSX", null, "Xlsx")]
+    [InlineData(null, "Export.CSV", "Csv")]
+    [InlineData("", "book.xlsx", "Xlsx")]
+    [InlineData(null, "notes.txt", null)]
+    public void FormatOf_TypeOrElseExtension_TellsCsvOrXlsx(string? fileType, string? fileName, string? expected) =>
+        Assert.Equal(expected, UploadedTable.FormatOf(fileType, fileName)?.ToString());
+
+    [Fact]
+    public void ReadCsv_Utf8BomSemicolonsAndFormulaEscape_ReadsCellsWithLines()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Date;KPI;Amount;Note\n2026-11-03;revenue;100;'=SUM(A1)\n\n2026-11-04;visit;1;\"a;b\"\n")).ToArray();
+
+        var sheet = UploadedTable.ReadCsv(bytes, 100);
+
+        Assert.Equal(["date", "kpi", "amount", "note"], sheet.Header);
+        Assert.Equal(2, sheet.Rows.Count);
+        Assert.Equal((2, "=SUM(A1)"), (sheet.Rows[0].Line, sheet.Rows[0]["note"]));
+        Assert.Equal((4, "a;b"), (sheet.Rows[1].Line, sheet.Rows[1]["note"]));
+    }
+
+    [Fact]
+    public void ReadCsv_Utf16WithBomAndTabs_ReadsCells()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("email\tname\r\nzoe@contoso.com\tZoë Müller\r\n")).ToArray();
+
+        var sheet = UploadedTable.ReadCsv(bytes, 100);
+
+        Assert.Equal(["email", "name"], sheet.Header);
+        Assert.Equal("Zoë Müller", Assert.Single(sheet.Rows)["name"]);
+    }
+
+    [Fact]
+    public void ReadCsv_Gb18030_ReadsChineseText()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding("GB18030").GetBytes("日期,指标,金额\r\n2026-11-03,成交,5万\r\n");
+
+        var sheet = UploadedTable.ReadCsv(bytes, 100);
+
+        Assert.Equal(["日期", "指标", "金额"], sheet.Header);
+        Assert.Equal("5万", Assert.Single(sheet.Rows)["金额"]);
+    }
+
+    [Fact]
+    public void ReadCsv_LinesWithTooFewOrTooManyFields_KeepTheirFieldCount()
+    {
+        var csv = "email,name\na@contoso.com,\"Amy\nAnn\"\nb@contoso.com\nc@contoso.com,C,extra\n";
+
+        var sheet = UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), 100);
+
+        Assert.Equal([(2, 2), (4, 1), (5, 3)], sheet.Rows.Select(r => (r.Line, r.FieldCount)));
+        Assert.Equal("Amy\nAnn", sheet.Rows[0]["name"]);
+        Assert.Null(sheet.Rows[1]["name"]);
+        Assert.Equal(["email", "name"], sheet.Rows[2].Cells.Keys);
+    }
+
+    [Fact]
+    public void ReadCsv_MoreRowsThanLimit_Refused()
+    {
+        var csv = "date,kpi,amount\n" + string.Concat(Enumerable.Repeat("2026-11-03,revenue,1\n", 11));
+
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), 10));
+
+        Assert.Equal(("imports.tooManyRows", 10), (refusal.TextKey, refusal.Args[0]));
+        Assert.Contains("more than 10 rows", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadCsv_NotUtf8NorGb18030_SaysEncoding()
+    {
+        // 0x80 alone is invalid in UTF-8 and in GB18030.
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv([0x64, 0x61, 0x74, 0x65, 0x0A, 0x80], 10));
+
+        Assert.Equal("imports.encoding", refusal.TextKey);
+        Assert.Contains("UTF-8", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadCsv_InvalidUtf8AfterBom_SaysEncoding()
+    {
+        // With a UTF-8 byte order mark the file says what it is: no GB18030 guess.
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv([0xEF, 0xBB, 0xBF, 0x61, 0x0A, 0xC4, 0x41], 10));
+
+        Assert.Equal("imports.encoding", refusal.TextKey);
+    }
+
+    [Theory]
+    [InlineData("email,name\na@contoso.com,A\0\n", "imports.unreadable", "NUL")]
+    [InlineData("email,name\na@contoso.com,\"Amy\n", "imports.unreadable", "not valid CSV")]
+    [InlineData("", "imports.empty", "empty")]
+    [InlineData("\n\n", "imports.empty", "empty")]
+    public void ReadCsv_UnusableFile_RefusedWithKeyAndEnglishMessage(string csv, string key, string message)
+    {
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), 10));
+
+        Assert.Equal(key, refusal.TextKey);
+        Assert.Contains(message, refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadXlsx_FirstSheetWithDatesNumbersAndBlankRow_ReadsRowsWithExcelLines()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Export");
+        sheet.Cell(2, 2).Value = "Date";
+        sheet.Cell(2, 3).Value = "Amount";
+        sheet.Cell(3, 2).Value = new DateTime(2026, 11, 3, 0, 0, 0, DateTimeKind.Unspecified);
+        sheet.Cell(3, 3).Value = 1234.5;
+        sheet.Cell(5, 2).Value = "2026-11-04";
+        sheet.Cell(5, 3).Value = 7;
+        workbook.Worksheets.Add("Notes").Cell(1, 1).Value = "ignored";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+
+        var table = UploadedTable.Read(SheetFormat.Xlsx, stream.ToArray(), 100);
+
+        Assert.Equal(["date", "amount"], table.Header);
+        Assert.Equal([(2, "2026-11-03", "1234.5"), (4, "2026-11-04", "7")], table.Rows.Select(r => (r.Line, r["date"], r["amount"])));
+        Assert.All(table.Rows, r => Assert.Equal(2, r.FieldCount));
+    }
+
+    [Fact]
+    public void ReadXlsx_NotAWorkbook_Unreadable()
+    {
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.Read(SheetFormat.Xlsx, Encoding.UTF8.GetBytes("date,kpi\n"), 10));
+
+        Assert.Equal("imports.unreadable", refusal.TextKey);
+    }
+
+    [Theory]
+    [InlineData(10, null, true)]
+    [InlineData(10, 10L, true)]
+    [InlineData(9, null, false)]
+    [InlineData(100, 101L, false)] // a declared length over the limit is refused before reading
+    public async Task ReadLimitedAsync_BodyAgainstLimit_BytesOrNull(long maxBytes, long? declaredLength, bool read)
+    {
+        using var body = new MemoryStream(Encoding.ASCII.GetBytes("0123456789"));
+
+        var content = await UploadedTable.ReadLimitedAsync(body, declaredLength, maxBytes, CancellationToken.None);
+
+        Assert.Equal(read ? "0123456789" : null, content is null ? null : Encoding.ASCII.GetString(content));
+    }
+}
