@@ -92,7 +92,7 @@ public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time) :
     /// whose external id shares its action prefix (<c>&lt;actionId&gt;:&lt;kpi key&gt;</c>, so both rows of a deal), else
     /// the one row.
     /// </summary>
-    public async Task<UndoOutcome> UndoLastAsync(long memberId, CancellationToken cancellationToken = default)
+    public async Task<UndoOutcome> MarkLastActionUndoneAsync(long memberId, CancellationToken cancellationToken = default)
     {
         var last = await store.SalesResults
             .Where(r => r.MemberId == memberId && r.UndoneAt == null

@@ -117,9 +117,9 @@ internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger)
     /// Takes back the member's last chat or card action (all its rows) if it was recorded within
     /// <see cref="ResultLedger.UndoWindow"/>.
     /// </summary>
-    public async Task<UndoneAction> UndoLastAsync(long memberId, CancellationToken cancellationToken)
+    public async Task<UndoneAction> UndoLastLoggedAsync(long memberId, CancellationToken cancellationToken)
     {
-        var undone = await ledger.UndoLastAsync(memberId, cancellationToken).ConfigureAwait(false);
+        var undone = await ledger.MarkLastActionUndoneAsync(memberId, cancellationToken).ConfigureAwait(false);
         if (undone.Rows.Count == 0)
         {
             return new UndoneAction(undone.Status, [], null);

@@ -28,7 +28,7 @@ internal sealed class UndoCommand(SalesClock clock, ResultLog log, BotText text)
             return;
         }
 
-        var undone = await log.UndoLastAsync(day.MemberId, cancellationToken).ConfigureAwait(false);
+        var undone = await log.UndoLastLoggedAsync(day.MemberId, cancellationToken).ConfigureAwait(false);
         var message = undone.Status switch
         {
             UndoStatus.Undone => text.Get(locale, ResultsTextKeys.Undone, ResultWording.Describe(text, locale, undone.Amounts, undone.Customer)),

@@ -56,7 +56,7 @@ public sealed class ResultLedgerTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task UndoLastAsync_WithinTenMinutes_UndoesLatestChatResultAndExcludesItFromSums(DatabaseProvider provider)
+    public async Task MarkLastActionUndoneAsync_WithinTenMinutes_UndoesLatestChatResultAndExcludesItFromSums(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var seed = await LedgerFixture.SeedAsync(database, TenantA);
@@ -81,7 +81,7 @@ public sealed class ResultLedgerTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task UndoLastAsync_AfterTenMinutes_ReportsTooLateAndKeepsResult(DatabaseProvider provider)
+    public async Task MarkLastActionUndoneAsync_AfterTenMinutes_ReportsTooLateAndKeepsResult(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var seed = await LedgerFixture.SeedAsync(database, TenantA);
@@ -97,7 +97,7 @@ public sealed class ResultLedgerTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task UndoLastAsync_NothingRecorded_ReportsNothingToUndo(DatabaseProvider provider)
+    public async Task MarkLastActionUndoneAsync_NothingRecorded_ReportsNothingToUndo(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var seed = await LedgerFixture.SeedAsync(database, TenantA);
@@ -191,7 +191,7 @@ public sealed class ResultLedgerTests
     {
         var (scope, store) = database.NewStore(tenantId);
         await using var _ = scope;
-        return await new ResultLedger(store, database.Time).UndoLastAsync(memberId);
+        return await new ResultLedger(store, database.Time).MarkLastActionUndoneAsync(memberId);
     }
 
     private static async Task<decimal> ActualAsync(TestDatabase database, string tenantId, long memberId, long kpiId, DateOnly from, DateOnly to)
