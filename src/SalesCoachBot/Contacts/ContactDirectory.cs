@@ -8,7 +8,7 @@ using SalesCoachBot.Teams.Activities;
 namespace SalesCoachBot.Contacts;
 
 /// <summary>Tenants, members and conversation references: recorded from activities, read for proactive messages.</summary>
-public sealed class ContactDirectory
+internal sealed class ContactDirectory
 {
     private const int MaxUpsertAttempts = 3;
 

@@ -5,7 +5,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Contacts;
 
 /// <summary>"Contacts" section: how members and conversation references are recorded.</summary>
-public sealed class ContactOptions
+internal sealed class ContactOptions
 {
     public const string SectionName = "Contacts";
 

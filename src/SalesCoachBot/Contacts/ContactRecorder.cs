@@ -12,7 +12,7 @@ namespace SalesCoachBot.Contacts;
 /// reference (proactive messages need it), and leaves the turn's <see cref="TurnIdentity"/> (tenant and
 /// member) and its locale. Register with <c>routes.Use&lt;ContactRecorder&gt;()</c>.
 /// </summary>
-public sealed partial class ContactRecorder : ITurnMiddleware
+internal sealed partial class ContactRecorder : ITurnMiddleware
 {
     private readonly ContactDirectory _directory;
     private readonly IOptions<TeamsBotOptions> _bot;

@@ -7,7 +7,7 @@ using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Contacts;
 
-public static class ContactsServiceCollectionExtensions
+internal static class ContactsServiceCollectionExtensions
 {
     /// <summary>
     /// Who is who: contact recording (<see cref="ContactRecorder"/>, which the route table runs first so every handler

@@ -8,4 +8,4 @@ namespace SalesCoachBot.Contacts;
 /// remembered across turns. To change the member, load it by <see cref="Id"/>. <see cref="PreferredLocale"/> is the
 /// language chosen in settings, which wins over the Teams client's <see cref="Locale"/>.
 /// </summary>
-public sealed record KnownMember(long Id, string TenantId, string TeamsUserId, string? AadObjectId, string? Name, string? Locale, string? PreferredLocale = null);
+internal sealed record KnownMember(long Id, string TenantId, string TeamsUserId, string? AadObjectId, string? Name, string? Locale, string? PreferredLocale = null);

@@ -7,14 +7,14 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Contacts;
 
 /// <summary>A person on a Teams roster page or in a membersAdded event.</summary>
-public sealed record RosterEntry(string TeamsUserId, string? AadObjectId, string? Name, string? Email);
+internal sealed record RosterEntry(string TeamsUserId, string? AadObjectId, string? Name, string? Email);
 
 /// <summary>
 /// Sales teams and their rosters, tenant-scoped (every call binds the store to its tenant, so a call for tenant B on a
 /// store bound to tenant A throws instead of mixing rows). Writes are idempotent: the Agents Playground and Teams
 /// repeat install and member events.
 /// </summary>
-public sealed class SalesTeamDirectory
+internal sealed class SalesTeamDirectory
 {
     private const int MaxSaveAttempts = 3;
 
@@ -272,4 +272,4 @@ public sealed class SalesTeamDirectory
 }
 
 /// <summary>An active member of a team as shown to people: who and which role.</summary>
-public sealed record TeamMemberView(long MemberId, string TeamsUserId, string? AadObjectId, string? Name, TeamRole Role);
+internal sealed record TeamMemberView(long MemberId, string TeamsUserId, string? AadObjectId, string? Name, TeamRole Role);

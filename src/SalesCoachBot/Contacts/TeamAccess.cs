@@ -11,7 +11,7 @@ namespace SalesCoachBot.Contacts;
 /// team of their tenant that is not archived. Every check binds the store to the tenant, so it never sees another
 /// tenant's teams.
 /// </summary>
-public sealed class TeamAccess
+internal sealed class TeamAccess
 {
     private readonly SalesCoachDbContext _db;
 

@@ -8,7 +8,7 @@ namespace SalesCoachBot.Contacts;
 /// The check every 1:1 command and card action makes first, and the refusal texts for it in one place: the turn must
 /// be our 1:1 chat and its sender a member the store knows. "Manager of this team" is <see cref="TeamAccess"/>.
 /// </summary>
-public static class TurnGuard
+internal static class TurnGuard
 {
     /// <summary>
     /// Why this turn may not run a 1:1 command (wrong place, unknown sender), or null when it may; then
@@ -59,7 +59,7 @@ public static class TurnGuard
 }
 
 /// <summary>Text keys of the turn guard's refusals (contacts.*.json).</summary>
-public static class ContactsTextKeys
+internal static class ContactsTextKeys
 {
     public const string NoMember = "contacts.noMember";
     public const string WrongScope = "contacts.wrongScope";

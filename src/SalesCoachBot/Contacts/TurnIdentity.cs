@@ -10,10 +10,10 @@ namespace SalesCoachBot.Contacts;
 /// no sender, a bad id). The language is on <see cref="TurnContext.Locale"/>; roles are read from the store when a
 /// guard needs them (<see cref="TeamAccess"/>), never from a cache, because a manager who lost a team must lose it now.
 /// </summary>
-public sealed record TurnIdentity(string TenantId, KnownMember? Member);
+internal sealed record TurnIdentity(string TenantId, KnownMember? Member);
 
 /// <summary>Reads the turn's <see cref="TurnIdentity"/>.</summary>
-public static class TurnIdentityExtensions
+internal static class TurnIdentityExtensions
 {
     /// <summary>The identity <see cref="ContactRecorder"/> set, or null when the turn has no usable tenant.</summary>
     public static TurnIdentity? Identity(this TurnContext turn)

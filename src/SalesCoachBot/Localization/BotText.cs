@@ -11,7 +11,7 @@ namespace SalesCoachBot.Localization;
 /// A missing key never crashes a turn: it falls back to en-US, then to the key itself, and is logged; tests make sure
 /// that never happens.
 /// </summary>
-public sealed partial class BotText
+internal sealed partial class BotText
 {
     public const string English = "en-US";
     public const string Chinese = "zh-CN";

@@ -1,7 +1,7 @@
 namespace SalesCoachBot.Messaging;
 
 /// <summary>What the policy needs to know about the recipient of an automatic message.</summary>
-public sealed record RecipientSettings(
+internal sealed record RecipientSettings(
     string? MemberTimeZone,
     string? TeamTimeZone,
     TimeOnly? QuietHoursStart,
@@ -9,7 +9,7 @@ public sealed record RecipientSettings(
     bool IsUnreachable,
     IReadOnlyCollection<string> OptedOutKinds);
 
-public enum DeliveryVerdict
+internal enum DeliveryVerdict
 {
     Deliver,
     OptedOut,
@@ -17,13 +17,13 @@ public enum DeliveryVerdict
 }
 
 /// <summary>Deliver (at <see cref="DueAt"/>) or not, and why.</summary>
-public readonly record struct DeliveryDecision(DeliveryVerdict Verdict, DateTimeOffset DueAt);
+internal readonly record struct DeliveryDecision(DeliveryVerdict Verdict, DateTimeOffset DueAt);
 
 /// <summary>
 /// Notification manners for automatic messages (PRODUCT.md item 12): opt-outs and unreachable members get nothing,
 /// and nothing arrives during the member's quiet hours, in the member's own time zone. Pure: no store, no clock.
 /// </summary>
-public static class DeliveryPolicy
+internal static class DeliveryPolicy
 {
     public static TimeOnly DefaultQuietHoursStart { get; } = new(21, 0);
 

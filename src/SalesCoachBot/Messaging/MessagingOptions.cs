@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SalesCoachBot.Messaging;
 
 /// <summary>"Messaging" section: how the outbox dispatcher claims, sends and retries proactive messages.</summary>
-public sealed class MessagingOptions
+internal sealed class MessagingOptions
 {
     public const string SectionName = "Messaging";
 

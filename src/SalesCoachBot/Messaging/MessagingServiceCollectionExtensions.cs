@@ -3,7 +3,7 @@ using SalesCoachBot.Data;
 
 namespace SalesCoachBot.Messaging;
 
-public static class MessagingServiceCollectionExtensions
+internal static class MessagingServiceCollectionExtensions
 {
     /// <summary>
     /// The outbox writer (scoped, on the caller's store) and its dispatcher (a hosted service). Needs the store and an

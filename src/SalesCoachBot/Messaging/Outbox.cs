@@ -5,7 +5,7 @@ using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Messaging;
 
-public enum EnqueueResult
+internal enum EnqueueResult
 {
     /// <summary>Written; the dispatcher delivers it once the caller's transaction commits.</summary>
     Enqueued,
@@ -28,7 +28,7 @@ public enum EnqueueResult
 /// rolls one of them back.
 /// </para>
 /// </summary>
-public sealed class Outbox
+internal sealed class Outbox
 {
     private readonly SalesCoachDbContext _db;
     private readonly OutboxSignal _signal;

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Messaging;
 /// instance's rows are claimed again when its lease expires), sends them through the rate-limited connector, and
 /// records the outcome. A message is sent at most once unless an instance dies between the send and the record.
 /// </summary>
-public sealed partial class OutboxDispatcher : BackgroundService
+internal sealed partial class OutboxDispatcher : BackgroundService
 {
     private const string PersonalConversation = "personal";
 

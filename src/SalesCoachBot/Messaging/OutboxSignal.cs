@@ -7,7 +7,7 @@ namespace SalesCoachBot.Messaging;
 /// In-process wake-up for the dispatcher: a writer pulses it after enqueueing so delivery starts at once instead of at
 /// the next poll. Pulses coalesce; a lost one only costs a poll interval.
 /// </summary>
-public sealed class OutboxSignal : IDisposable
+internal sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _pulses = new(0, 1);
     private readonly ConditionalWeakTable<DbContext, object> _wakeAfterCommit = [];

@@ -23,7 +23,7 @@ public enum AmountError
 /// An amount as written: the value, the currency written with it (ISO code, or null when none; never converted) and how
 /// many decimal places the value has, so the caller can refuse cents of cents or fractions of a count.
 /// </summary>
-public sealed record ParsedAmount(decimal Value, string? Currency, int Decimals);
+internal sealed record ParsedAmount(decimal Value, string? Currency, int Decimals);
 
 /// <summary>
 /// Reads amounts as sales people type them in English and Chinese.
@@ -36,7 +36,7 @@ public sealed record ParsedAmount(decimal Value, string? Currency, int Decimals)
 /// Not covered: spaces as thousands separators (the command splits words on spaces), decimal commas, 点 as a decimal
 /// point, scientific notation. Zero parses (the caller decides whether it means anything); negatives are refused.
 /// </summary>
-public static class AmountParser
+internal static class AmountParser
 {
     public const decimal MaxAmount = 1_000_000_000_000m;
 

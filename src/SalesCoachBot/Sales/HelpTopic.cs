@@ -6,7 +6,7 @@ namespace SalesCoachBot.Sales;
 
 /// <summary>Where a command works.</summary>
 [Flags]
-public enum HelpScopes
+internal enum HelpScopes
 {
     None = 0,
     Personal = 1,
@@ -26,7 +26,7 @@ public enum HelpScopes
 /// <param name="DescriptionKey">Text key of what it does.</param>
 /// <param name="ArgumentsKey">Optional text key of its arguments, e.g. "[week|month]".</param>
 /// <param name="WrittenAs">How the English command is written when it is more than the routed word ("set target").</param>
-public sealed record HelpTopic(
+internal sealed record HelpTopic(
     string Command, string ChineseCommand, HelpScopes Scopes, string DescriptionKey, string? ArgumentsKey = null, string? WrittenAs = null)
 {
     /// <summary>The card action verb that shows the help card (buttons on other cards, e.g. the welcome card).</summary>
@@ -48,7 +48,7 @@ public sealed record HelpTopic(
 }
 
 /// <summary>How a feature puts its commands on the help card, without depending on the help feature.</summary>
-public static class HelpTopicServiceCollectionExtensions
+internal static class HelpTopicServiceCollectionExtensions
 {
     /// <summary>Adds a line to the help card. Only topics whose command words are routed are shown.</summary>
     public static IServiceCollection AddHelpTopic(this IServiceCollection services, HelpTopic topic)

@@ -4,17 +4,17 @@ using SalesCoachBot.Localization;
 namespace SalesCoachBot.Sales;
 
 /// <summary>One KPI a logged word adds to: the amount written, or a fixed amount (a deal always counts one contract).</summary>
-public sealed record KpiEffect(string KpiKey, decimal? FixedAmount = null);
+internal sealed record KpiEffect(string KpiKey, decimal? FixedAmount = null);
 
 /// <summary>What a word in <c>log &lt;kpi&gt;</c> means: the KPIs it adds to and whether an amount must be written.</summary>
-public sealed record KpiAlias(string Word, IReadOnlyList<KpiEffect> Effects)
+internal sealed record KpiAlias(string Word, IReadOnlyList<KpiEffect> Effects)
 {
     /// <summary>Money cannot default; counts default to one (<c>log visit Acme</c>).</summary>
     public bool RequiresAmount => Effects.Any(e => e.FixedAmount is null && e.KpiKey == KpiDefaults.Revenue);
 }
 
 /// <summary>The English and Chinese words for the default KPIs, matched ignoring case and surrounding spaces.</summary>
-public static class KpiAliases
+internal static class KpiAliases
 {
     private static readonly Dictionary<string, KpiAlias> ByWord = Build();
 

@@ -8,7 +8,7 @@ namespace SalesCoachBot.Sales;
 /// The four KPIs every tenant starts with. Their display names are texts (<see cref="KpiTextKeys"/>), so the rows keep
 /// NameEn/NameZh null; a tenant's own KPIs set them.
 /// </summary>
-public static class KpiDefaults
+internal static class KpiDefaults
 {
     public const string Revenue = "revenue";
     public const string Contracts = "contracts";
@@ -51,7 +51,7 @@ public static class KpiDefaults
 }
 
 /// <summary>Text keys of the default KPI names (a test checks each exists in every locale).</summary>
-public static class KpiTextKeys
+internal static class KpiTextKeys
 {
     public const string Revenue = "kpi.name." + KpiDefaults.Revenue;
     public const string Contracts = "kpi.name." + KpiDefaults.Contracts;

@@ -16,7 +16,7 @@ public enum PaceStatus
 /// <param name="MemberStart">The day a rep joined, when inside the period; their pace counts from it.</param>
 /// <param name="TodayIsOver">Counts today as elapsed (e.g. the evening card); otherwise only days before today are.</param>
 /// <param name="Tolerance">How far from expected-by-now still counts as on pace, as a fraction (0.10 = ±10 %).</param>
-public sealed record PaceInput(
+internal sealed record PaceInput(
     decimal Target,
     decimal Actual,
     SalesPeriod Period,
@@ -30,7 +30,7 @@ public sealed record PaceInput(
 /// <param name="PercentDone">Actual as % of target; null without a target.</param>
 /// <param name="NeededPerRemainingWorkingDay">What it takes per remaining working day; when no working day is left and the
 /// target is missed, the whole gap, with <see cref="NoWorkingDaysLeft"/> set so cards say "missed by" instead of "per day".</param>
-public sealed record Pace(
+internal sealed record Pace(
     decimal Actual,
     decimal Target,
     decimal? PercentDone,
@@ -59,7 +59,7 @@ public sealed record Pace(
 /// <item>Forecast: actual ÷ elapsed × working days; with nothing elapsed yet, just the actual.</item>
 /// </list>
 /// </summary>
-public static class PaceCalculator
+internal static class PaceCalculator
 {
     public static Pace Calculate(PaceInput input)
     {

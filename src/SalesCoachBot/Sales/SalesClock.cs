@@ -7,7 +7,7 @@ using SalesCoachBot.Localization;
 namespace SalesCoachBot.Sales;
 
 /// <summary>A member's sales day: results logged now count on <paramref name="Today"/> in <paramref name="Zone"/>.</summary>
-public sealed record MemberDay(long MemberId, TimeZoneInfo Zone, DateOnly Today)
+internal sealed record MemberDay(long MemberId, TimeZoneInfo Zone, DateOnly Today)
 {
     /// <summary>The working calendar of the member's zone.</summary>
     public WorkingCalendar Calendar => SalesClock.CalendarFor(Zone);
@@ -18,7 +18,7 @@ public sealed record MemberDay(long MemberId, TimeZoneInfo Zone, DateOnly Today)
 /// else their home team's, else the configured default (<see cref="SalesTeamOptions.DefaultTimeZone"/>), else UTC;
 /// and the working calendar of that zone. Time comes from <see cref="TimeProvider"/>, so tests pin it.
 /// </summary>
-public sealed class SalesClock(SalesCoachDbContext store, TimeProvider time, IOptionsMonitor<SalesTeamOptions> teams)
+internal sealed class SalesClock(SalesCoachDbContext store, TimeProvider time, IOptionsMonitor<SalesTeamOptions> teams)
 {
     /// <summary>The current instant.</summary>
     public DateTimeOffset Now => time.GetUtcNow();

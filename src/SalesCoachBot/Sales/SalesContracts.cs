@@ -10,7 +10,7 @@ namespace SalesCoachBot.Sales;
 // features stay free of cycles (an architecture test checks it).
 
 /// <summary>What a rep, an import or a CRM wants recorded as a result; the ledger adds tenant, time and id.</summary>
-public sealed record ResultEntry(
+internal sealed record ResultEntry(
     long MemberId,
     long KpiId,
     decimal Amount,
@@ -22,7 +22,7 @@ public sealed record ResultEntry(
     long? RecordedByMemberId = null);
 
 /// <summary>Per entry of a batch, in order: whether it was already stored (or repeated in the batch) and so left out.</summary>
-public sealed record BatchOutcome(IReadOnlyList<bool> IsDuplicate)
+internal sealed record BatchOutcome(IReadOnlyList<bool> IsDuplicate)
 {
     public int Added => IsDuplicate.Count(d => !d);
 
@@ -30,16 +30,16 @@ public sealed record BatchOutcome(IReadOnlyList<bool> IsDuplicate)
 }
 
 /// <summary>The id of the result row now in the store, and whether it was already there (same source and external id).</summary>
-public sealed record RecordedResult(long ResultId, bool IsDuplicate);
+internal sealed record RecordedResult(long ResultId, bool IsDuplicate);
 
 /// <summary>A KPI's actual over a date range (Count KPIs count results).</summary>
-public sealed record KpiActual(long KpiId, decimal Amount, int Results);
+internal sealed record KpiActual(long KpiId, decimal Amount, int Results);
 
 /// <summary>
 /// The results store of the tenant the scope's store is bound to (implemented by the sales-results feature): recording
 /// is idempotent by (source, external id); undone results never count.
 /// </summary>
-public interface IResultLedger
+internal interface IResultLedger
 {
     /// <summary>Records one result; recording the same (source, external id) again returns the stored row.</summary>
     Task<RecordedResult> RecordAsync(ResultEntry entry, CancellationToken cancellationToken = default);
@@ -56,7 +56,7 @@ public interface IResultLedger
 }
 
 /// <summary>The targets of a sales team and its active reps for some KPIs and years, read at once.</summary>
-public interface ITeamTargets
+internal interface ITeamTargets
 {
     /// <summary>A rep's effective target for the period, or null without a yearly target.</summary>
     decimal? RepTarget(long memberId, long kpiId, SalesPeriod period);
@@ -69,7 +69,7 @@ public interface ITeamTargets
 /// The targets store of the tenant the scope's store is bound to (implemented by the targets feature): a yearly target
 /// per owner and KPI, split over quarters, months and weeks, with overrides.
 /// </summary>
-public interface ITargetPlan
+internal interface ITargetPlan
 {
     /// <summary>Sets (or replaces) a member's yearly target, with optional twelve month weights.</summary>
     Task SetMemberYearlyAsync(
@@ -89,14 +89,14 @@ public interface ITargetPlan
 /// The rep's progress card (targets, actuals and pace for a period), built by the targets feature. Features that answer
 /// with it (logging a result, the log form) use this contract.
 /// </summary>
-public interface IProgressCard
+internal interface IProgressCard
 {
     /// <summary>The card for the turn's member with an optional notice line on top, or null when the member is not in the store.</summary>
     Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, string? notice, CancellationToken cancellationToken);
 }
 
 /// <summary>The verbs and data keys the progress card shares with the forms that open from it and return to it.</summary>
-public static class ProgressCardActions
+internal static class ProgressCardActions
 {
     /// <summary>Shows the card for another period; data carries <see cref="PeriodKey"/>.</summary>
     public const string PeriodVerb = "targets.period";

@@ -10,7 +10,7 @@ namespace SalesCoachBot.Sales;
 /// How sales figures read in the member's language, the same on every card and message: amounts (zh-CN in 万/亿),
 /// percentages, dates, period titles, pace status texts and colours, and the progress bar.
 /// </summary>
-public static class SalesFormat
+internal static class SalesFormat
 {
     // The bar is drawn in 100 weighted parts; more would not be visible.
     private const int BarParts = 100;
@@ -163,7 +163,7 @@ public static class SalesFormat
 }
 
 /// <summary>Text keys of the shared sales wording (sales.*.json).</summary>
-public static class SalesTextKeys
+internal static class SalesTextKeys
 {
     public const string TitleCurrentWeek = "sales.title.current.week";
     public const string TitleCurrentMonth = "sales.title.current.month";

@@ -13,7 +13,7 @@ public enum SalesPeriodKind
 }
 
 /// <summary>A target period, both ends inclusive. Weeks are ISO weeks: Monday to Sunday.</summary>
-public readonly record struct SalesPeriod(SalesPeriodKind Kind, DateOnly Start, DateOnly End)
+internal readonly record struct SalesPeriod(SalesPeriodKind Kind, DateOnly Start, DateOnly End)
 {
     public static SalesPeriod Containing(SalesPeriodKind kind, DateOnly date)
     {

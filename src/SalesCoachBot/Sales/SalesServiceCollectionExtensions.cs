@@ -4,7 +4,7 @@ using SalesCoachBot.Localization;
 
 namespace SalesCoachBot.Sales;
 
-public static class SalesServiceCollectionExtensions
+internal static class SalesServiceCollectionExtensions
 {
     /// <summary>The sales kernel: the sales-team defaults (section "Teams", checked at start) and the sales clock.</summary>
     public static IServiceCollection AddSalesKernel(this IServiceCollection services)

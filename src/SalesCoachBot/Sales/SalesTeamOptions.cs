@@ -5,7 +5,7 @@ using SalesCoachBot.Localization;
 namespace SalesCoachBot.Sales;
 
 /// <summary>"Teams" section: defaults for sales teams created when the bot is installed in a Teams team.</summary>
-public sealed class SalesTeamOptions
+internal sealed class SalesTeamOptions
 {
     public const string SectionName = "Teams";
 

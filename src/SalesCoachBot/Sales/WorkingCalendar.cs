@@ -8,7 +8,7 @@ namespace SalesCoachBot.Sales;
 /// weekend working days, 调休). Counting is arithmetic on weekdays corrected by binary search over
 /// the sorted exceptions, so a year's range costs well under a microsecond: it runs for every card.
 /// </summary>
-public sealed class WorkingCalendar
+internal sealed class WorkingCalendar
 {
     // Only the exceptions that change something: holidays on weekdays and working days on weekends.
     private readonly int[] weekdayHolidays;

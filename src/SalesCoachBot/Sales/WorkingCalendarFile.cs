@@ -16,7 +16,7 @@ namespace SalesCoachBot.Sales;
 /// are days off, "workdays" are weekend days worked instead (调休). Other properties (e.g. "source",
 /// "comment") are ignored so the file can say where its dates come from.
 /// </summary>
-public static class WorkingCalendarFile
+internal static class WorkingCalendarFile
 {
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -149,7 +149,7 @@ public static class WorkingCalendarFile
 }
 
 /// <summary>A calendar file was rejected; <see cref="Errors"/> names each bad entry.</summary>
-public sealed class WorkingCalendarFileException : FormatException
+internal sealed class WorkingCalendarFileException : FormatException
 {
     public WorkingCalendarFileException(IReadOnlyList<string> errors)
         : base("Invalid working-day calendar: " + string.Join("; ", errors)) => Errors = errors;

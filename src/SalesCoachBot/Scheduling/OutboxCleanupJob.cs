@@ -8,7 +8,7 @@ namespace SalesCoachBot.Scheduling;
 /// Deletes finished outbox rows (sent, unreachable, failed) older than the retention, for every tenant. Pending rows
 /// are never touched. Reentrant: two runs at once only delete the same old rows, in small batches.
 /// </summary>
-public sealed partial class OutboxCleanupJob(
+internal sealed partial class OutboxCleanupJob(
     SalesCoachDbContext db,
     TimeProvider time,
     IOptions<SchedulingOptions> options,

@@ -5,7 +5,7 @@ using Hangfire.Common;
 namespace SalesCoachBot.Scheduling;
 
 /// <summary>A recurring job a feature declares (<see cref="SchedulingServiceCollectionExtensions.AddRecurringJob{TJob}"/>); applied at start.</summary>
-public interface IRecurringJobDefinition
+internal interface IRecurringJobDefinition
 {
     /// <summary>Stable id: the job is updated, not duplicated, when the schedule changes between deployments.</summary>
     string Id { get; }
@@ -33,7 +33,7 @@ internal sealed class RecurringJobDefinition<TJob>(string id, string cron, TimeZ
     }
 }
 
-public static class SchedulingServiceCollectionExtensions
+internal static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Declares a recurring job with an explicit id, cron expression and time zone. <typeparamref name="TJob"/> is

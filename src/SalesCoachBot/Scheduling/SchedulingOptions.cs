@@ -1,14 +1,14 @@
 namespace SalesCoachBot.Scheduling;
 
 /// <summary>Where Hangfire keeps its jobs.</summary>
-public enum SchedulingStorage
+internal enum SchedulingStorage
 {
     /// <summary>Follows Database:Provider: a SQLite file beside the app database, or the app's PostgreSQL database (schema hangfire).</summary>
     Database,
 }
 
 /// <summary>"Scheduling" section: Hangfire storage, server and dashboard, and the housekeeping jobs.</summary>
-public sealed class SchedulingOptions
+internal sealed class SchedulingOptions
 {
     public const string SectionName = "Scheduling";
 

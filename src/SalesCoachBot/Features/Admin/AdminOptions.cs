@@ -5,7 +5,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.Admin;
 
 /// <summary>"Admin" section: the CSV admin API at /api/admin. Keys come from configuration or environment; never logged.</summary>
-public sealed class AdminOptions
+internal sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 

@@ -8,7 +8,7 @@ namespace SalesCoachBot.Features.Crm;
 /// One deal event as every format maps it: the event id that de-duplicates it, the CRM's deal id that makes its results
 /// idempotent, and what a won deal records. <see cref="IsWon"/> comes from the source's won stages.
 /// </summary>
-public sealed record CrmDeal(
+internal sealed record CrmDeal(
     string EventId,
     string DealId,
     string Stage,
@@ -23,7 +23,7 @@ public sealed record CrmDeal(
     string? Customer);
 
 /// <summary>A body that cannot be read as the source's format; the message says which field and why (for a 400).</summary>
-public sealed class CrmPayloadException(string message) : Exception(message)
+internal sealed class CrmPayloadException(string message) : Exception(message)
 {
     public CrmPayloadException()
         : this("The payload cannot be read.")

@@ -9,7 +9,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.Crm;
 
 /// <summary>What the webhook answers for one event; <see cref="CrmOutcomeStatus.Duplicate"/> changed nothing.</summary>
-public enum CrmOutcomeStatus
+internal enum CrmOutcomeStatus
 {
     Accepted,
     Ignored,
@@ -18,7 +18,7 @@ public enum CrmOutcomeStatus
     Duplicate,
 }
 
-public sealed record CrmOutcome(string EventId, CrmOutcomeStatus Status, IReadOnlyList<long> ResultIds, string? OwnerEmail = null, string? Reason = null);
+internal sealed record CrmOutcome(string EventId, CrmOutcomeStatus Status, IReadOnlyList<long> ResultIds, string? OwnerEmail = null, string? Reason = null);
 
 /// <summary>
 /// Records CRM events for the tenant the scope's store is bound to. The event row and its results are written in one
@@ -27,7 +27,7 @@ public sealed record CrmOutcome(string EventId, CrmOutcomeStatus Status, IReadOn
 /// arriving in two different events still counts once. Accepted and ignored events are final; unknown-owner and
 /// rejected ones are processed again when the same event id comes back (after the member's e-mail is fixed).
 /// </summary>
-public sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger ledger, SalesClock clock, TimeProvider time)
+internal sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger ledger, SalesClock clock, TimeProvider time)
 {
     public static string SourceOf(CrmFormat format) => format switch
     {

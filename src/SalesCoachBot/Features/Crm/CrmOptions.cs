@@ -5,7 +5,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.Crm;
 
 /// <summary>Payload shape a source sends.</summary>
-public enum CrmFormat
+internal enum CrmFormat
 {
     Generic = 0,
     Zoho = 1,
@@ -13,7 +13,7 @@ public enum CrmFormat
 }
 
 /// <summary>"Crm" section: the signed webhook at /api/crm/{source}/events. Secrets come from configuration or environment; never logged.</summary>
-public sealed class CrmOptions
+internal sealed class CrmOptions
 {
     public const string SectionName = "Crm";
 
@@ -34,7 +34,7 @@ public sealed class CrmOptions
 }
 
 /// <summary>One CRM that pushes events: which tenant it records for, the shared secret and the payload format.</summary>
-public sealed class CrmSourceOptions
+internal sealed class CrmSourceOptions
 {
     /// <summary>Tenant id (as Teams sends it) whose members the events are recorded for.</summary>
     public string Tenant { get; set; } = "";

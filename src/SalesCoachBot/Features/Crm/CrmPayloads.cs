@@ -12,7 +12,7 @@ namespace SalesCoachBot.Features.Crm;
 /// record, an array of records or <c>{"data": […]}</c>. Field names are matched ignoring case; ids and amounts may be
 /// JSON strings or numbers. A malformed event fails the whole body (nothing is recorded), naming the field.
 /// </summary>
-public static class CrmPayloads
+internal static class CrmPayloads
 {
     /// <summary>Stage words that mean won when a source configures none (compared ignoring case and spaces at the ends).</summary>
     public static IReadOnlyList<string> DefaultWonStages(CrmFormat format) => format switch

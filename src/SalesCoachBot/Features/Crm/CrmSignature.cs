@@ -23,7 +23,7 @@ public enum SignatureFailure
 /// "{X-SalesCoach-Timestamp}.{raw body}"). The timestamp is signed too, so a captured request cannot be replayed
 /// with a fresh timestamp once it falls out of the window.
 /// </summary>
-public static class CrmSignature
+internal static class CrmSignature
 {
     public const string TimestampHeader = "X-SalesCoach-Timestamp";
     public const string SignatureHeader = "X-SalesCoach-Signature";

@@ -7,7 +7,7 @@ using SalesCoachBot.Teams.Cards;
 namespace SalesCoachBot.Features.Help;
 
 /// <summary>The help card: what works in the current conversation type, in the user's language.</summary>
-public static class HelpCard
+internal static class HelpCard
 {
     /// <summary>Used in the channel hint when the activity does not name the bot.</summary>
     public const string DefaultBotName = "SalesCoach";

@@ -9,7 +9,7 @@ namespace SalesCoachBot.Features.Help;
 /// The help topics features registered, limited to commands that are really routed, so the help card never offers a
 /// command that would fall through to "I didn't understand".
 /// </summary>
-public sealed class HelpCatalog
+internal sealed class HelpCatalog
 {
     private readonly IReadOnlyList<HelpTopic> _topics;
 

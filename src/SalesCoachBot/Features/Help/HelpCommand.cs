@@ -6,7 +6,7 @@ using SalesCoachBot.Teams.Routing;
 namespace SalesCoachBot.Features.Help;
 
 /// <summary><c>help</c> · <c>帮助</c>: the help card for the current conversation type.</summary>
-public sealed class HelpCommand(BotText text, HelpCatalog catalog) : ICommandHandler
+internal sealed class HelpCommand(BotText text, HelpCatalog catalog) : ICommandHandler
 {
     public const string Word = "help";
     public const string ChineseWord = "帮助";
@@ -24,7 +24,7 @@ public sealed class HelpCommand(BotText text, HelpCatalog catalog) : ICommandHan
 /// Any message no command matched: a short "I didn't understand" quoting the start of the input, and the help card.
 /// An empty message (e.g. only the bot's mention) gets the help card alone. Never silence.
 /// </summary>
-public sealed class HelpFallback(BotText text, HelpCatalog catalog) : ITurnHandler
+internal sealed class HelpFallback(BotText text, HelpCatalog catalog) : ITurnHandler
 {
     public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class HelpFallback(BotText text, HelpCatalog catalog) : ITurnHandl
 }
 
 /// <summary>Shows the help card as a new message (buttons such as the welcome card's "What can you do?").</summary>
-public sealed class ShowHelpAction(BotText text, HelpCatalog catalog) : ICardActionHandler
+internal sealed class ShowHelpAction(BotText text, HelpCatalog catalog) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace SalesCoachBot.Features.Help;
 
 /// <summary>Text keys of the help feature (help.*.json; a test checks each exists in every locale).</summary>
-public static class HelpTextKeys
+internal static class HelpTextKeys
 {
     public const string TitlePersonal = "help.title.personal";
     public const string TitleShared = "help.title.shared";

@@ -8,7 +8,7 @@ using SalesCoachBot.Uploads;
 namespace SalesCoachBot.Features.Imports;
 
 /// <summary>Why a file could not be fetched; each has its own short message to the user.</summary>
-public enum DownloadFailure
+internal enum DownloadFailure
 {
     None,
     HostNotAllowed,
@@ -20,7 +20,7 @@ public enum DownloadFailure
 /// Fetches a file Teams says the member uploaded. The link is pre-authenticated, so no token is sent; only https to the
 /// allowed hosts, no redirects (a redirect could leave the allow-list), a size cap enforced while reading and a timeout.
 /// </summary>
-public sealed partial class FileDownloader(IHttpClientFactory clients, IOptions<ImportOptions> options, ILogger<FileDownloader> logger)
+internal sealed partial class FileDownloader(IHttpClientFactory clients, IOptions<ImportOptions> options, ILogger<FileDownloader> logger)
 {
     public const string ClientName = "imports";
 

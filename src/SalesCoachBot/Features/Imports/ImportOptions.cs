@@ -6,7 +6,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.Imports;
 
 /// <summary>"Imports" section: where uploaded files may be downloaded from, how big they may be and how long they are kept.</summary>
-public sealed class ImportOptions
+internal sealed class ImportOptions
 {
     public const string SectionName = "Imports";
 

@@ -12,7 +12,7 @@ namespace SalesCoachBot.Features.Imports;
 /// or cancelled ones created longer ago than <see cref="ImportOptions.FinishedRetention"/>, so the parsed rows of
 /// uploaded files are not kept forever. Reentrant: two runs at once only delete the same rows, in small batches.
 /// </summary>
-public sealed partial class PendingImportCleanupJob(
+internal sealed partial class PendingImportCleanupJob(
     SalesCoachDbContext db,
     TimeProvider time,
     IOptions<ImportOptions> options,

@@ -11,7 +11,7 @@ namespace SalesCoachBot.Features.Onboarding;
 /// joining or leaving a team, and the bot being removed (the team is archived). Every branch is idempotent, because
 /// Teams sends two events per install and the Agents Playground repeats them on each page load.
 /// </summary>
-public sealed class ConversationEventsHandler : ITurnHandler
+internal sealed class ConversationEventsHandler : ITurnHandler
 {
     private readonly TeamOnboarding _onboarding;
     private readonly WelcomeHandler _welcome;

@@ -11,7 +11,7 @@ using SalesCoachBot.Teams.Connector;
 namespace SalesCoachBot.Features.Onboarding;
 
 /// <summary>What an install set up, for the team welcome card.</summary>
-public sealed record TeamSetup(string TeamName, int MemberCount, IReadOnlyList<string> ManagerNames, IReadOnlyList<string> SuggestedManagerNames);
+internal sealed record TeamSetup(string TeamName, int MemberCount, IReadOnlyList<string> ManagerNames, IReadOnlyList<string> SuggestedManagerNames);
 
 /// <summary>
 /// Sets up a sales team when the bot is installed in a Teams team and keeps its roster current.
@@ -21,7 +21,7 @@ public sealed record TeamSetup(string TeamName, int MemberCount, IReadOnlyList<s
 /// is idempotent, so the repeated install events of Teams and the Agents Playground only refresh.
 /// </para>
 /// </summary>
-public sealed partial class TeamOnboarding
+internal sealed partial class TeamOnboarding
 {
     // A connector that keeps answering with continuation tokens must not hold the turn forever (500 × 200 = 100,000 members).
     private const int MaxRosterPages = 200;

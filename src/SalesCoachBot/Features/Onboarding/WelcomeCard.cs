@@ -18,7 +18,7 @@ public enum WelcomeAudience
 /// The card sent when the bot is installed: greets the user (1:1) or introduces the bot to a team, says what it
 /// does and how to get help. Names come from Teams and are user text, so they only ever go into card fields.
 /// </summary>
-public static class WelcomeCard
+internal static class WelcomeCard
 {
     public static AdaptiveCard Build(BotText text, string? locale, WelcomeAudience audience, string? name = null, TeamSetup? setup = null)
     {
@@ -72,7 +72,7 @@ public static class WelcomeCard
 }
 
 /// <summary>Text keys of the welcome card (a test checks each exists in every locale).</summary>
-public static class WelcomeTextKeys
+internal static class WelcomeTextKeys
 {
     public const string HelpButton = "welcome.button.help";
     public const string PersonalTitle = "welcome.personal.title";

@@ -12,7 +12,7 @@ namespace SalesCoachBot.Features.Onboarding;
 /// sent once per conversation, guarded by <see cref="ContactDirectory.TryMarkWelcomedAsync"/>.
 /// <see cref="ConversationEventsHandler"/> calls it after setting up a team.
 /// </summary>
-public sealed partial class WelcomeHandler
+internal sealed partial class WelcomeHandler
 {
     private readonly ContactDirectory _contacts;
     private readonly BotText _text;

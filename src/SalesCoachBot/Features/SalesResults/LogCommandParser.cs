@@ -19,16 +19,16 @@ public enum LogError
 }
 
 /// <summary>How much one KPI goes up by.</summary>
-public sealed record KpiAmount(string KpiKey, decimal Amount);
+internal sealed record KpiAmount(string KpiKey, decimal Amount);
 
 /// <summary>A parsed <c>log</c> command; <see cref="Currency"/> is what was written (null if none), for the caller to check.</summary>
-public sealed record LogRequest(string Word, IReadOnlyList<KpiAmount> Amounts, string? Customer, string? Note, string? Currency);
+internal sealed record LogRequest(string Word, IReadOnlyList<KpiAmount> Amounts, string? Customer, string? Note, string? Currency);
 
 /// <summary>
 /// Either a request or an error naming the word at fault (its 0-based position among the words), the amount's own error
 /// and, for an unknown KPI, the closest known word.
 /// </summary>
-public sealed record LogParseResult(LogRequest? Request, LogError Error, string? Token = null, int Position = -1, AmountError AmountError = AmountError.None, string? Suggestion = null)
+internal sealed record LogParseResult(LogRequest? Request, LogError Error, string? Token = null, int Position = -1, AmountError AmountError = AmountError.None, string? Suggestion = null)
 {
     public bool IsSuccess => Request is not null;
 }
@@ -39,7 +39,7 @@ public sealed record LogParseResult(LogRequest? Request, LogError Error, string?
 /// does not look like a number (<c>log visit Acme</c>); money must be written. The first word after the amount is the
 /// customer, the rest the note; quotes ("…", “…”, 「…」, 『…』) keep a name with spaces together. Mentions are dropped.
 /// </summary>
-public static partial class LogCommandParser
+internal static partial class LogCommandParser
 {
     private static readonly Dictionary<char, char> Quotes = new()
     {

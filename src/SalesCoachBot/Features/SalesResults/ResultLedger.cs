@@ -7,9 +7,9 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.SalesResults;
 
 /// <summary>The row now in the store, and whether it was already there (same source and external id).</summary>
-public sealed record RecordOutcome(SalesResult Result, bool IsDuplicate);
+internal sealed record RecordOutcome(SalesResult Result, bool IsDuplicate);
 
-public enum UndoStatus
+internal enum UndoStatus
 {
     Undone = 0,
     NothingToUndo = 1,
@@ -17,13 +17,13 @@ public enum UndoStatus
 }
 
 /// <summary>The rows `undo` took back (all rows of the last action), or would have when too late.</summary>
-public sealed record UndoOutcome(UndoStatus Status, IReadOnlyList<SalesResult> Rows);
+internal sealed record UndoOutcome(UndoStatus Status, IReadOnlyList<SalesResult> Rows);
 
 /// <summary>
 /// The results store of one tenant (the scope's store must be bound with <c>ForTenant</c>). Recording is idempotent
 /// by (source, external id) so imports and webhooks can be retried; undone results stay but never count.
 /// </summary>
-public sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time) : IResultLedger
+internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time) : IResultLedger
 {
     /// <summary>How long a rep can take back their last chat or card result.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);

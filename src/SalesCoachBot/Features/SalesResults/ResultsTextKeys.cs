@@ -5,7 +5,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.SalesResults;
 
 /// <summary>Text keys of logging results and undo (results.*.json).</summary>
-public static class ResultsTextKeys
+internal static class ResultsTextKeys
 {
     public const string LogHelp = "results.log.help";
     public const string LogArgs = "results.log.args";

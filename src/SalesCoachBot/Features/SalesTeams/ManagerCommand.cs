@@ -12,7 +12,7 @@ namespace SalesCoachBot.Features.SalesTeams;
 /// admin) makes mentioned members managers or Reps again. People are read from the mention entities, never from the
 /// text. The last manager cannot be removed. Anyone else gets a refusal and nothing changes.
 /// </summary>
-public sealed partial class ManagerCommand : ICommandHandler
+internal sealed partial class ManagerCommand : ICommandHandler
 {
     public const string Word = "manager";
     public const string ChineseWord = "经理";
@@ -134,7 +134,7 @@ public sealed partial class ManagerCommand : ICommandHandler
 }
 
 /// <summary>Text keys of the manager command (a test checks each exists in every locale).</summary>
-public static class ManagerTextKeys
+internal static class ManagerTextKeys
 {
     public const string Help = "manager.help";
     public const string HelpArguments = "manager.help.args";

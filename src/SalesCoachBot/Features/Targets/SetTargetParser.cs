@@ -8,13 +8,13 @@ namespace SalesCoachBot.Features.Targets;
 
 /// <summary>The four parts of <c>set target &lt;who&gt; &lt;kpi&gt; &lt;period&gt; &lt;value&gt;</c>, as typed.</summary>
 /// <param name="Who">An &lt;at&gt;mention&lt;/at&gt;, an e-mail, a display name (may contain spaces) or team [name].</param>
-public sealed record SetTargetRequest(string Who, string Kpi, string Period, string Amount);
+internal sealed record SetTargetRequest(string Who, string Kpi, string Period, string Amount);
 
 /// <summary>
 /// Reads <c>set target</c> arguments. The last three words are KPI, period and value, so the person before them may
 /// be a display name with spaces (<c>set target Alice Wang revenue year 1.2m</c>).
 /// </summary>
-public static partial class SetTargetParser
+internal static partial class SetTargetParser
 {
     private static readonly string[] TargetWords = ["target", "targets"];
 

@@ -12,7 +12,7 @@ namespace SalesCoachBot.Features.Targets;
 /// weeks), so an override never silently moves numbers a manager did not touch. The sum of overridden
 /// parts may therefore differ from the whole; that is the manager's explicit choice.
 /// </summary>
-public sealed class StagedTargets
+internal sealed class StagedTargets
 {
     private readonly IReadOnlyList<decimal> months;
     private readonly IReadOnlyDictionary<SalesPeriod, decimal> overrides;

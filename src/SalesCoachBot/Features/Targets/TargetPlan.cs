@@ -8,7 +8,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.Targets;
 
 /// <summary>Whose target: a rep or a sales team.</summary>
-public readonly record struct TargetOwner(long? MemberId, long? SalesTeamId)
+internal readonly record struct TargetOwner(long? MemberId, long? SalesTeamId)
 {
     public static TargetOwner Member(long memberId) => new(memberId, null);
 
@@ -20,7 +20,7 @@ public readonly record struct TargetOwner(long? MemberId, long? SalesTeamId)
 /// <see cref="StagedTargets"/>, with overrides for any period. A team without its own target gets the sum of its
 /// current reps' targets.
 /// </summary>
-public sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) : ITargetPlan
+internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) : ITargetPlan
 {
     /// <summary>Sets (or replaces) the yearly target, with optional twelve month weights.</summary>
     public Task SetYearlyAsync(

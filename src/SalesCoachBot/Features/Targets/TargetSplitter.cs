@@ -17,7 +17,7 @@ namespace SalesCoachBot.Features.Targets;
 /// largest fractions (ties: earliest), so the parts always add up exactly to the whole.</item>
 /// </list>
 /// </summary>
-public static class TargetSplitter
+internal static class TargetSplitter
 {
     public static int DecimalsFor(KpiUnit unit) => unit == KpiUnit.Count ? 0 : 2;
 

@@ -10,18 +10,18 @@ namespace SalesCoachBot.Features.Targets;
 /// <summary>One KPI on the targets card.</summary>
 /// <param name="Name">Display name in the card's language (a custom name may be in either language).</param>
 /// <param name="Currency">ISO 4217 code for currency KPIs, e.g. CNY.</param>
-public sealed record TargetsRow(string Key, string Name, KpiUnit Unit, string? Currency, Pace Pace);
+internal sealed record TargetsRow(string Key, string Name, KpiUnit Unit, string? Currency, Pace Pace);
 
 /// <summary>What the targets card shows: whose progress, for which period, one row per KPI, and when the data was read.</summary>
 /// <param name="AsOf">When the results were read; shown as a date and time in <paramref name="TimeZone"/>.</param>
 /// <param name="Notice">An optional line on top saying what just happened (e.g. "Logged ¥120,000 revenue · Acme.").</param>
-public sealed record TargetsView(string MemberName, SalesPeriod Period, IReadOnlyList<TargetsRow> Rows, DateTimeOffset AsOf, TimeZoneInfo TimeZone, string? Notice = null);
+internal sealed record TargetsView(string MemberName, SalesPeriod Period, IReadOnlyList<TargetsRow> Rows, DateTimeOffset AsOf, TimeZoneInfo TimeZone, string? Notice = null);
 
 /// <summary>
 /// The <c>targets</c> card: one row per KPI with a bar built from plain 1.5 columns (Teams has no progress bar that
 /// renders everywhere), a gauge of the first KPI with a text fallback, and buttons to switch period or log a result.
 /// </summary>
-public static class TargetsCard
+internal static class TargetsCard
 {
     /// <summary>The element id of the optional notice line on top.</summary>
     public const string NoticeId = "targetsNotice";

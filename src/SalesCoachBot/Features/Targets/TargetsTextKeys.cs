@@ -5,7 +5,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.Targets;
 
 /// <summary>Text keys of the targets feature (targets.*.json).</summary>
-public static class TargetsTextKeys
+internal static class TargetsTextKeys
 {
     public const string Subtitle = "targets.subtitle";
 

@@ -14,14 +14,14 @@ public enum LeaderboardView
 }
 
 /// <summary>A leaderboard line: the rank (null for reps who cannot be ranked: no target, or nothing to compare).</summary>
-public sealed record LeaderboardEntry(int? Rank, RepProgress Rep, Pace Pace);
+internal sealed record LeaderboardEntry(int? Rank, RepProgress Rep, Pace Pace);
 
 /// <summary>
 /// Orders a team's reps for the leaderboard. Ranking: % of target of the primary KPI, highest first; ties broken by the
 /// actual (more is better), then by name; reps equal on both share a rank (1, 1, 3). Most improved: gain in points,
 /// ties broken by the current pace index, then by name. Reps who cannot be ranked come last, by name.
 /// </summary>
-public static class Leaderboard
+internal static class Leaderboard
 {
     public const string RankingWord = "ranking";
     public const string ImprovedWord = "improved";

@@ -10,7 +10,7 @@ namespace SalesCoachBot.Features.TeamProgress;
 /// The <c>leaderboard</c> card: reps ranked by % of target of the primary KPI (medals for the top three, reps without
 /// a target last), or by most improved; buttons switch period and view in place.
 /// </summary>
-public static class LeaderboardCard
+internal static class LeaderboardCard
 {
     /// <summary>Switches period or view; data carries <see cref="TeamIdKey"/>, <see cref="PeriodKey"/> and <see cref="ViewKey"/>.</summary>
     public const string ViewVerb = "leaderboard.view";

@@ -10,7 +10,7 @@ namespace SalesCoachBot.Features.TeamProgress;
 /// The <c>team</c> card: the team's total per KPI (actual / target, %, status), then one line per rep with the % of
 /// target of the primary KPI, a status colour, a small bar and the pace status; period buttons update it in place.
 /// </summary>
-public static class TeamCard
+internal static class TeamCard
 {
     /// <summary>Shows the card for another period; data carries <see cref="TeamIdKey"/> and <see cref="PeriodKey"/>.</summary>
     public const string PeriodVerb = "team.period";

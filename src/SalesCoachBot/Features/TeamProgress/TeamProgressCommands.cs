@@ -8,7 +8,7 @@ using SalesCoachBot.Teams.Routing;
 namespace SalesCoachBot.Features.TeamProgress;
 
 /// <summary>The words, help topics and argument reading of <c>team</c> and <c>leaderboard</c>.</summary>
-public static class TeamProgressCommands
+internal static class TeamProgressCommands
 {
     public const string TeamWord = "team";
     public const string TeamChineseWord = "团队";

@@ -8,25 +8,25 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.TeamProgress;
 
 /// <summary>A KPI of the team as the cards show it: the row, its name in the card's language.</summary>
-public sealed record TeamKpi(long Id, string Key, string Name, KpiUnit Unit, string? Currency);
+internal sealed record TeamKpi(long Id, string Key, string Name, KpiUnit Unit, string? Currency);
 
 /// <summary>
 /// A rep's standing against the previous period of the same kind at the same working-day point (see
 /// <see cref="TeamProgressReader"/>): both pace indexes (actual as % of expected-by-then) and the gain in points.
 /// </summary>
-public sealed record Improvement(decimal CurrentIndex, decimal PreviousIndex)
+internal sealed record Improvement(decimal CurrentIndex, decimal PreviousIndex)
 {
     public decimal Gain => CurrentIndex - PreviousIndex;
 }
 
 /// <summary>One rep's pace per KPI id for the period (a KPI without a target has status NoTarget).</summary>
-public sealed record RepProgress(long MemberId, string Name, IReadOnlyDictionary<long, Pace> ByKpi, Improvement? Improvement = null)
+internal sealed record RepProgress(long MemberId, string Name, IReadOnlyDictionary<long, Pace> ByKpi, Improvement? Improvement = null)
 {
     public Pace PaceOf(long kpiId) => ByKpi[kpiId];
 }
 
 /// <summary>A team's progress for one period: team totals per KPI and every active rep, as of <see cref="AsOf"/>.</summary>
-public sealed record TeamProgressSnapshot(
+internal sealed record TeamProgressSnapshot(
     long TeamId,
     string TeamName,
     SalesPeriod Period,

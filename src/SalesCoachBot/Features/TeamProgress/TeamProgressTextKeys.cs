@@ -5,7 +5,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Features.TeamProgress;
 
 /// <summary>Text keys of the team progress, leaderboard and leaderboard features (teamprogress.*.json).</summary>
-public static class TeamProgressTextKeys
+internal static class TeamProgressTextKeys
 {
     public const string TeamHelp = "teamprogress.team.help";
 

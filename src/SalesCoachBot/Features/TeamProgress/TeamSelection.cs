@@ -10,7 +10,7 @@ using SalesCoachBot.Teams.Routing;
 namespace SalesCoachBot.Features.TeamProgress;
 
 /// <summary>The team a turn may look at, or why it may not (a text to send); <see cref="Hint"/> tells about other teams.</summary>
-public sealed record TeamChoice(string TenantId, long? TeamId, string? Refusal, string? Hint = null)
+internal sealed record TeamChoice(string TenantId, long? TeamId, string? Refusal, string? Hint = null)
 {
     public static TeamChoice Refused(string tenantId, string refusal) => new(tenantId, null, refusal);
 }
@@ -20,7 +20,7 @@ public sealed record TeamChoice(string TenantId, long? TeamId, string? Refusal, 
 /// (it is the team's own room). In the 1:1 chat: only a team's managers (or a tenant admin), for the teams they
 /// manage. Card actions re-check all of it, because their team id comes back from the client and may be forged.
 /// </summary>
-public sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess access, BotText text)
+internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess access, BotText text)
 {
     /// <summary>The team for a command; <paramref name="teamName"/> picks among a manager's teams in 1:1.</summary>
     public async Task<TeamChoice> ForCommandAsync(TurnContext turn, HelpTopic topic, string teamName, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace SalesCoachBot.Integrations.Graph;
 /// "Graph" section: an Entra app registration allowed to read users (application permission User.Read.All). All three
 /// of TenantId, ClientId and ClientSecret set = directory look-ups on; any missing = off (not an error).
 /// </summary>
-public sealed class GraphOptions
+internal sealed class GraphOptions
 {
     public const string SectionName = "Graph";
 

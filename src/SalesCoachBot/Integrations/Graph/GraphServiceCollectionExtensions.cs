@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace SalesCoachBot.Integrations.Graph;
 
-public static class GraphServiceCollectionExtensions
+internal static class GraphServiceCollectionExtensions
 {
     /// <summary>Name of the HttpClient the Graph SDK sends through.</summary>
     public const string HttpClientName = "Graph";

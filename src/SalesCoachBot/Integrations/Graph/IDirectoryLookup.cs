@@ -1,13 +1,13 @@
 namespace SalesCoachBot.Integrations.Graph;
 
 /// <summary>What Entra ID says about a person: job title and line manager (by Entra object id).</summary>
-public sealed record DirectoryProfile(string? JobTitle, string? ManagerAadObjectId);
+internal sealed record DirectoryProfile(string? JobTitle, string? ManagerAadObjectId);
 
 /// <summary>
 /// Reads people from the organisation's directory (Microsoft Graph) to suggest roles. Thin on purpose: onboarding
 /// depends on this, tests mock it. Without Graph configuration <see cref="IsEnabled"/> is false and lookups return null.
 /// </summary>
-public interface IDirectoryLookup
+internal interface IDirectoryLookup
 {
     /// <summary>False when Graph is not configured: callers skip lookups entirely.</summary>
     bool IsEnabled { get; }
