@@ -5,7 +5,7 @@ using SalesCoachBot.Sales;
 namespace SalesCoachBot.Benchmarks;
 
 /// <summary>
-/// How big the seeded store is. <see cref="Full"/> is the QUALITY.md shape (10,000 reps in 1,000 teams, 1,000,000
+/// How big the seeded store is. <see cref="Full"/> is the shape our speed bars are set for (10,000 reps in 1,000 teams, 1,000,000
 /// results); the tests use a tiny one. The same scale and seed always give the same rows.
 /// </summary>
 public sealed record BenchScale(int Reps, int RepsPerTeam, int Results, int Seed = 2026)

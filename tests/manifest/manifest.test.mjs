@@ -19,7 +19,7 @@ const manifestDir = join(repoRoot, 'manifest');
 const manifest = JSON.parse(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'));
 const schemaRoot = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
 
-// Command words from PRODUCT.md (English names; Chinese aliases live in the descriptions).
+// The product's command words (English names; Chinese aliases live in the descriptions).
 const productCommands = new Set([
   'help', 'targets', 'log', 'feedback', 'praise', 'team', 'leaderboard', 'set target', 'meeting', 'agenda',
   'scorecard', 'commission', 'plan', 'customers', 'visit', 'intel', 'settings',
@@ -112,7 +112,7 @@ test('manifest_CommandLists_OnePerScopeWithinLimitAndFromProduct', () => {
     assert.equal(new Set(titles).size, titles.length, `duplicate command in ${list.scopes}`);
     assert.ok(titles.includes('help'), `${list.scopes} lacks help`);
     for (const title of titles) {
-      assert.ok(productCommands.has(title), `${title} is not a command of PRODUCT.md`);
+      assert.ok(productCommands.has(title), `${title} is not a command of the product`);
     }
     for (const command of list.commands) {
       assert.ok(command.description?.length > 0, `${command.title} has no description`);

@@ -57,14 +57,3 @@ internal static class TurnGuard
         return text.Get(locale, ContactsTextKeys.WrongScope, word, string.Join(text.Get(locale, ContactsTextKeys.ScopeOr), places));
     }
 }
-
-/// <summary>Text keys of the turn guard's refusals (contacts.*.json).</summary>
-internal static class ContactsTextKeys
-{
-    public const string NoMember = "contacts.noMember";
-    public const string WrongScope = "contacts.wrongScope";
-    public const string ScopePersonal = "contacts.scope.personal";
-    public const string ScopeChannel = "contacts.scope.channel";
-    public const string ScopeGroupChat = "contacts.scope.groupChat";
-    public const string ScopeOr = "contacts.scope.or";
-}

@@ -20,7 +20,7 @@ internal enum DeliveryVerdict
 internal readonly record struct DeliveryDecision(DeliveryVerdict Verdict, DateTimeOffset DueAt);
 
 /// <summary>
-/// Notification manners for automatic messages (PRODUCT.md item 12): opt-outs and unreachable members get nothing,
+/// Notification manners for automatic messages (our notification manners): opt-outs and unreachable members get nothing,
 /// and nothing arrives during the member's quiet hours, in the member's own time zone. Pure: no store, no clock.
 /// </summary>
 internal static class DeliveryPolicy

@@ -49,12 +49,3 @@ internal static class KpiDefaults
         return custom ?? (IsDefault(kpi) ? text.Get(locale, NameKey(kpi.Key)) : kpi.Key);
     }
 }
-
-/// <summary>Text keys of the default KPI names (a test checks each exists in every locale).</summary>
-internal static class KpiTextKeys
-{
-    public const string Revenue = "kpi.name." + KpiDefaults.Revenue;
-    public const string Contracts = "kpi.name." + KpiDefaults.Contracts;
-    public const string NewCustomers = "kpi.name." + KpiDefaults.NewCustomers;
-    public const string Visits = "kpi.name." + KpiDefaults.Visits;
-}

@@ -161,19 +161,3 @@ internal static class SalesFormat
         var code => code + " ",
     };
 }
-
-/// <summary>Text keys of the shared sales wording (sales.*.json).</summary>
-internal static class SalesTextKeys
-{
-    public const string TitleCurrentWeek = "sales.title.current.week";
-    public const string TitleCurrentMonth = "sales.title.current.month";
-    public const string TitleCurrentQuarter = "sales.title.current.quarter";
-    public const string TitleCurrentYear = "sales.title.current.year";
-    public const string PeriodWeek = "sales.period.week";
-    public const string PeriodQuarter = "sales.period.quarter";
-    public const string PeriodYear = "sales.period.year";
-    public const string StatusAhead = "sales.status.ahead";
-    public const string StatusOnPace = "sales.status.onPace";
-    public const string StatusBehind = "sales.status.behind";
-    public const string StatusNoTarget = "sales.status.noTarget";
-}

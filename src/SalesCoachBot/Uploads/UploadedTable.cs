@@ -32,23 +32,6 @@ internal sealed class UploadRefusedException(string textKey, IReadOnlyList<objec
 
     public IReadOnlyList<object?> Args { get; } = args;
 }
-
-/// <summary>
-/// Keys of the reasons a whole file is refused. They live in Localization/imports.*.json because chat uploads are where
-/// a member reads them; the admin API answers with the exception's English message instead.
-/// </summary>
-internal static class UploadTextKeys
-{
-    /// <summary>Argument: the limit in MB.</summary>
-    public const string TooLarge = "imports.tooLarge";
-    public const string Unreadable = "imports.unreadable";
-    public const string Encoding = "imports.encoding";
-    public const string Empty = "imports.empty";
-
-    /// <summary>Argument: the row limit.</summary>
-    public const string TooManyRows = "imports.tooManyRows";
-}
-
 /// <summary>The file types an upload may be: CSV or XLSX.</summary>
 internal enum SheetFormat
 {

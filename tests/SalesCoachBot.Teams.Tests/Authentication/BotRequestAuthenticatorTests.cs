@@ -8,7 +8,7 @@ using static SalesCoachBot.Teams.Tests.Authentication.AuthenticatedBotFixture;
 namespace SalesCoachBot.Teams.Tests.Authentication;
 
 /// <summary>
-/// QUALITY.md "forged tokens", through the real endpoint: each forgery gets its status and never reaches a handler;
+/// Forged tokens, through the real endpoint: each forgery gets its status and never reaches a handler;
 /// each genuine variant gets through.
 /// </summary>
 public sealed class BotRequestAuthenticatorTests(AuthenticatedBotFixture fixture) : IClassFixture<AuthenticatedBotFixture>
