@@ -1,3 +1,5 @@
+using SalesCoachBot.Sales;
+
 namespace SalesCoachBot.Messaging;
 
 /// <summary>What the policy needs to know about the recipient of an automatic message.</summary>
@@ -7,7 +9,8 @@ internal sealed record RecipientSettings(
     TimeOnly? QuietHoursStart,
     TimeOnly? QuietHoursEnd,
     bool IsUnreachable,
-    IReadOnlyCollection<string> OptedOutKinds);
+    IReadOnlyCollection<string> OptedOutKinds,
+    string? DefaultTimeZone = null);
 
 internal enum DeliveryVerdict
 {
@@ -21,7 +24,8 @@ internal readonly record struct DeliveryDecision(DeliveryVerdict Verdict, DateTi
 
 /// <summary>
 /// Notification manners for automatic messages (our notification manners): opt-outs and unreachable members get nothing,
-/// and nothing arrives during the member's quiet hours, in the member's own time zone. Pure: no store, no clock.
+/// and nothing arrives during the member's quiet hours, in the member's time zone (the sales kernel's zone rule,
+/// <see cref="SalesClock.ResolveZone"/>). Pure: no store, no clock.
 /// </summary>
 internal static class DeliveryPolicy
 {
@@ -42,24 +46,10 @@ internal static class DeliveryPolicy
             return new DeliveryDecision(DeliveryVerdict.OptedOut, dueAt);
         }
 
-        var zone = ResolveTimeZone(recipient.MemberTimeZone, recipient.TeamTimeZone);
+        var zone = SalesClock.ResolveZone(recipient.MemberTimeZone, recipient.TeamTimeZone, recipient.DefaultTimeZone);
         var start = recipient.QuietHoursStart ?? DefaultQuietHoursStart;
         var end = recipient.QuietHoursEnd ?? DefaultQuietHoursEnd;
         return new DeliveryDecision(DeliveryVerdict.Deliver, AfterQuietHours(dueAt, zone, start, end));
-    }
-
-    /// <summary>The member's zone, else the team's, else UTC; unknown ids fall through to the next.</summary>
-    public static TimeZoneInfo ResolveTimeZone(string? memberTimeZone, string? teamTimeZone)
-    {
-        foreach (var id in new[] { memberTimeZone, teamTimeZone })
-        {
-            if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-            {
-                return zone;
-            }
-        }
-
-        return TimeZoneInfo.Utc;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
+using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Messaging;
 
@@ -25,7 +27,8 @@ internal static class MessagingServiceCollectionExtensions
         services.ConfigureDbContext<PostgresSalesCoachDbContext>(
             (sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitWake>()), ServiceLifetime.Singleton);
         services.TryAddScoped(sp => new Outbox(
-            sp.GetRequiredService<SalesCoachDbContext>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SalesCoachDbContext>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<SalesTeamOptions>>().Value.DefaultTimeZone));
         services.TryAddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

@@ -34,11 +34,15 @@ internal sealed class Outbox
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _time;
 
-    internal Outbox(SalesCoachDbContext db, OutboxSignal signal, TimeProvider time)
+    private readonly string? _defaultTimeZone;
+
+    internal Outbox(SalesCoachDbContext db, OutboxSignal signal, TimeProvider time, string? defaultTimeZone = null)
     {
         _db = db;
         _signal = signal;
         _time = time;
+        // Members with no zone of their own and no team get the default, as on every card (SalesClock.ResolveZone).
+        _defaultTimeZone = defaultTimeZone;
     }
 
     /// <summary>
@@ -130,7 +134,7 @@ internal sealed class Outbox
 
         // An imported member not yet linked to a Teams account has no chat to write to.
         var unreachable = member.UnreachableAt is not null || member.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix, StringComparison.Ordinal);
-        return new RecipientSettings(member.TimeZone, teamTimeZone, member.QuietHoursStart, member.QuietHoursEnd, unreachable, optOuts);
+        return new RecipientSettings(member.TimeZone, teamTimeZone, member.QuietHoursStart, member.QuietHoursEnd, unreachable, optOuts, _defaultTimeZone);
     }
 
     // One statement that is a no-op on a duplicate key, so a second decision (or a concurrent one) never fails the

@@ -27,7 +27,14 @@ internal sealed class SalesClock(SalesCoachDbContext store, TimeProvider time, I
     public DateOnly TodayIn(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
     /// <summary>A team's zone (by its stored id), else the default, else UTC.</summary>
-    public TimeZoneInfo TeamZone(string? teamZoneId) => FindZone(teamZoneId) ?? FindZone(teams.CurrentValue.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+    public TimeZoneInfo TeamZone(string? teamZoneId) => ResolveZone(null, teamZoneId, teams.CurrentValue.DefaultTimeZone);
+
+    /// <summary>
+    /// The zone rule: the member's own zone, else their team's, else the configured default, else UTC. An id this
+    /// machine does not know falls through to the next.
+    /// </summary>
+    public static TimeZoneInfo ResolveZone(string? memberZoneId, string? teamZoneId, string? defaultZoneId) =>
+        FindZone(memberZoneId) ?? FindZone(teamZoneId) ?? FindZone(defaultZoneId) ?? TimeZoneInfo.Utc;
 
     /// <summary>A member's zone: their own (by its stored id), else their home team's, else the default, else UTC.</summary>
     public async Task<TimeZoneInfo> MemberZoneAsync(long memberId, string? ownZoneId, CancellationToken cancellationToken = default)

@@ -58,19 +58,14 @@ public sealed class DeliveryPolicyTests
         Assert.Equal(now, DeliveryPolicy.Decide(Recipient(teamZone: "Europe/London"), AutomaticMessageKinds.Nudges, now).DueAt);
     }
 
-    [Theory]
-    [InlineData(null, null)]
-    [InlineData("Not/AZone", null)]
-    [InlineData("Not/AZone", "Also/Wrong")]
-    public void ResolveTimeZone_NoneOrUnknown_Utc(string? member, string? team)
-    {
-        Assert.Equal(TimeZoneInfo.Utc, DeliveryPolicy.ResolveTimeZone(member, team));
-    }
-
     [Fact]
-    public void ResolveTimeZone_UnknownMemberZone_FallsBackToTeam()
+    public void Decide_NoMemberOrTeamZone_KeepsQuietHoursInTheDefaultZone()
     {
-        Assert.Equal(Shanghai.Id, DeliveryPolicy.ResolveTimeZone("Not/AZone", "Asia/Shanghai").Id);
+        var now = new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero); // 22:00 in Shanghai, 14:00 in UTC
+        var recipient = Recipient() with { DefaultTimeZone = "Asia/Shanghai" };
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), DeliveryPolicy.Decide(recipient, AutomaticMessageKinds.Nudges, now).DueAt);
+        Assert.Equal(now, DeliveryPolicy.Decide(Recipient(), AutomaticMessageKinds.Nudges, now).DueAt);
     }
 
     [Theory]
