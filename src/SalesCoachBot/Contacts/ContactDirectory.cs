@@ -8,22 +8,9 @@ using SalesCoachBot.Teams.Activities;
 namespace SalesCoachBot.Contacts;
 
 /// <summary>Tenants, members and conversation references: recorded from activities, read for proactive messages.</summary>
-internal sealed class ContactDirectory
+internal sealed class ContactDirectory(SalesCoachDbContext db, ContactCache cache, TimeProvider time, IOptions<SalesTeamOptions> teams)
 {
     private const int MaxUpsertAttempts = 3;
-
-    private readonly SalesCoachDbContext _db;
-    private readonly ContactCache _cache;
-    private readonly TimeProvider _time;
-    private readonly IOptions<SalesTeamOptions> _teams;
-
-    internal ContactDirectory(SalesCoachDbContext db, ContactCache cache, TimeProvider time, IOptions<SalesTeamOptions> teams)
-    {
-        _db = db;
-        _cache = cache;
-        _time = time;
-        _teams = teams;
-    }
 
     /// <summary>
     /// Upserts the tenant, the sender and the conversation reference of an activity and returns the sender
@@ -40,7 +27,7 @@ internal sealed class ContactDirectory
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        _db.ForTenant(tenantId);
+        db.ForTenant(tenantId);
 
         var facts = ContactFacts.From(activity, tenantId);
         if (facts is null)
@@ -48,8 +35,8 @@ internal sealed class ContactDirectory
             return null;
         }
 
-        var now = _time.GetUtcNow();
-        if (_cache.TryGet(facts, now, out var known))
+        var now = time.GetUtcNow();
+        if (cache.TryGet(facts, now, out var known))
         {
             return known;
         }
@@ -66,11 +53,11 @@ internal sealed class ContactDirectory
             {
                 // Another request (or instance) inserted the same tenant, member or conversation first; now they
                 // exist, so the next pass updates them instead.
-                _db.ChangeTracker.Clear();
+                db.ChangeTracker.Clear();
             }
         }
 
-        _cache.Remember(facts, member, now);
+        cache.Remember(facts, member, now);
         return member;
     }
 
@@ -81,15 +68,15 @@ internal sealed class ContactDirectory
     public async Task<bool> TryMarkWelcomedAsync(string tenantId, string conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        _db.ForTenant(tenantId);
+        db.ForTenant(tenantId);
         var id = ContactFacts.NormalizeConversationId(conversationId);
         if (id is null)
         {
             return false;
         }
 
-        var now = _time.GetUtcNow();
-        var updated = await _db.Conversations
+        var now = time.GetUtcNow();
+        var updated = await db.Conversations
             .Where(c => c.ConversationId == id && c.WelcomedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.WelcomedAt, now), cancellationToken)
             .ConfigureAwait(false);
@@ -100,9 +87,9 @@ internal sealed class ContactDirectory
     public async Task<ConversationReference?> FindConversationAsync(string tenantId, string conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        _db.ForTenant(tenantId);
+        db.ForTenant(tenantId);
         var id = ContactFacts.NormalizeConversationId(conversationId);
-        var row = await _db.Conversations.AsNoTracking()
+        var row = await db.Conversations.AsNoTracking()
             .Where(c => c.ConversationId == id)
             .Select(c => new { c.ServiceUrl, c.ConversationId, c.TenantId, c.ConversationType, UserId = c.Member!.TeamsUserId, c.BotId })
             .FirstOrDefaultAsync(cancellationToken)
@@ -112,18 +99,18 @@ internal sealed class ContactDirectory
 
     private async Task<KnownMember?> UpsertAsync(ContactFacts facts, DateTimeOffset now, Func<CancellationToken, Task<string?>>? emailLookup, CancellationToken cancellationToken)
     {
-        if (!await _db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
+        if (!await db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             // First contact of the tenant: it starts with the default KPIs, in the same write (a racing first
             // contact fails on the tenant key and retries as an update, so the defaults exist once).
-            _db.Tenants.Add(new Tenant { TenantId = facts.TenantId, FirstSeenAt = now });
-            _db.Kpis.AddRange(KpiDefaults.For(facts.TenantId, _teams.Value.DefaultCurrency));
+            db.Tenants.Add(new Tenant { TenantId = facts.TenantId, FirstSeenAt = now });
+            db.Kpis.AddRange(KpiDefaults.For(facts.TenantId, teams.Value.DefaultCurrency));
         }
 
         Member? member = null;
         if (facts.TeamsUserId is not null)
         {
-            member = await _db.Members.FirstOrDefaultAsync(m => m.TeamsUserId == facts.TeamsUserId, cancellationToken).ConfigureAwait(false);
+            member = await db.Members.FirstOrDefaultAsync(m => m.TeamsUserId == facts.TeamsUserId, cancellationToken).ConfigureAwait(false);
             if (member is null)
             {
                 // Imported before the person ever wrote (CSV: e-mail or Entra id, no Teams id yet): link that row.
@@ -148,7 +135,7 @@ internal sealed class ContactDirectory
                     CreatedAt = now,
                     UpdatedAt = now,
                 };
-                _db.Members.Add(member);
+                db.Members.Add(member);
             }
             else if (Update(member, facts))
             {
@@ -156,10 +143,10 @@ internal sealed class ContactDirectory
             }
         }
 
-        var conversation = await _db.Conversations.FirstOrDefaultAsync(c => c.ConversationId == facts.ConversationId, cancellationToken).ConfigureAwait(false);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.ConversationId == facts.ConversationId, cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
-            _db.Conversations.Add(new Conversation
+            db.Conversations.Add(new Conversation
             {
                 TenantId = facts.TenantId,
                 ConversationId = facts.ConversationId,
@@ -188,7 +175,7 @@ internal sealed class ContactDirectory
             conversation.LastSeenAt = now;
         }
 
-        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return member is null
             ? null
             : new KnownMember(member.Id, member.TenantId, member.TeamsUserId, member.AadObjectId, member.Name, member.Locale, member.PreferredLocale);
@@ -196,7 +183,7 @@ internal sealed class ContactDirectory
 
     private async Task<Member?> FindPendingAsync(ContactFacts facts, Func<CancellationToken, Task<string?>>? emailLookup, CancellationToken cancellationToken)
     {
-        var pending = _db.Members.Where(m => m.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix)).OrderBy(m => m.Id);
+        var pending = db.Members.Where(m => m.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix)).OrderBy(m => m.Id);
         if (facts.AadObjectId is not null
             && await pending.FirstOrDefaultAsync(m => m.AadObjectId == facts.AadObjectId, cancellationToken).ConfigureAwait(false) is { } byEntraId)
         {

@@ -12,21 +12,8 @@ namespace SalesCoachBot.Contacts;
 /// reference (proactive messages need it), and leaves the turn's <see cref="TurnIdentity"/> (tenant and
 /// member) and its locale. Register with <c>routes.Use&lt;ContactRecorder&gt;()</c>.
 /// </summary>
-internal sealed partial class ContactRecorder : ITurnMiddleware
+internal sealed partial class ContactRecorder(ContactDirectory directory, IOptions<TeamsBotOptions> bot, IOptions<ContactOptions> options, ILogger<ContactRecorder> logger) : ITurnMiddleware
 {
-    private readonly ContactDirectory _directory;
-    private readonly IOptions<TeamsBotOptions> _bot;
-    private readonly IOptions<ContactOptions> _options;
-    private readonly ILogger<ContactRecorder> _logger;
-
-    public ContactRecorder(ContactDirectory directory, IOptions<TeamsBotOptions> bot, IOptions<ContactOptions> options, ILogger<ContactRecorder> logger)
-    {
-        _directory = directory;
-        _bot = bot;
-        _options = options;
-        _logger = logger;
-    }
-
     public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -35,12 +22,12 @@ internal sealed partial class ContactRecorder : ITurnMiddleware
         var tenantId = TenantOf(turn);
         if (tenantId is null)
         {
-            LogNoTenant(_logger, turn.Activity.Type);
+            LogNoTenant(logger, turn.Activity.Type);
             await next().ConfigureAwait(false);
             return;
         }
 
-        var member = await _directory.RecordAsync(turn.Activity, tenantId, token => EmailOfSenderAsync(turn, token), cancellationToken).ConfigureAwait(false);
+        var member = await directory.RecordAsync(turn.Activity, tenantId, token => EmailOfSenderAsync(turn, token), cancellationToken).ConfigureAwait(false);
         turn.Set(new TurnIdentity(tenantId, member));
         turn.Locale = LocaleFor(member?.PreferredLocale, turn.Activity.Locale, member?.Locale);
         await next().ConfigureAwait(false);
@@ -68,7 +55,7 @@ internal sealed partial class ContactRecorder : ITurnMiddleware
         }
         catch (ConnectorException exception)
         {
-            LogEmailLookupFailed(_logger, exception.Failure);
+            LogEmailLookupFailed(logger, exception.Failure);
             return null;
         }
     }
@@ -81,7 +68,7 @@ internal sealed partial class ContactRecorder : ITurnMiddleware
             return tenantId.Length <= Data.ColumnLengths.TenantId ? tenantId : null;
         }
 
-        return _bot.Value.IsLocalDevelopment ? _options.Value.LocalDevelopmentTenantId : null;
+        return bot.Value.IsLocalDevelopment ? options.Value.LocalDevelopmentTenantId : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not read a new member's e-mail ({Failure}); an imported row is not linked by e-mail")]

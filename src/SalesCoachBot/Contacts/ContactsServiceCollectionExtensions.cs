@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using SalesCoachBot.Data;
 using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Contacts;
 
@@ -22,9 +19,7 @@ internal static class ContactsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<ContactCache>();
-        services.TryAddScoped(sp => new ContactDirectory(
-            sp.GetRequiredService<SalesCoachDbContext>(), sp.GetRequiredService<ContactCache>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<SalesTeamOptions>>()));
+        services.TryAddScoped<ContactDirectory>();
         services.TryAddScoped<ContactRecorder>();
         services.TryAddScoped<SalesTeamDirectory>();
         services.TryAddScoped<TeamAccess>();

@@ -14,26 +14,15 @@ internal sealed record RosterEntry(string TeamsUserId, string? AadObjectId, stri
 /// store bound to tenant A throws instead of mixing rows). Writes are idempotent: the Agents Playground and Teams
 /// repeat install and member events.
 /// </summary>
-internal sealed class SalesTeamDirectory
+internal sealed class SalesTeamDirectory(SalesCoachDbContext db, TimeProvider time, IOptions<SalesTeamOptions> options)
 {
     private const int MaxSaveAttempts = 3;
-
-    private readonly SalesCoachDbContext _db;
-    private readonly TimeProvider _time;
-    private readonly IOptions<SalesTeamOptions> _options;
-
-    public SalesTeamDirectory(SalesCoachDbContext db, TimeProvider time, IOptions<SalesTeamOptions> options)
-    {
-        _db = db;
-        _time = time;
-        _options = options;
-    }
 
     /// <summary>The tenant's sales team bound to a Teams team, archived or not; null when there is none.</summary>
     public Task<SalesTeam?> FindByTeamsIdAsync(string tenantId, string teamsTeamId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        return _db.SalesTeams.FirstOrDefaultAsync(t => t.TeamsTeamId == teamsTeamId, cancellationToken);
+        db.ForTenant(tenantId);
+        return db.SalesTeams.FirstOrDefaultAsync(t => t.TeamsTeamId == teamsTeamId, cancellationToken);
     }
 
     /// <summary>
@@ -43,14 +32,14 @@ internal sealed class SalesTeamDirectory
     public async Task<SalesTeam> EnsureTeamAsync(string tenantId, string teamsTeamId, string? name, string? aadGroupId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(teamsTeamId);
-        _db.ForTenant(tenantId);
+        db.ForTenant(tenantId);
         name = Cut(name, ColumnLengths.Name);
         aadGroupId = aadGroupId is { Length: > 0 and <= ColumnLengths.AadObjectId } ? aadGroupId : null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var team = await _db.SalesTeams.FirstOrDefaultAsync(t => t.TeamsTeamId == teamsTeamId, cancellationToken).ConfigureAwait(false);
+                var team = await db.SalesTeams.FirstOrDefaultAsync(t => t.TeamsTeamId == teamsTeamId, cancellationToken).ConfigureAwait(false);
                 if (team is null)
                 {
                     team = new SalesTeam
@@ -60,10 +49,10 @@ internal sealed class SalesTeamDirectory
                         ChannelId = teamsTeamId,
                         Name = name ?? teamsTeamId,
                         AadGroupId = aadGroupId,
-                        TimeZone = _options.Value.DefaultTimeZone,
-                        CreatedAt = _time.GetUtcNow(),
+                        TimeZone = options.Value.DefaultTimeZone,
+                        CreatedAt = time.GetUtcNow(),
                     };
-                    _db.SalesTeams.Add(team);
+                    db.SalesTeams.Add(team);
                 }
                 else
                 {
@@ -72,13 +61,13 @@ internal sealed class SalesTeamDirectory
                     team.ArchivedAt = null;
                 }
 
-                await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 return team;
             }
             catch (DbUpdateException) when (attempt < MaxSaveAttempts)
             {
                 // A concurrent install event created it first; the next pass refreshes that row.
-                _db.ChangeTracker.Clear();
+                db.ChangeTracker.Clear();
             }
         }
     }
@@ -91,7 +80,7 @@ internal sealed class SalesTeamDirectory
     public async Task<IReadOnlyList<long>> AddMembersAsync(string tenantId, long salesTeamId, IReadOnlyList<RosterEntry> people, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(people);
-        _db.ForTenant(tenantId);
+        db.ForTenant(tenantId);
         var valid = people
             .Where(p => p.TeamsUserId is { Length: > 0 and <= ColumnLengths.ChannelAccountId } && !p.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix, StringComparison.Ordinal))
             .DistinctBy(p => p.TeamsUserId, StringComparer.Ordinal)
@@ -109,7 +98,7 @@ internal sealed class SalesTeamDirectory
             }
             catch (DbUpdateException) when (attempt < MaxSaveAttempts)
             {
-                _db.ChangeTracker.Clear();
+                db.ChangeTracker.Clear();
             }
         }
     }
@@ -118,14 +107,14 @@ internal sealed class SalesTeamDirectory
     public async Task<int> MarkLeftAsync(string tenantId, long salesTeamId, IReadOnlyCollection<string> teamsUserIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(teamsUserIds);
-        _db.ForTenant(tenantId);
+        db.ForTenant(tenantId);
         if (teamsUserIds.Count == 0)
         {
             return 0;
         }
 
-        var now = _time.GetUtcNow();
-        return await _db.TeamMemberships
+        var now = time.GetUtcNow();
+        return await db.TeamMemberships
             .Where(m => m.SalesTeamId == salesTeamId && m.LeftAt == null && teamsUserIds.Contains(m.Member!.TeamsUserId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeftAt, now), cancellationToken)
             .ConfigureAwait(false);
@@ -134,9 +123,9 @@ internal sealed class SalesTeamDirectory
     /// <summary>Marks the team archived (the bot was removed from it); members and history stay. False when unknown.</summary>
     public async Task<bool> ArchiveAsync(string tenantId, string teamsTeamId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        var now = _time.GetUtcNow();
-        var updated = await _db.SalesTeams
+        db.ForTenant(tenantId);
+        var now = time.GetUtcNow();
+        var updated = await db.SalesTeams
             .Where(t => t.TeamsTeamId == teamsTeamId && t.ArchivedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ArchivedAt, now), cancellationToken)
             .ConfigureAwait(false);
@@ -146,8 +135,8 @@ internal sealed class SalesTeamDirectory
     /// <summary>Sets the role of an active member of the team. False when the member is not an active member.</summary>
     public async Task<bool> SetRoleAsync(string tenantId, long salesTeamId, long memberId, TeamRole role, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        var updated = await _db.TeamMemberships
+        db.ForTenant(tenantId);
+        var updated = await db.TeamMemberships
             .Where(m => m.SalesTeamId == salesTeamId && m.MemberId == memberId && m.LeftAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role), cancellationToken)
             .ConfigureAwait(false);
@@ -157,8 +146,8 @@ internal sealed class SalesTeamDirectory
     /// <summary>The active members of a team with their role, managers first, then by name.</summary>
     public async Task<IReadOnlyList<TeamMemberView>> ActiveMembersAsync(string tenantId, long salesTeamId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        var rows = await _db.TeamMemberships.AsNoTracking()
+        db.ForTenant(tenantId);
+        var rows = await db.TeamMemberships.AsNoTracking()
             .Where(m => m.SalesTeamId == salesTeamId && m.LeftAt == null)
             .Select(m => new TeamMemberView(m.MemberId, m.Member!.TeamsUserId, m.Member.AadObjectId, m.Member.Name, m.Role))
             .ToListAsync(cancellationToken)
@@ -168,14 +157,14 @@ internal sealed class SalesTeamDirectory
 
     private async Task<IReadOnlyList<long>> AddMembersOnceAsync(string tenantId, long salesTeamId, List<RosterEntry> people, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var ids = people.Select(p => p.TeamsUserId).ToList();
-        var known = await _db.Members.Where(m => ids.Contains(m.TeamsUserId)).ToDictionaryAsync(m => m.TeamsUserId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var known = await db.Members.Where(m => ids.Contains(m.TeamsUserId)).ToDictionaryAsync(m => m.TeamsUserId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
         var missing = people.Where(p => !known.ContainsKey(p.TeamsUserId)).ToList();
         var pending = missing.Count == 0
             ? []
-            : await _db.Members.Where(m => m.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            : await db.Members.Where(m => m.TeamsUserId.StartsWith(Member.PendingTeamsUserIdPrefix)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var members = new List<Member>(people.Count);
         foreach (var person in people)
@@ -186,7 +175,7 @@ internal sealed class SalesTeamDirectory
                 if (member is null)
                 {
                     member = new Member { TenantId = tenantId, TeamsUserId = person.TeamsUserId, CreatedAt = now, UpdatedAt = now };
-                    _db.Members.Add(member);
+                    db.Members.Add(member);
                 }
                 else
                 {
@@ -202,10 +191,10 @@ internal sealed class SalesTeamDirectory
             members.Add(member);
         }
 
-        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var memberIds = members.Select(m => m.Id).ToList();
-        var memberships = await _db.TeamMemberships
+        var memberships = await db.TeamMemberships
             .Where(m => m.SalesTeamId == salesTeamId && memberIds.Contains(m.MemberId))
             .ToDictionaryAsync(m => m.MemberId, cancellationToken)
             .ConfigureAwait(false);
@@ -213,7 +202,7 @@ internal sealed class SalesTeamDirectory
         {
             if (!memberships.TryGetValue(memberId, out var membership))
             {
-                _db.TeamMemberships.Add(new TeamMembership { TenantId = tenantId, SalesTeamId = salesTeamId, MemberId = memberId, Role = TeamRole.Rep, JoinedAt = now });
+                db.TeamMemberships.Add(new TeamMembership { TenantId = tenantId, SalesTeamId = salesTeamId, MemberId = memberId, Role = TeamRole.Rep, JoinedAt = now });
             }
             else if (membership.LeftAt is not null)
             {
@@ -222,7 +211,7 @@ internal sealed class SalesTeamDirectory
             }
         }
 
-        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return memberIds;
     }
 

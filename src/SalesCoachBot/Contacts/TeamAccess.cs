@@ -11,26 +11,22 @@ namespace SalesCoachBot.Contacts;
 /// team of their tenant that is not archived. Every check binds the store to the tenant, so it never sees another
 /// tenant's teams.
 /// </summary>
-internal sealed class TeamAccess
+internal sealed class TeamAccess(SalesCoachDbContext db)
 {
-    private readonly SalesCoachDbContext _db;
-
-    public TeamAccess(SalesCoachDbContext db) => _db = db;
-
     /// <summary>True when the member may do manager things in the team (its manager, or a tenant admin).</summary>
     public async Task<bool> CanManageAsync(string tenantId, long memberId, long salesTeamId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
+        db.ForTenant(tenantId);
         return await IsAdminAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false)
-            ? await _db.SalesTeams.AnyAsync(t => t.Id == salesTeamId && t.ArchivedAt == null, cancellationToken).ConfigureAwait(false)
+            ? await db.SalesTeams.AnyAsync(t => t.Id == salesTeamId && t.ArchivedAt == null, cancellationToken).ConfigureAwait(false)
             : await IsManagerAsync(tenantId, memberId, salesTeamId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when the member holds an active Manager membership of the team (admins excluded).</summary>
     public Task<bool> IsManagerAsync(string tenantId, long memberId, long salesTeamId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        return _db.TeamMemberships.AnyAsync(
+        db.ForTenant(tenantId);
+        return db.TeamMemberships.AnyAsync(
             m => m.MemberId == memberId && m.SalesTeamId == salesTeamId && m.LeftAt == null && m.Role == TeamRole.Manager && m.SalesTeam!.ArchivedAt == null,
             cancellationToken);
     }
@@ -38,18 +34,18 @@ internal sealed class TeamAccess
     /// <summary>True when the member is a tenant admin.</summary>
     public Task<bool> IsAdminAsync(string tenantId, long memberId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        return _db.Members.AnyAsync(m => m.Id == memberId && m.IsAdmin, cancellationToken);
+        db.ForTenant(tenantId);
+        return db.Members.AnyAsync(m => m.Id == memberId && m.IsAdmin, cancellationToken);
     }
 
     /// <summary>Ids of the teams (not archived) the member may manage, in creation order.</summary>
     public async Task<IReadOnlyList<long>> ManagedTeamIdsAsync(string tenantId, long memberId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        var teams = _db.SalesTeams.Where(t => t.ArchivedAt == null);
+        db.ForTenant(tenantId);
+        var teams = db.SalesTeams.Where(t => t.ArchivedAt == null);
         if (!await IsAdminAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))
         {
-            teams = teams.Where(t => _db.TeamMemberships.Any(m => m.SalesTeamId == t.Id && m.MemberId == memberId && m.LeftAt == null && m.Role == TeamRole.Manager));
+            teams = teams.Where(t => db.TeamMemberships.Any(m => m.SalesTeamId == t.Id && m.MemberId == memberId && m.LeftAt == null && m.Role == TeamRole.Manager));
         }
 
         return await teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -58,8 +54,8 @@ internal sealed class TeamAccess
     /// <summary>How many active managers the team has (a team keeps at least one).</summary>
     public Task<int> ManagerCountAsync(string tenantId, long salesTeamId, CancellationToken cancellationToken = default)
     {
-        _db.ForTenant(tenantId);
-        return _db.TeamMemberships.CountAsync(m => m.SalesTeamId == salesTeamId && m.LeftAt == null && m.Role == TeamRole.Manager, cancellationToken);
+        db.ForTenant(tenantId);
+        return db.TeamMemberships.CountAsync(m => m.SalesTeamId == salesTeamId && m.LeftAt == null && m.Role == TeamRole.Manager, cancellationToken);
     }
 
     /// <summary>The live teams the member may manage (id, name, zone), in creation order.</summary>
@@ -71,7 +67,7 @@ internal sealed class TeamAccess
             return [];
         }
 
-        var teams = await _db.SalesTeams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var teams = await db.SalesTeams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. teams.OrderBy(t => t.Id)];
     }
 

@@ -11,17 +11,8 @@ namespace SalesCoachBot.Features.Onboarding;
 /// joining or leaving a team, and the bot being removed (the team is archived). Every branch is idempotent, because
 /// Teams sends two events per install and the Agents Playground repeats them on each page load.
 /// </summary>
-internal sealed class ConversationEventsHandler : ITurnHandler
+internal sealed class ConversationEventsHandler(TeamOnboarding onboarding, WelcomeHandler welcome) : ITurnHandler
 {
-    private readonly TeamOnboarding _onboarding;
-    private readonly WelcomeHandler _welcome;
-
-    public ConversationEventsHandler(TeamOnboarding onboarding, WelcomeHandler welcome)
-    {
-        _onboarding = onboarding;
-        _welcome = welcome;
-    }
-
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -41,7 +32,7 @@ internal sealed class ConversationEventsHandler : ITurnHandler
             }
             else if (IsAction(activity, "remove") && inTeam)
             {
-                await _onboarding.ArchiveAsync(teamsTeamId!, tenantId, cancellationToken).ConfigureAwait(false);
+                await onboarding.ArchiveAsync(teamsTeamId!, tenantId, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -59,21 +50,21 @@ internal sealed class ConversationEventsHandler : ITurnHandler
 
         if (activity.MembersAdded is { Count: > 0 })
         {
-            await _onboarding.MembersAddedAsync(activity, tenantId, cancellationToken).ConfigureAwait(false);
+            await onboarding.MembersAddedAsync(activity, tenantId, cancellationToken).ConfigureAwait(false);
         }
 
         if (activity.MembersRemoved is { Count: > 0 })
         {
-            await _onboarding.MembersRemovedAsync(activity, tenantId, cancellationToken).ConfigureAwait(false);
+            await onboarding.MembersRemovedAsync(activity, tenantId, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task ArriveAsync(TurnContext turn, string tenantId, bool inTeam, CancellationToken cancellationToken)
     {
         var setup = inTeam
-            ? await _onboarding.InstallAsync(turn.Connector, turn.Activity, tenantId, cancellationToken).ConfigureAwait(false)
+            ? await onboarding.InstallAsync(turn.Connector, turn.Activity, tenantId, cancellationToken).ConfigureAwait(false)
             : null;
-        await _welcome.WelcomeOnceAsync(turn, setup, cancellationToken).ConfigureAwait(false);
+        await welcome.WelcomeOnceAsync(turn, setup, cancellationToken).ConfigureAwait(false);
     }
 
     // "add-upgrade" / "remove-upgrade" arrive when the app is updated; they change nothing here.

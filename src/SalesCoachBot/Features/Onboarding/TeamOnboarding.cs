@@ -21,30 +21,13 @@ internal sealed record TeamSetup(string TeamName, int MemberCount, IReadOnlyList
 /// is idempotent, so the repeated install events of Teams and the Agents Playground only refresh.
 /// </para>
 /// </summary>
-internal sealed partial class TeamOnboarding
+internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAccess access, IDirectoryLookup directory, SalesCoachDbContext db, IOptions<SalesTeamOptions> options, ILogger<TeamOnboarding> logger)
 {
     // A connector that keeps answering with continuation tokens must not hold the turn forever (500 × 200 = 100,000 members).
     private const int MaxRosterPages = 200;
 
     // Directory look-ups in flight at once: quick for a team of dozens, gentle on Graph's per-app throttling.
     private const int MaxParallelLookups = 4;
-
-    private readonly SalesTeamDirectory _teams;
-    private readonly TeamAccess _access;
-    private readonly IDirectoryLookup _directory;
-    private readonly SalesCoachDbContext _db;
-    private readonly IOptions<SalesTeamOptions> _options;
-    private readonly ILogger<TeamOnboarding> _logger;
-
-    public TeamOnboarding(SalesTeamDirectory teams, TeamAccess access, IDirectoryLookup directory, SalesCoachDbContext db, IOptions<SalesTeamOptions> options, ILogger<TeamOnboarding> logger)
-    {
-        _teams = teams;
-        _access = access;
-        _directory = directory;
-        _db = db;
-        _options = options;
-        _logger = logger;
-    }
 
     /// <summary>
     /// Creates or refreshes the team of the activity's channelData.team, syncs its roster and makes the installer
@@ -59,23 +42,23 @@ internal sealed partial class TeamOnboarding
             return null;
         }
 
-        var team = await _teams.EnsureTeamAsync(tenantId, teamsTeamId, info.Name, info.AadGroupId, cancellationToken).ConfigureAwait(false);
+        var team = await teams.EnsureTeamAsync(tenantId, teamsTeamId, info.Name, info.AadGroupId, cancellationToken).ConfigureAwait(false);
         await SyncRosterAsync(connector, activity.ServiceUrl, tenantId, team, cancellationToken).ConfigureAwait(false);
 
         if (Person(activity.From) is { } installer)
         {
-            var installerId = (await _teams.AddMembersAsync(tenantId, team.Id, [installer], cancellationToken).ConfigureAwait(false)).Single();
-            if (await _access.ManagerCountAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false) == 0)
+            var installerId = (await teams.AddMembersAsync(tenantId, team.Id, [installer], cancellationToken).ConfigureAwait(false)).Single();
+            if (await access.ManagerCountAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false) == 0)
             {
-                await _teams.SetRoleAsync(tenantId, team.Id, installerId, TeamRole.Manager, cancellationToken).ConfigureAwait(false);
+                await teams.SetRoleAsync(tenantId, team.Id, installerId, TeamRole.Manager, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        var suggested = _directory.IsEnabled
+        var suggested = directory.IsEnabled
             ? await ReadDirectoryAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false)
             : [];
-        var members = await _teams.ActiveMembersAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false);
-        LogInstalled(_logger, team.Id, members.Count);
+        var members = await teams.ActiveMembersAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false);
+        LogInstalled(logger, team.Id, members.Count);
         return new TeamSetup(
             team.Name,
             members.Count,
@@ -95,14 +78,14 @@ internal sealed partial class TeamOnboarding
 
         // An archived team stays archived until the bot itself is added again; an unknown one (its install event
         // was missed) is created so the roster starts here.
-        var team = await _teams.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false)
-            ?? await _teams.EnsureTeamAsync(tenantId, teamsTeamId, info.Name, info.AadGroupId, cancellationToken).ConfigureAwait(false);
+        var team = await teams.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false)
+            ?? await teams.EnsureTeamAsync(tenantId, teamsTeamId, info.Name, info.AadGroupId, cancellationToken).ConfigureAwait(false);
         if (team.ArchivedAt is not null)
         {
             return 0;
         }
 
-        var added = await _teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false);
+        var added = await teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false);
         return added.Count;
     }
 
@@ -122,20 +105,20 @@ internal sealed partial class TeamOnboarding
             return;
         }
 
-        var team = await _teams.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false);
+        var team = await teams.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false);
         var ids = removed.Select(m => m.Id).OfType<string>().ToList();
         if (team is not null && ids.Count > 0)
         {
-            await _teams.MarkLeftAsync(tenantId, team.Id, ids, cancellationToken).ConfigureAwait(false);
+            await teams.MarkLeftAsync(tenantId, team.Id, ids, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>The bot was removed from the team: archive it (data kept for reports).</summary>
     public async Task ArchiveAsync(string teamsTeamId, string tenantId, CancellationToken cancellationToken)
     {
-        if (await _teams.ArchiveAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false))
+        if (await teams.ArchiveAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false))
         {
-            LogArchived(_logger);
+            LogArchived(logger);
         }
     }
 
@@ -158,12 +141,12 @@ internal sealed partial class TeamOnboarding
         {
             for (var page = 0; page < MaxRosterPages; page++)
             {
-                var result = await connector.GetPagedMembersAsync(serviceUrl, team.TeamsTeamId, _options.Value.RosterPageSize, token, cancellationToken).ConfigureAwait(false);
+                var result = await connector.GetPagedMembersAsync(serviceUrl, team.TeamsTeamId, options.Value.RosterPageSize, token, cancellationToken).ConfigureAwait(false);
                 var people = result.Members
                     .Where(m => m.Id is { Length: > 0 } id && !id.StartsWith("28:", StringComparison.Ordinal))
                     .Select(m => new RosterEntry(m.Id!, m.AadObjectId, m.Name, m.Email ?? m.UserPrincipalName))
                     .ToList();
-                total += (await _teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false)).Count;
+                total += (await teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false)).Count;
                 token = result.ContinuationToken;
                 if (string.IsNullOrEmpty(token) || !seenTokens.Add(token))
                 {
@@ -174,26 +157,26 @@ internal sealed partial class TeamOnboarding
         catch (ConnectorException exception)
         {
             // The team exists and the installer is added below; later member events and re-installs fill the rest.
-            LogRosterFailed(_logger, exception.Failure, exception.StatusCode, total);
+            LogRosterFailed(logger, exception.Failure, exception.StatusCode, total);
         }
 
-        LogRosterSynced(_logger, team.Id, total);
+        LogRosterSynced(logger, team.Id, total);
     }
 
     // Fills job titles and line managers from Entra ID and returns the people worth suggesting as managers:
     // active Reps of the team who are the line manager of another active member. Suggested only, never granted.
     private async Task<IReadOnlyList<string>> ReadDirectoryAsync(string tenantId, long teamId, CancellationToken cancellationToken)
     {
-        _db.ForTenant(tenantId);
-        var memberIds = _db.TeamMemberships.Where(m => m.SalesTeamId == teamId && m.LeftAt == null).Select(m => m.MemberId);
-        var members = await _db.Members.Where(m => memberIds.Contains(m.Id) && m.AadObjectId != null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.ForTenant(tenantId);
+        var memberIds = db.TeamMemberships.Where(m => m.SalesTeamId == teamId && m.LeftAt == null).Select(m => m.MemberId);
+        var members = await db.Members.Where(m => memberIds.Contains(m.Id) && m.AadObjectId != null).ToListAsync(cancellationToken).ConfigureAwait(false);
         var profiles = new System.Collections.Concurrent.ConcurrentDictionary<long, DirectoryProfile>();
         await Parallel.ForEachAsync(
             members.Select(m => (m.Id, Aad: m.AadObjectId!)).ToList(),
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelLookups, CancellationToken = cancellationToken },
             async (person, token) =>
             {
-                if (await _directory.FindAsync(person.Aad, token).ConfigureAwait(false) is { } profile)
+                if (await directory.FindAsync(person.Aad, token).ConfigureAwait(false) is { } profile)
                 {
                     profiles[person.Id] = profile;
                 }
@@ -219,7 +202,7 @@ internal sealed partial class TeamOnboarding
         }
 
         var wanted = managerAad.Values.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var managers = await _db.Members.Where(m => m.AadObjectId != null && wanted.Contains(m.AadObjectId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var managers = await db.Members.Where(m => m.AadObjectId != null && wanted.Contains(m.AadObjectId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var member in members)
         {
             member.LineManagerId = managerAad.TryGetValue(member.Id, out var aad)
@@ -227,10 +210,10 @@ internal sealed partial class TeamOnboarding
                 : member.LineManagerId;
         }
 
-        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var lineManagerIds = members.Where(m => m.LineManagerId is not null).Select(m => m.LineManagerId!.Value).ToHashSet();
-        var reps = await _db.TeamMemberships.AsNoTracking()
+        var reps = await db.TeamMemberships.AsNoTracking()
             .Where(m => m.SalesTeamId == teamId && m.LeftAt == null && m.Role == TeamRole.Rep && lineManagerIds.Contains(m.MemberId))
             .Select(m => m.Member!.Name ?? m.Member.TeamsUserId)
             .ToListAsync(cancellationToken)

@@ -12,19 +12,8 @@ namespace SalesCoachBot.Features.Onboarding;
 /// sent once per conversation, guarded by <see cref="ContactDirectory.TryMarkWelcomedAsync"/>.
 /// <see cref="ConversationEventsHandler"/> calls it after setting up a team.
 /// </summary>
-internal sealed partial class WelcomeHandler
+internal sealed partial class WelcomeHandler(ContactDirectory contacts, BotText text, ILogger<WelcomeHandler> logger)
 {
-    private readonly ContactDirectory _contacts;
-    private readonly BotText _text;
-    private readonly ILogger<WelcomeHandler> _logger;
-
-    public WelcomeHandler(ContactDirectory contacts, BotText text, ILogger<WelcomeHandler> logger)
-    {
-        _contacts = contacts;
-        _text = text;
-        _logger = logger;
-    }
-
     /// <summary>Sends the welcome unless this conversation was welcomed before; a team's card reports its setup.</summary>
     public async Task WelcomeOnceAsync(TurnContext turn, TeamSetup? setup, CancellationToken cancellationToken)
     {
@@ -34,7 +23,7 @@ internal sealed partial class WelcomeHandler
             return;
         }
 
-        if (!await _contacts.TryMarkWelcomedAsync(tenantId, conversationId, cancellationToken).ConfigureAwait(false))
+        if (!await contacts.TryMarkWelcomedAsync(tenantId, conversationId, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -43,9 +32,9 @@ internal sealed partial class WelcomeHandler
         var name = audience == WelcomeAudience.Personal
             ? turn.Activity.From?.Name
             : turn.Activity.ChannelData?.Team?.Name;
-        var card = WelcomeCard.Build(_text, turn.Locale, audience, name, setup);
-        await turn.SendAsync(Activity.CreateCard(card, _text.Get(turn.Locale, WelcomeTextKeys.Summary)), cancellationToken).ConfigureAwait(false);
-        LogWelcomed(_logger, audience, turn.Activity.Type);
+        var card = WelcomeCard.Build(text, turn.Locale, audience, name, setup);
+        await turn.SendAsync(Activity.CreateCard(card, text.Get(turn.Locale, WelcomeTextKeys.Summary)), cancellationToken).ConfigureAwait(false);
+        LogWelcomed(logger, audience, turn.Activity.Type);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent the {Audience} welcome on {Type}")]

@@ -12,26 +12,13 @@ namespace SalesCoachBot.Features.SalesTeams;
 /// admin) makes mentioned members managers or Reps again. People are read from the mention entities, never from the
 /// text. The last manager cannot be removed. Anyone else gets a refusal and nothing changes.
 /// </summary>
-internal sealed partial class ManagerCommand : ICommandHandler
+internal sealed partial class ManagerCommand(SalesTeamDirectory teams, TeamAccess access, BotText text, ILogger<ManagerCommand> logger) : ICommandHandler
 {
     public const string Word = "manager";
     public const string ChineseWord = "经理";
 
     private static readonly string[] AddWords = ["add", "添加", "增加"];
     private static readonly string[] RemoveWords = ["remove", "移除", "删除"];
-
-    private readonly SalesTeamDirectory _teams;
-    private readonly TeamAccess _access;
-    private readonly BotText _text;
-    private readonly ILogger<ManagerCommand> _logger;
-
-    public ManagerCommand(SalesTeamDirectory teams, TeamAccess access, BotText text, ILogger<ManagerCommand> logger)
-    {
-        _teams = teams;
-        _access = access;
-        _text = text;
-        _logger = logger;
-    }
 
     /// <summary>The help line of the command (channel only).</summary>
     public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Channel, ManagerTextKeys.Help, ManagerTextKeys.HelpArguments);
@@ -43,27 +30,27 @@ internal sealed partial class ManagerCommand : ICommandHandler
         var activity = turn.Activity;
         if (turn.Scope != ConversationTypes.Channel || activity.ChannelData?.Team?.Id is not { Length: > 0 } teamsTeamId)
         {
-            await turn.SendTextAsync(_text.Get(locale, ManagerTextKeys.NotInChannel), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(text.Get(locale, ManagerTextKeys.NotInChannel), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (turn.Identity()?.TenantId is not { } tenantId || turn.Identity()?.Member is not { } caller)
         {
-            await turn.SendTextAsync(_text.Get(locale, ManagerTextKeys.NotAllowed), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(text.Get(locale, ManagerTextKeys.NotAllowed), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var team = await _teams.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false);
+        var team = await teams.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false);
         if (team is null || team.ArchivedAt is not null)
         {
-            await turn.SendTextAsync(_text.Get(locale, ManagerTextKeys.TeamUnknown), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(text.Get(locale, ManagerTextKeys.TeamUnknown), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (!await _access.CanManageAsync(tenantId, caller.Id, team.Id, cancellationToken).ConfigureAwait(false))
+        if (!await access.CanManageAsync(tenantId, caller.Id, team.Id, cancellationToken).ConfigureAwait(false))
         {
-            LogRefused(_logger, team.Id);
-            await turn.SendTextAsync(_text.Get(locale, ManagerTextKeys.NotAllowed), cancellationToken).ConfigureAwait(false);
+            LogRefused(logger, team.Id);
+            await turn.SendTextAsync(text.Get(locale, ManagerTextKeys.NotAllowed), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -77,18 +64,18 @@ internal sealed partial class ManagerCommand : ICommandHandler
             .ToList();
         if (!(add || remove) || mentioned.Count == 0)
         {
-            await turn.SendTextAsync(_text.Get(locale, ManagerTextKeys.Usage), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(text.Get(locale, ManagerTextKeys.Usage), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var members = (await _teams.ActiveMembersAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false))
+        var members = (await teams.ActiveMembersAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false))
             .ToDictionary(m => m.TeamsUserId, StringComparer.OrdinalIgnoreCase);
         var lines = new List<string>();
         foreach (var person in mentioned)
         {
             var shown = members.TryGetValue(person.Id!, out var member) ? member.Name ?? person.Name ?? person.Id! : person.Name ?? person.Id!;
             lines.Add(member is null
-                ? _text.Get(locale, ManagerTextKeys.NotMember, shown)
+                ? text.Get(locale, ManagerTextKeys.NotMember, shown)
                 : add
                     ? await AddAsync(tenantId, team.Id, member, shown, locale, cancellationToken).ConfigureAwait(false)
                     : await RemoveAsync(tenantId, team.Id, member, shown, locale, cancellationToken).ConfigureAwait(false));
@@ -101,29 +88,29 @@ internal sealed partial class ManagerCommand : ICommandHandler
     {
         if (member.Role == TeamRole.Manager)
         {
-            return _text.Get(locale, ManagerTextKeys.Already, shown);
+            return text.Get(locale, ManagerTextKeys.Already, shown);
         }
 
-        await _teams.SetRoleAsync(tenantId, teamId, member.MemberId, TeamRole.Manager, cancellationToken).ConfigureAwait(false);
-        LogRoleChanged(_logger, teamId, member.MemberId, TeamRole.Manager);
-        return _text.Get(locale, ManagerTextKeys.Added, shown);
+        await teams.SetRoleAsync(tenantId, teamId, member.MemberId, TeamRole.Manager, cancellationToken).ConfigureAwait(false);
+        LogRoleChanged(logger, teamId, member.MemberId, TeamRole.Manager);
+        return text.Get(locale, ManagerTextKeys.Added, shown);
     }
 
     private async Task<string> RemoveAsync(string tenantId, long teamId, TeamMemberView member, string shown, string? locale, CancellationToken cancellationToken)
     {
         if (member.Role != TeamRole.Manager)
         {
-            return _text.Get(locale, ManagerTextKeys.NotManager, shown);
+            return text.Get(locale, ManagerTextKeys.NotManager, shown);
         }
 
-        if (await _access.ManagerCountAsync(tenantId, teamId, cancellationToken).ConfigureAwait(false) <= 1)
+        if (await access.ManagerCountAsync(tenantId, teamId, cancellationToken).ConfigureAwait(false) <= 1)
         {
-            return _text.Get(locale, ManagerTextKeys.LastManager, shown);
+            return text.Get(locale, ManagerTextKeys.LastManager, shown);
         }
 
-        await _teams.SetRoleAsync(tenantId, teamId, member.MemberId, TeamRole.Rep, cancellationToken).ConfigureAwait(false);
-        LogRoleChanged(_logger, teamId, member.MemberId, TeamRole.Rep);
-        return _text.Get(locale, ManagerTextKeys.Removed, shown);
+        await teams.SetRoleAsync(tenantId, teamId, member.MemberId, TeamRole.Rep, cancellationToken).ConfigureAwait(false);
+        LogRoleChanged(logger, teamId, member.MemberId, TeamRole.Rep);
+        return text.Get(locale, ManagerTextKeys.Removed, shown);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sales team {TeamId}: member {MemberId} is now {Role}")]

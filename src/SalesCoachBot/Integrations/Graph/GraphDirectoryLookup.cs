@@ -9,17 +9,8 @@ namespace SalesCoachBot.Integrations.Graph;
 /// <c>GET /users/{id}?$select=id,jobTitle&amp;$expand=manager($select=id)</c>. A person Graph does not know, or any
 /// Graph failure, gives null: role suggestions are a convenience and never block onboarding.
 /// </summary>
-internal sealed partial class GraphDirectoryLookup : IDirectoryLookup
+internal sealed partial class GraphDirectoryLookup(GraphServiceClient client, ILogger<GraphDirectoryLookup> logger) : IDirectoryLookup
 {
-    private readonly GraphServiceClient _client;
-    private readonly ILogger<GraphDirectoryLookup> _logger;
-
-    public GraphDirectoryLookup(GraphServiceClient client, ILogger<GraphDirectoryLookup> logger)
-    {
-        _client = client;
-        _logger = logger;
-    }
-
     public bool IsEnabled => true;
 
     public async Task<DirectoryProfile?> FindAsync(string aadObjectId, CancellationToken cancellationToken = default)
@@ -31,7 +22,7 @@ internal sealed partial class GraphDirectoryLookup : IDirectoryLookup
 
         try
         {
-            var user = await _client.Users[id.ToString()].GetAsync(
+            var user = await client.Users[id.ToString()].GetAsync(
                 request =>
                 {
                     request.QueryParameters.Select = ["id", "jobTitle"];
@@ -47,12 +38,12 @@ internal sealed partial class GraphDirectoryLookup : IDirectoryLookup
         catch (ApiException error)
         {
             // Status only: Graph error bodies can echo user data.
-            LogLookupFailed(_logger, error.ResponseStatusCode);
+            LogLookupFailed(logger, error.ResponseStatusCode);
             return null;
         }
         catch (HttpRequestException)
         {
-            LogLookupFailed(_logger, 0);
+            LogLookupFailed(logger, 0);
             return null;
         }
     }
