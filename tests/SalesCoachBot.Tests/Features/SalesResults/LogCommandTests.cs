@@ -24,7 +24,7 @@ public sealed class LogCommandTests
         var app = NewApp(provider);
         // The first message makes Alice and the tenant's default KPIs known.
         await app.PostActivityAsync(ActivityBuilder.Message("help").InPersonalChat());
-        app.Connector.Clear();
+        app.Connector.Reset();
         return app;
     }
 
