@@ -38,6 +38,9 @@ public sealed class ActivityBuilder
 
     public ActivityBuilder WithServiceUrl(string serviceUrl) { _activity["serviceUrl"] = serviceUrl; return this; }
 
+    /// <summary>The service URL the activity names (<see cref="LoopbackServiceUrl"/> unless changed).</summary>
+    public string? ServiceUrl => _activity["serviceUrl"] as string;
+
     public ActivityBuilder WithName(string name) { _activity["name"] = name; return this; }
 
     public ActivityBuilder WithValue(object value) { _activity["value"] = value; return this; }

@@ -89,6 +89,16 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The delivered activities themselves (of <see cref="Sent"/>), in order: what the people in the chats see.</summary>
+    public IReadOnlyList<Activity> SentActivities => [.. Sent.Select(r => r.Activity!)];
+
+    /// <summary>Texts of the delivered activities, in order.</summary>
+    public IReadOnlyList<string?> SentTexts => [.. Sent.Select(r => r.Activity!.Text)];
+
+    /// <summary>Activities updated in place (PUT …/activities/{id}, answered 2xx), in order; ActivityId says which.</summary>
+    public IReadOnlyList<RecordedRequest> Updated =>
+        [.. Requests.Where(r => r.Operation == FakeConnectorOperation.Update && r.StatusCode is >= 200 and < 300)];
+
     /// <summary>How many activities were delivered, without copying the list.</summary>
     public int SentCount
     {

@@ -11,6 +11,12 @@ public sealed record ConnectorCall(string Operation, string ServiceUrl, string? 
 /// An in-process <see cref="IConnectorClient"/> that records every call and answers like the Bot Connector would
 /// (new ids for sent activities and created conversations). Thread-safe. Fill <see cref="Members"/> for member look-ups,
 /// and <see cref="FailNextWith"/> to make the next send fail.
+/// <para>
+/// Kept for the benchmarks only (bench/SalesCoachBot.Benchmarks/BenchApp): they time a turn's own work, which an HTTP
+/// round trip per reply would drown. Tests do not use it: they observe what the bot sends through the app's real
+/// ConnectorClient posting to <see cref="FakeConnectorServer"/> (serialization, headers and Teams' limits included),
+/// e.g. SalesCoachBotApplication.Connector and its Chat helper in SalesCoachBot.Tests.
+/// </para>
 /// </summary>
 public sealed class RecordingConnectorClient : IConnectorClient
 {

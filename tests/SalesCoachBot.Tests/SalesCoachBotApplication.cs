@@ -24,26 +24,57 @@ namespace SalesCoachBot.Tests;
 
 /// <summary>
 /// The real Program for app-level tests: its own fresh database (temp SQLite file, or a new PostgreSQL database
-/// that is dropped on dispose), local-development bot mode (no AppId), and <see cref="Connector"/> recording
-/// every outbound call. Use one per test (<c>await using var app = new SalesCoachBotApplication();</c>) or one per
-/// test class as a fixture; on PostgreSQL construct it inside a [SkippableFact] so a missing server skips.
+/// that is dropped on dispose), local-development bot mode (no AppId), and the app's real connector client talking
+/// HTTP to <see cref="Connector"/>, a <see cref="FakeConnectorServer"/> that records every outbound call (so the
+/// wire JSON, headers and Teams' rate limits are what tests see). Use one per test
+/// (<c>await using var app = new SalesCoachBotApplication();</c>) or one per test class as a fixture; on PostgreSQL
+/// construct it inside a [SkippableFact] so a missing server skips. Talk to it with <see cref="Chat"/>.
 /// Subclass and override <see cref="ConfigureServices"/> to swap more services (e.g. a FakeTimeProvider).
 /// </summary>
 public class SalesCoachBotApplication : WebApplicationFactory<Program>
 {
+    // Frozen: without a Time of its own the app runs on the system clock, but the fake's limit windows must not.
+    private static readonly DateTimeOffset ConnectorEpoch = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Lazy<FakeConnectorServer> _connector;
+
     public SalesCoachBotApplication(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         Database = TestDatabase.CreateEmptyAsync(provider).GetAwaiter().GetResult();
+        // Started on first use, after the init properties (Time, ConnectorSettings) are set.
+        _connector = new(() => FakeConnectorServer.StartAsync(ConnectorSettings ?? new FakeConnectorOptions
+        {
+            TimeProvider = Time ?? (TimeProvider)new FakeTimeProvider(ConnectorEpoch),
+        }).GetAwaiter().GetResult());
     }
 
     /// <summary>The database the app runs on (open contexts on it through <see cref="Services"/>).</summary>
     public TestDatabase Database { get; }
 
-    /// <summary>Records what the bot sends.</summary>
-    public RecordingConnectorClient Connector { get; } = new();
+    /// <summary>
+    /// The Teams connector the bot talks to over HTTP: records what the bot sends (<see cref="FakeConnectorServer.SentActivities"/>,
+    /// <see cref="FakeConnectorServer.Updated"/>, <see cref="FakeConnectorServer.Requests"/>), serves rosters
+    /// (<see cref="FakeConnectorServer.SetMembers"/>) and fails on request (<see cref="FakeConnectorServer.FailNext"/>).
+    /// Activities posted with <see cref="ActivityBuilder.LoopbackServiceUrl"/> are pointed at it.
+    /// </summary>
+    public FakeConnectorServer Connector => _connector.Value;
+
+    /// <summary>
+    /// Settings of <see cref="Connector"/> (before first use). By default it enforces Teams' rate limits on the app's
+    /// <see cref="Time"/>, or on a frozen clock when the app has none: a test that bursts past them fails.
+    /// </summary>
+    public FakeConnectorOptions? ConnectorSettings { get; init; }
 
     /// <summary>Configuration on top of the app's own (set before the first request or <c>Services</c> use).</summary>
-    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Bot:AppId"] = "" };
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal)
+    {
+        ["Bot:AppId"] = "",
+        // The fake connector enforces Teams' limits; the client's own pacing and retries would only wait on the
+        // (often frozen) test clock, so a throttled or failed call surfaces at once as a ConnectorException.
+        ["Bot:Connector:RateLimitingEnabled"] = "false",
+        ["Bot:Connector:MaxAttempts"] = "1",
+        ["Bot:Connector:AttemptTimeout"] = "-00:00:00.001",
+    };
 
     /// <summary>
     /// True (default): Hangfire keeps its jobs in memory, fast and gone with the host. False: the app's own storage
@@ -67,10 +98,21 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
         return (scope, store);
     }
 
-    /// <summary>POSTs an activity to /api/messages as the local channel would.</summary>
+    /// <summary>A chat with the bot: send activities, get back what the bot sent during each turn.</summary>
+    public Chat Chat() => new(this);
+
+    /// <summary>
+    /// POSTs an activity to /api/messages as the local channel would; one naming the default
+    /// <see cref="ActivityBuilder.LoopbackServiceUrl"/> is pointed at <see cref="Connector"/> first.
+    /// </summary>
     public async Task<HttpResponseMessage> PostActivityAsync(ActivityBuilder activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (activity.ServiceUrl == ActivityBuilder.LoopbackServiceUrl)
+        {
+            activity.WithServiceUrl(Connector.ServiceUrl);
+        }
+
         using var client = CreateClient();
         using var content = new StringContent(activity.ToJson(), Encoding.UTF8, "application/json");
         return await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
@@ -79,6 +121,11 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_connector.IsValueCreated)
+        {
+            await _connector.Value.DisposeAsync();
+        }
+
         await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
@@ -110,9 +157,7 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Time);
             }
 
-            services.RemoveAll<IConnectorClient>();
-            services.AddSingleton<IConnectorClient>(Connector);
-
+            // The app's own connector client (IConnectorClient) stays: it reaches Connector through the service URL.
             if (InMemoryJobs)
             {
                 // Replaces the app's database storage; a factory so the host disposes it with itself.

@@ -12,18 +12,29 @@ using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Tests.Features.Help;
 using SalesCoachBot.Tests.Features.Targets;
 using SalesCoachBot.Tests.Features.TeamProgress;
 
 namespace SalesCoachBot.Tests.Cards;
 
 /// <summary>
-/// Every card the bot can send, per builder × scope × locale, for the renderer check. A feature that adds a card
-/// adds its builders here (with awkward user text: quotes, newlines, markup, Chinese).
+/// Every card the bot can send, per builder × scope × locale, for the renderer check and the approved-JSON check
+/// (CardApprovalTests). A feature that adds a card adds its builders here (with awkward user text: quotes, newlines,
+/// markup, Chinese) and approves the new files (Cards/README.md). Inputs are fixed: no clock, no GUIDs.
 /// </summary>
 internal static class CardCatalog
 {
     public const string AwkwardName = "Alice \"Ace\" O'Neil\n<at>王芳</at>";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, AdaptiveCard>> Cached = new(() =>
+    {
+        using var host = FeatureHost.Build();
+        return All(host.Services).ToDictionary(c => c.Name, c => c.Card, StringComparer.Ordinal);
+    });
+
+    /// <summary>Every card by name, built once per test run (the cards are plain objects; the host is gone after).</summary>
+    public static IReadOnlyDictionary<string, AdaptiveCard> ByName => Cached.Value;
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All(IServiceProvider services)
     {
@@ -40,6 +51,11 @@ internal static class CardCatalog
             yield return ($"welcome.personal.noname.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Personal));
             yield return ($"welcome.team.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team, "East Sales \"A\" 华东"));
             yield return ($"welcome.team.noname.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team));
+            // After a team install: the roster it set up, with managers, or without one but with suggestions.
+            yield return ($"welcome.team.setup.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team, "East Sales \"A\" 华东",
+                new TeamSetup("East Sales \"A\" 华东", 1200, [AwkwardName, "张伟"], [])));
+            yield return ($"welcome.team.setup.no-manager.{locale}", WelcomeCard.Build(text, locale, WelcomeAudience.Team, "East Sales",
+                new TeamSetup("East Sales", 5, [], [AwkwardName, "Bob Li"])));
             foreach (var (name, card) in SettingsCards(text, locale))
             {
                 yield return (name, card);
@@ -95,7 +111,8 @@ internal static class CardCatalog
         var today = new DateOnly(2026, 11, 18);
         var kpis = KpiDefaults.For("tenant", "CNY").ToList();
         kpis.Add(new KpiDefinition { TenantId = "tenant", Key = "demos", NameEn = AwkwardName, NameZh = "演示 \"VIP\"", Unit = KpiUnit.Count, SortOrder = 50 });
-        var entry = Guid.NewGuid().ToString("N");
+        // A fixed entry id (the bot makes a new GUID per form) keeps the approved JSON stable.
+        const string entry = "0123456789abcdef0123456789abcdef";
         var empty = new LogFormValues(null, null, null, null, null);
         yield return ($"results.form.{locale}", LogResultForm.Build(text, locale, kpis, empty, today, entry, SalesPeriodKind.Month));
         var typed = new LogFormValues("deal", "<at>12abc</at>", AwkwardName, "line one\nline \"two\"", "not a date");

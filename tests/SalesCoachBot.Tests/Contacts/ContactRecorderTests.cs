@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Testing;
@@ -186,8 +188,9 @@ public sealed class ContactRecorderTests
         services.AddTeamsBot().Use<ContactRecorder>().OnFallback<MemberEcho>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        var connector = new RecordingConnectorClient();
-        var turn = new TurnContext(ActivityBuilder.Message("hello").Build(), connector, scope.ServiceProvider);
+        await using var connector = await FakeConnectorServer.StartAsync();
+        var turn = new TurnContext(ActivityBuilder.Message("hello").WithServiceUrl(connector.ServiceUrl).Build(),
+            provider.GetRequiredService<IConnectorClient>(), scope.ServiceProvider);
 
         await provider.GetRequiredService<BotRouter>().RouteAsync(turn, CancellationToken.None);
 
@@ -202,7 +205,8 @@ public sealed class ContactRecorderTests
             Options.Create(bot ?? new TeamsBotOptions()),
             scope.ServiceProvider.GetRequiredService<IOptions<ContactOptions>>(),
             NullLogger<ContactRecorder>.Instance);
-        var turn = new TurnContext(activity.Build(), new RecordingConnectorClient(), scope.ServiceProvider);
+        // These turns need no connector: a strict mock fails any call (a member look-up would be one).
+        var turn = new TurnContext(activity.Build(), new Mock<IConnectorClient>(MockBehavior.Strict).Object, scope.ServiceProvider);
         var nextCalled = false;
         await recorder.OnTurnAsync(turn, () => { nextCalled = true; return Task.CompletedTask; }, CancellationToken.None);
         return (turn, nextCalled);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
@@ -10,7 +9,6 @@ using SalesCoachBot.Localization;
 using SalesCoachBot.Messaging;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
-using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Messaging;
@@ -25,11 +23,12 @@ public sealed class MessagingAppTests
     [InlineData(DatabaseProvider.Postgres, true)]
     public async Task HostedDispatcher_MessageEnqueuedByAFeature_DeliveredToTheMembersChat(DatabaseProvider provider, bool inTransaction)
     {
-        await using var app = new ObservedApplication(provider);
+        await using var app = new SalesCoachBotApplication(provider);
         // Long poll: only the enqueue's wake-up can make delivery prompt.
         app.Settings["Messaging:PollInterval"] = "01:00:00";
         using var hello = await app.PostActivityAsync(ActivityBuilder.Message("hello"));
         Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
+        var repliedToHello = app.Connector.SentCount;
 
         var (scope, store) = app.NewStore(ActivityBuilder.DefaultTenant);
         await using (scope)
@@ -46,11 +45,12 @@ public sealed class MessagingAppTests
             }
         }
 
-        var sent = await app.Proactive.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var call = (await app.Connector.WaitForSentAsync(repliedToHello + 1))[^1];
 
-        Assert.Equal("proactive", sent.Text);
-        var call = app.Connector.Calls[^1];
-        Assert.Equal(("send", "a:personal-alice", ActivityBuilder.LoopbackServiceUrl), (call.Operation, call.ConversationId, call.ServiceUrl));
+        Assert.Equal("proactive", call.Activity!.Text);
+        // To the service URL the chat was last seen on: the fake connector's, as the hello named it.
+        Assert.Equal((FakeConnectorOperation.Send, "a:personal-alice"), (call.Operation, call.ConversationId));
+        Assert.Equal(repliedToHello + 1, app.Connector.SentCount);
     }
 
     [Fact]
@@ -70,25 +70,5 @@ public sealed class MessagingAppTests
 
         var error = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value);
         Assert.Contains("BatchSize", error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class ObservedApplication(DatabaseProvider provider) : SalesCoachBotApplication(provider)
-    {
-        public TaskCompletionSource<Activity> Proactive { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        protected override void ConfigureServices(IServiceCollection services)
-        {
-            services.RemoveAll<IConnectorClient>();
-            services.AddSingleton<IConnectorClient>(new ObservedConnector(Connector)
-            {
-                AfterSend = (_, activity) =>
-                {
-                    if (activity.Text == "proactive")
-                    {
-                        Proactive.TrySetResult(activity);
-                    }
-                },
-            });
-        }
     }
 }

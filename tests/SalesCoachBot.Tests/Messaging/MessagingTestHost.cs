@@ -10,20 +10,22 @@ using SalesCoachBot.Messaging;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;
 
 namespace SalesCoachBot.Tests.Messaging;
 
 /// <summary>
 /// One app instance's messaging services on a <see cref="TestDatabase"/> (its fake clock): the real store, the outbox
-/// and a dispatcher, sending either through a given <see cref="IConnectorClient"/> or through the real connector client
-/// (AddBotConnector) to a fake server. Two hosts on one database are two instances.
+/// and a dispatcher, sending through the real connector client (AddBotConnector) to the service URL of each chat, which
+/// tests seed with a <see cref="FakeConnectorServer"/>'s (<see cref="OutboxSeed.ConnectorAsync"/>). Two hosts on one
+/// database are two instances. <paramref name="observe"/> wraps the client, e.g. in an <see cref="ObservedConnector"/>.
 /// </summary>
 internal sealed class MessagingTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public MessagingTestHost(TestDatabase database, IConnectorClient? connector, IDictionary<string, string?>? settings = null)
+    public MessagingTestHost(TestDatabase database, IDictionary<string, string?>? settings = null, Func<IConnectorClient, IConnectorClient>? observe = null)
     {
         var values = new Dictionary<string, string?>(database.ConfigurationValues(), StringComparer.Ordinal)
         {
@@ -43,13 +45,12 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(database.Time);
         services.AddSalesCoachStore(Path.GetTempPath());
         services.AddSalesKernel().AddContacts();
-        if (connector is null)
+        services.AddBotConnector();
+        if (observe is not null)
         {
-            services.AddBotConnector();
-        }
-        else
-        {
-            services.AddSingleton(connector);
+            var real = services.Single(d => d.ServiceType == typeof(IConnectorClient));
+            services.Remove(real);
+            services.AddSingleton(sp => observe((IConnectorClient)real.ImplementationFactory!(sp)));
         }
 
         services.AddOutboxMessaging();
@@ -92,6 +93,9 @@ internal static class OutboxSeed
     public static string UserId(int i) => $"29:rep-{i}";
 
     public static string PersonalConversationId(int i) => $"a:rep-{i}";
+
+    /// <summary>A fake Teams connector for the hosts to send to; it does not enforce rate limits (the fake clock stands still).</summary>
+    public static Task<FakeConnectorServer> ConnectorAsync() => FakeConnectorServer.StartAsync(new FakeConnectorOptions { EnforceRateLimits = false });
 
     /// <summary>Adds <paramref name="count"/> members (with a 1:1 conversation unless told otherwise); returns their ids in order.</summary>
     public static async Task<List<long>> MembersAsync(TestDatabase database, int count, string serviceUrl, bool withConversation = true, string tenantId = Tenant)

@@ -12,16 +12,15 @@ namespace SalesCoachBot.Tests.Messaging;
 
 public sealed class OutboxTests
 {
-    private const string ServiceUrl = "http://127.0.0.1:9/connector/";
-
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public async Task EnqueueForMemberAsync_OptedOutOfKind_NothingWritten(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl);
         await host.WithOutboxAsync(OutboxSeed.Tenant, async (_, store) =>
         {
             store.OptOuts.Add(new MemberOptOut { TenantId = OutboxSeed.Tenant, MemberId = members[0], Kind = AutomaticMessageKinds.Nudges });
@@ -45,8 +44,9 @@ public sealed class OutboxTests
     public async Task EnqueueForMemberAsync_UnreachableMember_NothingWritten(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl);
         var (scope, store) = database.NewStore(OutboxSeed.Tenant);
         await using (scope)
         {
@@ -67,8 +67,9 @@ public sealed class OutboxTests
     public async Task EnqueueForMemberAsync_ImportedMemberNotYetLinked_NothingWritten(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl);
         var (scope, store) = database.NewStore(OutboxSeed.Tenant);
         await using (scope)
         {
@@ -88,8 +89,9 @@ public sealed class OutboxTests
     public async Task EnqueueForMemberAsync_DuringQuietHoursInTeamZone_DueWhenTheyEnd(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl);
         database.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero)); // 22:00 in Shanghai
         await host.WithOutboxAsync(OutboxSeed.Tenant, async (_, store) =>
         {
@@ -109,12 +111,11 @@ public sealed class OutboxTests
         Assert.Equal(database.Time.GetUtcNow(), rows.Single(r => r.IdempotencyKey == "answer").DueAt);
 
         // Only the direct answer goes out at night; the nudge waits for the morning.
-        var recording = (RecordingConnectorClient)host.Services.GetRequiredService<SalesCoachBot.Teams.Connector.IConnectorClient>();
         await host.DrainAsync();
-        Assert.Equal(["answer"], recording.SentTexts);
+        Assert.Equal(["answer"], connector.SentTexts);
         database.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
         await host.DrainAsync();
-        Assert.Equal(["answer", "nudge"], recording.SentTexts);
+        Assert.Equal(["answer", "nudge"], connector.SentTexts);
     }
 
     [SkippableTheory]
@@ -123,8 +124,9 @@ public sealed class OutboxTests
     public async Task EnqueueForMemberAsync_CallerRollsBack_NothingEnqueued(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl);
 
         await host.WithOutboxAsync(OutboxSeed.Tenant, async (outbox, store) =>
         {
@@ -148,8 +150,9 @@ public sealed class OutboxTests
     public async Task EnqueueForMemberAsync_DuplicateKeyInsideCallerTransaction_NoOpAndTheDataChangeCommits(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl);
         await host.WithOutboxAsync(OutboxSeed.Tenant, (outbox, _) =>
             outbox.EnqueueForMemberAsync(members[0], "k", AutomaticMessageKinds.Reminders, OutboxSeed.Message("first"), automatic: false));
 
@@ -176,8 +179,9 @@ public sealed class OutboxTests
     public async Task EnqueueForMemberAsync_ConcurrentWritersOfTheSameKeys_OneRowPerKeyAndNoFailure(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 10, ServiceUrl);
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 10, connector.ServiceUrl);
 
         // The same job running four times at once (a retry, a second instance): the same 100 decisions in the same
         // order, each run in its own unit of work (a transaction on PostgreSQL; SQLite's writers take turns, so there
@@ -214,9 +218,10 @@ public sealed class OutboxTests
     public async Task EnqueueForMemberAsync_BadArguments_ClearErrorAndNothingWritten()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var host = new MessagingTestHost(database, new RecordingConnectorClient());
-        var members = await OutboxSeed.MembersAsync(database, 1, ServiceUrl);
-        var others = await OutboxSeed.MembersAsync(database, 1, ServiceUrl, withConversation: false, tenantId: "tenant-other");
+        await using var connector = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl);
+        var others = await OutboxSeed.MembersAsync(database, 1, connector.ServiceUrl, withConversation: false, tenantId: "tenant-other");
 
         await Assert.ThrowsAsync<ArgumentException>(() => host.WithOutboxAsync(OutboxSeed.Tenant, (outbox, _) =>
             outbox.EnqueueForMemberAsync(members[0], new string('k', 201), AutomaticMessageKinds.Nudges, OutboxSeed.Message("x"))));

@@ -1,51 +1,69 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
-using SalesCoachBot.Teams.Activities;
-using SalesCoachBot.Teams.Connector;
-using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Tests.Features.Help;
 
-/// <summary>The app's feature registrations (AddFeatures) without the web server, to route turns directly.</summary>
-internal static class FeatureHost
+/// <summary>
+/// The app's feature registrations (AddFeatures) without the web server, for tests that need the app's services
+/// (texts, the help catalog, routes) but send nothing; conversations go through <see cref="Chat"/>.
+/// Every turn passes the contact recorder, which needs a migrated store: a throwaway SQLite file, deleted on dispose.
+/// </summary>
+internal sealed class FeatureHost : IDisposable, IAsyncDisposable
 {
-    public static WebApplication Build()
+    private readonly WebApplication _app;
+    private readonly string _database;
+
+    private FeatureHost(WebApplication app, string database)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        // Every turn passes the contact recorder, which needs a migrated store: a throwaway SQLite file.
+        _app = app;
+        _database = database;
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static FeatureHost Build()
+    {
         var database = Path.Combine(Path.GetTempPath(), $"salescoach-features-{Guid.NewGuid():N}.db");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration["ConnectionStrings:SalesCoach"] = $"Data Source={database};Pooling=False";
         builder.AddPersistence();
         builder.AddFeatures();
-        var app = builder.Build();
-        app.Services.MigrateDatabaseAsync().GetAwaiter().GetResult();
-        return app;
+        var host = new FeatureHost(builder.Build(), database);
+        try
+        {
+            host.Services.MigrateDatabaseAsync().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
     }
-}
 
-/// <summary>A connector that records what the bot sends (Moq underneath, so unexpected calls stay visible).</summary>
-internal sealed class RecordingConnector
-{
-    public Mock<IConnectorClient> Mock { get; } = new(MockBehavior.Strict);
-
-    public List<Activity> Sent { get; } = [];
-
-    public List<(string ActivityId, Activity Activity)> Updated { get; } = [];
-
-    public RecordingConnector()
+    public void Dispose()
     {
-        Mock.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => Sent.Add(activity))
-            .ReturnsAsync(() => new ResourceResponse("sent-" + Sent.Count));
-        Mock.Setup(c => c.UpdateActivityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .Callback<string, string, string, Activity, CancellationToken>((_, _, id, activity, _) => Updated.Add((id, activity)))
-            .ReturnsAsync(() => new ResourceResponse("updated"));
+        ((IDisposable)_app).Dispose();
+        DeleteDatabase();
     }
 
-    public TurnContext Turn(Activity activity, IServiceProvider services) => new(activity, Mock.Object, services);
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        DeleteDatabase();
+    }
+
+    // Pooling=False: no connection holds the file once the app is gone.
+    private void DeleteDatabase()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            File.Delete(_database + suffix);
+        }
+    }
 }

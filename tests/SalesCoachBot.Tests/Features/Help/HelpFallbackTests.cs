@@ -1,61 +1,47 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
-using SalesCoachBot.Teams.Activities;
-using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Features.Help;
 
-public class HelpFallbackTests
+/// <summary>What the bot answers to text it does not understand, through the whole app.</summary>
+public sealed class HelpFallbackTests : IAsyncLifetime
 {
-    private static readonly BotText Text = new(NullLogger<BotText>.Instance);
-    private static readonly HelpCatalog Catalog = new([HelpCommand.Topic], ["help", "帮助"]);
+    private readonly SalesCoachBotApplication _app = new();
+    private Chat _chat = null!;
 
-    private readonly RecordingConnector _connector = new();
-
-    private async Task<Activity> FallbackAsync(Activity inbound, string? localeOverride = null)
+    public Task InitializeAsync()
     {
-        var turn = _connector.Turn(inbound, new ServiceCollection().BuildServiceProvider());
-        turn.Locale = localeOverride;
-        await new HelpFallback(Text, Catalog).HandleAsync(turn, CancellationToken.None);
-        return Assert.Single(_connector.Sent);
+        _chat = _app.Chat();
+        return Task.CompletedTask;
     }
 
-    private static JsonNode Card(Activity sent)
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Fallback_UnknownText_SendsHintQuotingTheInputAndTheHelpCard()
     {
-        var attachment = Assert.Single(sent.Attachments!);
-        Assert.Equal(Attachment.AdaptiveCardContentType, attachment.ContentType);
-        return JsonNode.Parse(JsonSerializer.Serialize(attachment.Content, BotJson.Options))!;
+        var replies = await _chat.SendAsync("tell me a joke");
+
+        var reply = Assert.Single(replies);
+        Assert.Equal("I didn't understand \"tell me a joke\". Here is what I can do:", reply.Text);
+        Assert.Equal("plain", reply.TextFormat);
+        Assert.Equal("What I can do in our chat", reply.CardTitle());
     }
 
     [Fact]
-    public async Task HandleAsync_UnknownText_SendsHintQuotingTheInputAndTheHelpCard()
+    public async Task Fallback_LongMultilineInput_QuotesAtMostFortyCharactersOnOneLine()
     {
-        var sent = await FallbackAsync(ActivityBuilder.Message("tell me a joke").Build());
+        var replies = await _chat.SendAsync("please\nshow me " + new string('x', 100));
 
-        Assert.Equal("I didn't understand \"tell me a joke\". Here is what I can do:", sent.Text);
-        Assert.Equal("plain", sent.TextFormat);
-        Assert.Equal("What I can do in our chat", Card(sent)["body"]![0]!["text"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task HandleAsync_LongMultilineInput_QuotesAtMostFortyCharactersOnOneLine()
-    {
-        var input = "please\nshow me " + new string('x', 100);
-
-        var sent = await FallbackAsync(ActivityBuilder.Message(input).Build());
-
-        var quoted = sent.Text!.Split('"')[1];
-        Assert.Equal("please show me " + new string('x', 25) + "…", quoted);
-        Assert.DoesNotContain("\n", sent.Text, StringComparison.Ordinal);
+        var text = Assert.Single(replies).Text!;
+        Assert.Equal("please show me " + new string('x', 25) + "…", text.Split('"')[1]);
+        Assert.DoesNotContain("\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,124 +57,118 @@ public class HelpFallbackTests
     }
 
     [Fact]
-    public async Task HandleAsync_OnlyTheBotMentionInAChannel_SendsTheChannelHelpCardWithoutHint()
+    public async Task Fallback_OnlyTheBotMentionInAChannel_SendsTheChannelHelpCardWithoutHint()
     {
-        var inbound = ActivityBuilder.Message("").InChannel().MentioningBot().Build();
+        var replies = await _chat.SendAsync(ActivityBuilder.Message("").InChannel().MentioningBot());
 
-        var sent = await FallbackAsync(inbound);
-
-        Assert.Null(sent.Text);
-        var card = Card(sent);
-        Assert.Equal("What I can do in this channel", card["body"]![0]!["text"]!.GetValue<string>());
-        Assert.Contains("@SalesCoach help", card["body"]![1]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var reply = Assert.Single(replies);
+        Assert.Null(reply.Text);
+        Assert.Equal("What I can do in this channel", reply.CardTitle());
+        Assert.Contains("@SalesCoach help", reply.CardText(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task HandleAsync_ChineseActivity_AnswersInChinese()
+    public async Task Fallback_ChineseActivity_AnswersInChinese()
     {
-        var sent = await FallbackAsync(ActivityBuilder.Message("你好").WithLocale("zh-CN").Build());
+        var replies = await _chat.SendAsync(ActivityBuilder.Message("你好").WithLocale("zh-CN"));
 
-        Assert.Equal("我没听懂“你好”。我能做这些：", sent.Text);
-        Assert.Equal("我在私聊中能做什么", Card(sent)["body"]![0]!["text"]!.GetValue<string>());
+        var reply = Assert.Single(replies);
+        Assert.Equal("我没听懂“你好”。我能做这些：", reply.Text);
+        Assert.Equal("我在私聊中能做什么", reply.CardTitle());
     }
 
     [Fact]
-    public async Task HandleAsync_TurnLocaleSet_WinsOverTheActivityLocale()
+    public async Task Fallback_MemberChoseChinese_WinsOverTheActivityLocale()
     {
-        var sent = await FallbackAsync(ActivityBuilder.Message("hello").WithLocale("en-US").InGroupChat().Build(), localeOverride: "zh-CN");
+        await _chat.SendAsync("settings language zh-CN");
 
-        Assert.Equal("我在频道中能做什么", Card(sent)["body"]![0]!["text"]!.GetValue<string>());
-        Assert.Equal("zh-CN", sent.Locale);
+        var replies = await _chat.SendAsync(ActivityBuilder.Message("hello").WithLocale("en-US").InGroupChat());
+
+        var reply = Assert.Single(replies);
+        Assert.Equal("我在频道中能做什么", reply.CardTitle());
+        Assert.Equal("zh-CN", reply.Locale);
     }
 
     [Fact]
-    public async Task HandleAsync_InputWithMarkupAndQuotes_IsQuotedVerbatimInPlainText()
+    public async Task Fallback_InputWithMarkupAndQuotes_IsQuotedVerbatimInPlainText()
     {
-        var sent = await FallbackAsync(ActivityBuilder.Message("<b>hi</b> \"there\"").Build());
+        var replies = await _chat.SendAsync("<b>hi</b> \"there\"");
 
-        Assert.Equal("I didn't understand \"<b>hi</b> \"there\"\". Here is what I can do:", sent.Text);
-        Assert.Equal("plain", sent.TextFormat);
+        var reply = Assert.Single(replies);
+        Assert.Equal("I didn't understand \"<b>hi</b> \"there\"\". Here is what I can do:", reply.Text);
+        Assert.Equal("plain", reply.TextFormat);
     }
 }
 
-public class HelpRoutingTests
+/// <summary>The help command and the welcome card's help button, through the whole app.</summary>
+public sealed class HelpRoutingTests : IAsyncLifetime
 {
-    private readonly RecordingConnector _connector = new();
+    private readonly SalesCoachBotApplication _app = new();
+    private Chat _chat = null!;
 
-    private async Task<TurnContext> RouteAsync(Activity inbound)
+    public Task InitializeAsync()
     {
-        using var app = FeatureHost.Build();
-        await using var scope = app.Services.CreateAsyncScope();
-        var turn = _connector.Turn(inbound, scope.ServiceProvider);
-        await app.Services.GetRequiredService<BotRouter>().RouteAsync(turn, CancellationToken.None);
-        return turn;
+        _chat = _app.Chat();
+        return Task.CompletedTask;
     }
 
-    private static string CardTitle(Activity sent) =>
-        JsonNode.Parse(JsonSerializer.Serialize(sent.Attachments![0].Content, BotJson.Options))!["body"]![0]!["text"]!.GetValue<string>();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
     [InlineData("help", "en-US", "What I can do in our chat")]
     [InlineData("HELP me please", "en-US", "What I can do in our chat")]
     [InlineData("帮助", "zh-CN", "我在私聊中能做什么")]
-    public async Task Route_HelpCommand_SendsHelpCardWithoutHint(string text, string locale, string title)
+    public async Task Help_Command_SendsHelpCardWithoutHint(string text, string locale, string title)
     {
-        await RouteAsync(ActivityBuilder.Message(text).WithLocale(locale).Build());
+        var replies = await _chat.SendAsync(ActivityBuilder.Message(text).WithLocale(locale));
 
-        var sent = Assert.Single(_connector.Sent);
-        Assert.Null(sent.Text);
-        Assert.Equal(title, CardTitle(sent));
+        var reply = Assert.Single(replies);
+        Assert.Null(reply.Text);
+        Assert.Equal(title, reply.CardTitle());
     }
 
     [Fact]
-    public async Task Route_HelpInChannelWithMention_SendsChannelHelpCard()
+    public async Task Help_InChannelWithMention_SendsChannelHelpCard()
     {
-        await RouteAsync(ActivityBuilder.Message("help").InChannel().MentioningBot().Build());
+        var replies = await _chat.SendAsync(ActivityBuilder.Message("help").InChannel().MentioningBot());
 
-        Assert.Equal("What I can do in this channel", CardTitle(Assert.Single(_connector.Sent)));
+        Assert.Equal("What I can do in this channel", Assert.Single(replies).CardTitle());
     }
 
     [Fact]
     public async Task Route_UnknownText_ReachesTheFallback()
     {
-        await RouteAsync(ActivityBuilder.Message("what is the weather").Build());
+        var replies = await _chat.SendAsync("what is the weather");
 
-        var sent = Assert.Single(_connector.Sent);
-        Assert.Contains("\"what is the weather\"", sent.Text, StringComparison.Ordinal);
+        Assert.Contains("\"what is the weather\"", Assert.Single(replies).Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Route_WelcomeButtonAsSubmit_SendsHelpCardAndKeepsTheWelcomeCard()
+    public async Task WelcomeButton_AsSubmit_SendsHelpCardAndKeepsTheWelcomeCard()
     {
-        var inbound = ActivityBuilder.Message("").WithValue(new { verb = HelpTopic.ShowHelpVerb }).WithReplyToId("welcome-1").Build();
+        var replies = await _chat.SendAsync(ActivityBuilder.Message("").WithValue(new { verb = HelpTopic.ShowHelpVerb }).WithReplyToId("welcome-1"));
 
-        await RouteAsync(inbound);
-
-        Assert.Equal("What I can do in our chat", CardTitle(Assert.Single(_connector.Sent)));
-        Assert.Empty(_connector.Updated);
+        Assert.Equal("What I can do in our chat", Assert.Single(replies).CardTitle());
+        Assert.Empty(replies.Updated);
     }
 
     [Fact]
-    public async Task Route_WelcomeButtonAsExecuteInvoke_SendsHelpCardAndAnswersTheInvoke()
+    public async Task WelcomeButton_AsExecuteInvoke_SendsHelpCardAndAnswersTheInvoke()
     {
-        var inbound = ActivityBuilder.Of("invoke").WithName(BotRoutes.AdaptiveCardActionInvoke).WithLocale("zh-CN")
-            .WithValue(new { action = new { type = "Action.Execute", verb = HelpTopic.ShowHelpVerb } }).Build();
+        var replies = await _chat.SendAsync(ActivityBuilder.Of("invoke").WithName(BotRoutes.AdaptiveCardActionInvoke).WithLocale("zh-CN")
+            .WithValue(new { action = new { type = "Action.Execute", verb = HelpTopic.ShowHelpVerb } }));
 
-        var turn = await RouteAsync(inbound);
-
-        Assert.Equal("我在私聊中能做什么", CardTitle(Assert.Single(_connector.Sent)));
-        var response = Assert.IsType<AdaptiveCardInvokeResponse>(turn.InvokeResponse!.Body);
-        Assert.Equal(200, turn.InvokeResponse.Status);
-        Assert.Equal("application/vnd.microsoft.activity.message", response.Type);
-        Assert.Equal("这是我能做的事情。", response.Value);
+        Assert.Equal("我在私聊中能做什么", Assert.Single(replies).CardTitle());
+        Assert.Equal(HttpStatusCode.OK, replies.Status);
+        Assert.Equal("这是我能做的事情。", replies.InvokeMessage());
     }
 
     [Fact]
     public void AddFeatures_RoutesHelpInBothLanguages()
     {
-        using var app = FeatureHost.Build();
+        using var host = FeatureHost.Build();
 
-        var words = app.Services.GetRequiredService<BotRoutes>().CommandWords;
+        var words = host.Services.GetRequiredService<BotRoutes>().CommandWords;
 
         Assert.Contains("help", words);
         Assert.Contains("帮助", words);

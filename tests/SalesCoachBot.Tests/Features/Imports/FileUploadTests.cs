@@ -112,7 +112,7 @@ public sealed class FileUploadTests
         Assert.Contains("already imported", again, StringComparison.Ordinal);
 
         // The same file uploaded and imported again: every row is found, nothing doubles.
-        app.Connector.Clear();
+        app.Connector.Reset();
         await app.PostActivityAsync(Upload("november.csv", url));
         var reimport = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(Assert.Single(app.Connector.SentActivities)));
         Assert.Contains("0 new results imported; 3 were already there.", reimport, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ internal static class UploadTestKit
             [new RosterEntry("29:carol", "aad-carol", "Carol Zhang", "carol@contoso.com"), new RosterEntry("29:dave", "aad-dave", "Dave Chen", "dave@contoso.com")]);
         Assert.True(await directory.SetRoleAsync(TenantA, west.Id, westIds[1], TeamRole.Manager));
         var kpis = await store.Kpis.ToDictionaryAsync(k => k.Key, k => k.Id);
-        app.Connector.Clear();
+        app.Connector.Reset();
         return new UploadPeople(eastIds[0], eastIds[1], westIds[0], westIds[1], kpis[KpiDefaults.Revenue], kpis[KpiDefaults.Contracts], kpis[KpiDefaults.Visits]);
     }
 

@@ -20,14 +20,17 @@ public sealed class TeamOnboardingTests
     private const string TeamId = "19:team-general@thread.tacv2";
     private const string Tenant = ActivityBuilder.DefaultTenant;
 
-    internal static void FillRoster(RecordingConnectorClient connector, int count)
+    /// <summary>The team's roster on the fake connector: Alice and <paramref name="count"/> - 1 reps.</summary>
+    internal static void FillRoster(FakeConnectorServer connector, int count)
     {
-        connector.Members["29:alice"] = new TeamsChannelAccount { Id = "29:alice", Name = "Alice Wang", AadObjectId = "aad-alice", Email = "alice@contoso.com" };
+        List<TeamsChannelAccount> roster = [new TeamsChannelAccount { Id = "29:alice", Name = "Alice Wang", AadObjectId = "aad-alice", Email = "alice@contoso.com" }];
         for (var i = 1; i < count; i++)
         {
             var id = $"29:rep{i:D4}";
-            connector.Members[id] = new TeamsChannelAccount { Id = id, Name = $"Rep {i:D4}", AadObjectId = $"aad-rep{i:D4}", UserPrincipalName = $"rep{i:D4}@contoso.com" };
+            roster.Add(new TeamsChannelAccount { Id = id, Name = $"Rep {i:D4}", AadObjectId = $"aad-rep{i:D4}", UserPrincipalName = $"rep{i:D4}@contoso.com" });
         }
+
+        connector.SetMembers(TeamId, roster);
     }
 
     internal static ActivityBuilder InstallInTeam(string tenant = Tenant) =>
@@ -231,7 +234,7 @@ public sealed class TeamOnboardingTests
     public async Task FirstContact_ImportedMemberWithOnlyAnEmail_IsLinkedThroughTheMemberLookup(DatabaseProvider provider)
     {
         await using var app = new SalesCoachBotApplication(provider);
-        app.Connector.Members["29:dan"] = new TeamsChannelAccount { Id = "29:dan", Name = "Dan Wu", UserPrincipalName = "Dan.Wu@contoso.com" };
+        app.Connector.SetMembers("a:personal-dan", [new TeamsChannelAccount { Id = "29:dan", Name = "Dan Wu", UserPrincipalName = "Dan.Wu@contoso.com" }]);
         await app.PostActivityAsync(ActivityBuilder.Message("hello").From("29:admin", "Admin"));
         long importedId;
         var (scope, store) = app.NewStore(Tenant);

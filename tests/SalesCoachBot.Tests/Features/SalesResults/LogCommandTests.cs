@@ -19,13 +19,12 @@ public sealed class LogCommandTests
 
     private static SalesCoachBotApplication NewApp(DatabaseProvider provider) => new(provider) { Time = new FakeTimeProvider(Now) };
 
-    private static async Task<SalesCoachBotApplication> StartAsync(DatabaseProvider provider)
+    /// <summary>Alice's 1:1 chat with the bot, after a first message that makes her and the tenant's default KPIs known.</summary>
+    private static async Task<Chat> StartAsync(SalesCoachBotApplication app)
     {
-        var app = NewApp(provider);
-        // The first message makes Alice and the tenant's default KPIs known.
-        await app.PostActivityAsync(ActivityBuilder.Message("help").InPersonalChat());
-        app.Connector.Clear();
-        return app;
+        var chat = app.Chat();
+        await chat.SendAsync("help");
+        return chat;
     }
 
     /// <summary>The tenant's results that count, with their KPI keys.</summary>
@@ -44,9 +43,10 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_DealInEnglish_RecordsRevenueAndOneContractAndSendsCardWithNotice(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme first order").InPersonalChat());
+        var replies = await chat.SendAsync(ActivityBuilder.Message("log deal 120000 Acme first order").InPersonalChat());
 
         var rows = await CountingResultsAsync(app);
         Assert.Equal([(KpiDefaults.Revenue, 120_000m), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
@@ -58,8 +58,8 @@ public sealed class LogCommandTests
             Assert.Equal(new DateOnly(2026, 11, 18), r.Result.OccurredOn);
             Assert.Equal(r.Result.MemberId, r.Result.RecordedByMemberId);
         });
-        var reply = Assert.Single(app.Connector.SentActivities);
-        var card = CardText.Of(reply);
+        var reply = Assert.Single(replies);
+        var card = reply.CardText();
         Assert.Contains("Logged ¥120,000 revenue and 1 contract · Acme. Type undo within 10 minutes to take it back.", card, StringComparison.Ordinal);
         Assert.Contains("This month · November 2026", card, StringComparison.Ordinal);
         Assert.Contains("¥120,000 / ¥0", card, StringComparison.Ordinal);
@@ -71,14 +71,15 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_ChineseWordsAndAmount_RecordsAndRepliesInChinese(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("记录 成交 12万 华为 首单").InPersonalChat().WithLocale("zh-CN"));
+        var replies = await chat.SendAsync(ActivityBuilder.Message("记录 成交 12万 华为 首单").InPersonalChat().WithLocale("zh-CN"));
 
         var rows = await CountingResultsAsync(app);
         Assert.Equal([(KpiDefaults.Revenue, 120_000m), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
         Assert.All(rows, r => Assert.Equal(("华为", "首单"), (r.Result.Customer, r.Result.Note)));
-        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
+        var card = Assert.Single(replies).CardText();
         Assert.Contains("已记录：销售额 ¥12万和签约 1 份 · 华为。10 分钟内输入 撤销 可以撤回。", card, StringComparison.Ordinal);
         Assert.Contains("本月 · 2026年11月", card, StringComparison.Ordinal);
     }
@@ -92,13 +93,14 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Sqlite, "LOG new 两 \"Big Co\"", KpiDefaults.NewCustomers, 2, "Logged 2 new customers · Big Co.")]
     public async Task Log_OneKpi_RecordsOneRowAndSaysWhat(DatabaseProvider provider, string command, string kpi, decimal amount, string notice)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat());
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat());
 
         var row = Assert.Single(await CountingResultsAsync(app));
         Assert.Equal((kpi, amount), (row.Kpi, row.Result.Amount));
-        Assert.Contains(notice, CardText.Of(Assert.Single(app.Connector.SentActivities)), StringComparison.Ordinal);
+        Assert.Contains(notice, Assert.Single(replies).CardText(), StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -106,12 +108,13 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_UnknownKpi_NamesTheWordSuggestsOneAndRecordsNothing(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("log dael 120000 <b>Acme</b>").InPersonalChat());
+        var replies = await chat.SendAsync(ActivityBuilder.Message("log dael 120000 <b>Acme</b>").InPersonalChat());
 
         Assert.Empty(await CountingResultsAsync(app));
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = Assert.Single(replies);
         Assert.Empty(reply.Attachments ?? []);
         Assert.Equal("plain", reply.TextFormat);
         Assert.Contains("I don't know the KPI \"dael\". Did you mean \"deal\"?", reply.Text, StringComparison.Ordinal);
@@ -128,12 +131,13 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Sqlite, "log", "Tell me what to log.")]
     public async Task Log_BadAmount_ExplainsAndRecordsNothing(DatabaseProvider provider, string command, string expected)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat());
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat());
 
         Assert.Empty(await CountingResultsAsync(app));
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = Assert.Single(replies);
         Assert.Equal("plain", reply.TextFormat);
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
         Assert.Contains("for example: log deal 120000 Acme", reply.Text, StringComparison.Ordinal);
@@ -144,12 +148,13 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_ChineseBadAmount_ExplainsInChinese(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("记录 成交 12万万 华为").InPersonalChat().WithLocale("zh-CN"));
+        var replies = await chat.SendAsync(ActivityBuilder.Message("记录 成交 12万万 华为").InPersonalChat().WithLocale("zh-CN"));
 
         Assert.Empty(await CountingResultsAsync(app));
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = Assert.Single(replies);
         Assert.Contains("“12万万”不是我能识别的金额。", reply.Text, StringComparison.Ordinal);
         Assert.Contains("可记录的指标：成交、销售额、合同、新客户、拜访。", reply.Text, StringComparison.Ordinal);
     }
@@ -160,12 +165,13 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Sqlite, "log visits ¥3", "Customer visits is a count, not money")]
     public async Task Log_CurrencyNotTheKpis_ExplainsAndRecordsNothing(DatabaseProvider provider, string command, string expected)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat());
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat());
 
         Assert.Empty(await CountingResultsAsync(app));
-        Assert.Contains(expected, Assert.Single(app.Connector.SentActivities).Text, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Single(replies).Text, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -173,11 +179,13 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_CurrencyOfTheKpi_Records(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("log deal RMB 120000 Acme").InPersonalChat());
+        var replies = await chat.SendAsync(ActivityBuilder.Message("log deal RMB 120000 Acme").InPersonalChat());
 
         Assert.Equal(2, (await CountingResultsAsync(app)).Count);
+        Assert.Contains("Logged ¥120,000 revenue and 1 contract · Acme.", Assert.Single(replies).CardText(), StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -185,7 +193,8 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_InactiveKpi_ListsTheWordsThatWorkAndRecordsNothing(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
         var (scope, store) = app.NewStore(TenantA);
         await using (scope)
         {
@@ -194,10 +203,10 @@ public sealed class LogCommandTests
             await store.SaveChangesAsync();
         }
 
-        await app.PostActivityAsync(ActivityBuilder.Message("log deal 5000 Acme").InPersonalChat());
+        var replies = await chat.SendAsync(ActivityBuilder.Message("log deal 5000 Acme").InPersonalChat());
 
         Assert.Empty(await CountingResultsAsync(app));
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = Assert.Single(replies);
         Assert.Contains("Your organization doesn't track \"deal\". You can log: revenue, new-customer, visit.", reply.Text, StringComparison.Ordinal);
     }
 
@@ -206,12 +215,13 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_InChannel_SaysItWorksOnlyInPersonalChatAndRecordsNothing(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InChannel().MentioningBot());
+        var replies = await chat.SendAsync(ActivityBuilder.Message("log deal 120000 Acme").InChannel().MentioningBot());
 
         Assert.Empty(await CountingResultsAsync(app));
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = Assert.Single(replies);
         Assert.Contains("\"log\" works only in our 1:1 chat.", reply.Text, StringComparison.Ordinal);
     }
 
@@ -220,15 +230,16 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_SameMessageDeliveredTwice_RecordsOnce(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
         var message = ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat();
 
-        await app.PostActivityAsync(message);
-        await app.PostActivityAsync(message);
+        await chat.SendAsync(message);
+        var replies = await chat.SendAsync(message);
 
         Assert.Equal(2, (await CountingResultsAsync(app)).Count);
         Assert.Contains("Already logged, so not counted twice: ¥120,000 revenue and 1 contract · Acme.",
-            CardText.Of(app.Connector.SentActivities[^1]), StringComparison.Ordinal);
+            Assert.Single(replies).CardText(), StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -236,14 +247,15 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Log_InTenantB_StaysInTenantB(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
-        await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat());
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
+        await chat.SendAsync(ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat());
 
-        await app.PostActivityAsync(ActivityBuilder.Message("log deal 7000 Fabrikam").InPersonalChat().InTenant(TenantB));
+        var replies = await chat.SendAsync(ActivityBuilder.Message("log deal 7000 Fabrikam").InPersonalChat().InTenant(TenantB));
 
         Assert.Equal([120_000m, 1m], (await CountingResultsAsync(app, TenantA)).Select(r => r.Result.Amount));
         Assert.Equal([7_000m, 1m], (await CountingResultsAsync(app, TenantB)).Select(r => r.Result.Amount));
-        var card = CardText.Of(app.Connector.SentActivities[^1]);
+        var card = Assert.Single(replies).CardText();
         Assert.Contains("¥7,000 / ¥0", card, StringComparison.Ordinal);
         Assert.DoesNotContain("120,000", card, StringComparison.Ordinal);
     }
@@ -253,11 +265,12 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Sqlite, "帮助", "zh-CN", "记录 · log <指标> <金额> [客户] [备注]", "撤回你在 10 分钟内记录的业绩。")]
     public async Task Help_PersonalChat_ListsLogAndUndo(DatabaseProvider provider, string command, string locale, string logLine, string undoLine)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale(locale));
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale(locale));
 
-        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
+        var card = Assert.Single(replies).CardText();
         Assert.Contains(logLine, card, StringComparison.Ordinal);
         Assert.Contains(undoLine, card, StringComparison.Ordinal);
     }

@@ -22,7 +22,7 @@ public sealed class LogResultFormTests
         var app = new SalesCoachBotApplication(provider) { Time = new FakeTimeProvider(Now) };
         await app.PostActivityAsync(ActivityBuilder.Message("help").InPersonalChat());
         await app.PostActivityAsync(ActivityBuilder.Message("help").InPersonalChat().InTenant(TenantB));
-        app.Connector.Clear();
+        app.Connector.Reset();
         return app;
     }
 
@@ -305,7 +305,7 @@ public sealed class LogResultFormTests
         await app.PostActivityAsync(ActivityBuilder.Message(null).InPersonalChat().WithReplyToId("card-activity-1")
             .WithValue(new { verb = "results.log", entry, period = "month", kpi = "visits", amount = "2", customer = "", note = "", date = "2026-11-18" }));
 
-        var update = Assert.Single(app.Connector.Calls, c => c.Operation == "update");
+        var update = Assert.Single(app.Connector.Updated);
         Assert.Equal("card-activity-1", update.ActivityId);
         Assert.Contains("✔ Logged 2 visits.", CardText.Of(update.Activity!), StringComparison.Ordinal);
         Assert.Equal(2m, Assert.Single(await LogCommandTests.CountingResultsAsync(app)).Result.Amount);

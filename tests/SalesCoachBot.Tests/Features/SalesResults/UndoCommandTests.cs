@@ -23,7 +23,7 @@ public sealed class UndoCommandTests
         var time = new FakeTimeProvider(Now);
         var app = new SalesCoachBotApplication(provider) { Time = time };
         await app.PostActivityAsync(ActivityBuilder.Message("help").InPersonalChat());
-        app.Connector.Clear();
+        app.Connector.Reset();
         return (app, time);
     }
 
@@ -38,7 +38,7 @@ public sealed class UndoCommandTests
         time.Advance(TimeSpan.FromMinutes(1));
         await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat());
         time.Advance(TimeSpan.FromMinutes(9));
-        app.Connector.Clear();
+        app.Connector.Reset();
 
         await app.PostActivityAsync(ActivityBuilder.Message("undo").InPersonalChat());
 
@@ -64,7 +64,7 @@ public sealed class UndoCommandTests
         await using var __ = app;
         await app.PostActivityAsync(ActivityBuilder.Message("记录 拜访 2").InPersonalChat().WithLocale("zh-CN"));
         await app.PostActivityAsync(ActivityBuilder.Message("记录 成交 12万 华为").InPersonalChat().WithLocale("zh-CN"));
-        app.Connector.Clear();
+        app.Connector.Reset();
 
         await app.PostActivityAsync(ActivityBuilder.Message("撤销").InPersonalChat().WithLocale("zh-CN"));
         await app.PostActivityAsync(ActivityBuilder.Message("撤销").InPersonalChat().WithLocale("zh-CN"));
@@ -82,7 +82,7 @@ public sealed class UndoCommandTests
         await using var _ = app;
         await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat());
         time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
-        app.Connector.Clear();
+        app.Connector.Reset();
 
         await app.PostActivityAsync(ActivityBuilder.Message("undo").InPersonalChat());
 
@@ -123,7 +123,7 @@ public sealed class UndoCommandTests
         var (app, _) = await StartAsync(provider);
         await using var __ = app;
         await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat());
-        app.Connector.Clear();
+        app.Connector.Reset();
 
         await app.PostActivityAsync(ActivityBuilder.Message("undo").InPersonalChat().InTenant(TenantB));
 
@@ -139,7 +139,7 @@ public sealed class UndoCommandTests
         var (app, _) = await StartAsync(provider);
         await using var __ = app;
         await app.PostActivityAsync(ActivityBuilder.Message("log deal 120000 Acme").InPersonalChat());
-        app.Connector.Clear();
+        app.Connector.Reset();
 
         await app.PostActivityAsync(ActivityBuilder.Message("undo").InChannel().MentioningBot());
 

@@ -29,7 +29,7 @@ public sealed class ManagerCommandTests
         var app = new SalesCoachBotApplication(provider);
         TeamOnboardingTests.FillRoster(app.Connector, 4);
         await app.PostActivityAsync(TeamOnboardingTests.InstallInTeam());
-        app.Connector.Clear();
+        app.Connector.Reset();
         return app;
     }
 

@@ -16,7 +16,7 @@ public sealed class SetTargetCommandTests
 
     private static async Task<string?> SendAsync(SalesCoachBotApplication app, ActivityBuilder activity)
     {
-        app.Connector.Clear();
+        app.Connector.Reset();
         await app.PostActivityAsync(activity);
         var reply = Assert.Single(app.Connector.SentActivities);
         Assert.Empty(reply.Attachments ?? []);

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +27,7 @@ public sealed class TargetsCommandTests
     private static async Task<decimal> SeedAliceAsync(SalesCoachBotApplication app)
     {
         // The first message makes Alice and the tenant's default KPIs known.
-        await app.PostActivityAsync(ActivityBuilder.Message("help").InPersonalChat());
+        await app.Chat().SendAsync("help");
         var (scope, store) = app.NewStore(TenantA);
         await using var _ = scope;
         var alice = await store.Members.SingleAsync(m => m.TeamsUserId == "29:alice");
@@ -39,7 +40,6 @@ public sealed class TargetsCommandTests
         // October: outside the month shown.
         await ledger.RecordAsync(new ResultEntry(alice.Id, revenue.Id, 9_000m, new DateOnly(2026, 10, 30), "chat"));
         var target = await plan.TargetForAsync(TargetOwner.Member(alice.Id), revenue.Id, SalesPeriod.Month(2026, 11), WorkingCalendarFile.China2026);
-        app.Connector.Clear();
         return target!.Value;
     }
 
@@ -51,10 +51,12 @@ public sealed class TargetsCommandTests
         await using var app = NewApp(provider);
         var target = await SeedAliceAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("targets").InPersonalChat());
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Message("targets").InPersonalChat());
 
-        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
-        Assert.Contains("This month · November 2026", card, StringComparison.Ordinal);
+        var reply = Assert.Single(replies);
+        Assert.Equal("This month · November 2026", reply.CardTitle());
+        var card = reply.CardText();
+        Assert.Contains("Targets and progress for Alice Wang", card, StringComparison.Ordinal);
         Assert.Contains("Revenue", card, StringComparison.Ordinal);
         Assert.Contains("¥75,500 / " + SalesFormat.Amount("en-US", KpiUnit.Currency, "CNY", target), card, StringComparison.Ordinal);
     }
@@ -67,9 +69,9 @@ public sealed class TargetsCommandTests
         await using var app = NewApp(provider);
         await SeedAliceAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("目标 周").InPersonalChat().WithLocale("zh-CN"));
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Message("目标 周").InPersonalChat().WithLocale("zh-CN"));
 
-        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
+        var card = Assert.Single(replies).CardText();
         Assert.Contains("本周 · 2026年第47周", card, StringComparison.Ordinal);
         Assert.Contains("销售额", card, StringComparison.Ordinal);
         // Only the result of Monday 16 November is in ISO week 47.
@@ -84,16 +86,17 @@ public sealed class TargetsCommandTests
         await using var app = NewApp(provider);
         await SeedAliceAsync(app);
 
-        var response = await app.PostActivityAsync(ActivityBuilder.Of("invoke").InPersonalChat().WithName("adaptiveCard/action")
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Of("invoke").InPersonalChat().WithName("adaptiveCard/action")
             .WithValue(new { action = new { type = "Action.Execute", verb = ProgressCardActions.PeriodVerb, data = new { period = "quarter" } } }));
 
-        Assert.True(response.IsSuccessStatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("application/vnd.microsoft.card.adaptive", body, StringComparison.Ordinal);
-        Assert.Contains("This quarter · Q4 2026", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, replies.Status);
+        var card = replies.InvokeCardText();
+        Assert.Contains("This quarter · Q4 2026", card, StringComparison.Ordinal);
         // October's result counts in the quarter: 30,000 + 45,500 + 9,000.
-        Assert.Contains("¥84,500 / ", body, StringComparison.Ordinal);
-        Assert.Empty(app.Connector.SentActivities);
+        Assert.Contains("¥84,500 / ", card, StringComparison.Ordinal);
+        // The card changes in place through the invoke response: nothing is sent or updated.
+        Assert.Empty(replies);
+        Assert.Empty(replies.Updated);
     }
 
     [SkippableTheory]
@@ -104,9 +107,9 @@ public sealed class TargetsCommandTests
         await using var app = NewApp(provider);
         await SeedAliceAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("targets fortnight").InPersonalChat());
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Message("targets fortnight").InPersonalChat());
 
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = Assert.Single(replies);
         Assert.Empty(reply.Attachments ?? []);
         Assert.Contains("fortnight", reply.Text, StringComparison.Ordinal);
         Assert.Contains("targets week", reply.Text, StringComparison.Ordinal);
@@ -120,9 +123,9 @@ public sealed class TargetsCommandTests
         await using var app = NewApp(provider);
         await SeedAliceAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("targets").InChannel().MentioningBot());
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Message("targets").InChannel().MentioningBot());
 
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = Assert.Single(replies);
         Assert.Empty(reply.Attachments ?? []);
         Assert.Contains("1:1", reply.Text, StringComparison.Ordinal);
     }
@@ -135,9 +138,9 @@ public sealed class TargetsCommandTests
         await using var app = NewApp(provider);
         await SeedAliceAsync(app);
 
-        await app.PostActivityAsync(ActivityBuilder.Message("targets").InPersonalChat().InTenant(TenantB));
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Message("targets").InPersonalChat().InTenant(TenantB));
 
-        var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
+        var card = Assert.Single(replies).CardText();
         Assert.Contains("This month · November 2026", card, StringComparison.Ordinal);
         Assert.Contains("¥0 / ¥0", card, StringComparison.Ordinal);
         Assert.DoesNotContain("75,500", card, StringComparison.Ordinal);

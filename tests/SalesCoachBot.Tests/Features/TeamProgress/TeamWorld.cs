@@ -75,7 +75,7 @@ internal sealed class TeamWorld
             }
         }
 
-        app.Connector.Clear();
+        app.Connector.Reset();
         return world;
     }
 

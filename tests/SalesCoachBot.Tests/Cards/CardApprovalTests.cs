@@ -1,0 +1,126 @@
+using System.Reflection;
+using SalesCoachBot.Features.Help;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Tests.Cards;
+
+/// <summary>Every card of <see cref="CardCatalog"/>, in every locale, against its approved JSON (Cards/Approved, see Cards/README.md).</summary>
+public class CardApprovalTests
+{
+    // Each card builder in src and the catalog names its cards start with; a new builder fails the coverage test below
+    // until it is added here and to the catalog.
+    private static readonly Dictionary<string, string[]> CatalogPrefixes = new(StringComparer.Ordinal)
+    {
+        ["HelpCard.Build"] = ["help.personal.", "help.channel.", "help.groupChat."],
+        ["WelcomeCard.Build"] = ["welcome.personal.", "welcome.team.", "welcome.team.setup."],
+        ["SettingsCard.Build"] = ["settings.", "settings.saved.", "settings.invalid."],
+        ["TargetsCard.Build"] = ["targets.on-pace.", "targets.notice."],
+        ["LogResultForm.Build"] = ["results.form.", "results.form.invalid."],
+        ["ImportCard.Preview"] = ["imports.preview.", "imports.preview.none-valid."],
+        ["ImportCard.Imported"] = ["imports.imported.", "imports.imported.targets."],
+        ["ImportCard.Cancelled"] = ["imports.cancelled."],
+        ["TeamCard.Build"] = ["team.month.", "team.no-kpis."],
+        ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month."],
+    };
+
+    public static TheoryData<string> CardNames => new(CardCatalog.ByName.Keys.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(CardNames))]
+    public void Card_AsSerialized_MatchesApprovedJson(string name)
+    {
+        Approved.Verify(name, CardCatalog.ByName[name]);
+    }
+
+    [Fact]
+    public void ApprovedFolder_EveryFile_BelongsToACatalogCard()
+    {
+        var orphans = Directory.EnumerateFiles(Approved.Folder, "*.approved.json")
+            .Select(path => Path.GetFileName(path)[..^".approved.json".Length])
+            .Where(name => !CardCatalog.ByName.ContainsKey(name))
+            .ToList();
+
+        Assert.True(orphans.Count == 0, "Approved files without a card in CardCatalog (delete them or add the card): " + string.Join(", ", orphans));
+    }
+
+    [Fact]
+    public void Catalog_EveryCardBuilderInSrc_HasCardsInEveryLocale()
+    {
+        var builders = typeof(HelpCard).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(AdaptiveCard))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(CatalogPrefixes.Keys.Order(StringComparer.Ordinal), builders);
+        var missing = CatalogPrefixes.Values.SelectMany(prefixes => prefixes)
+            .SelectMany(prefix => BotText.Locales.Select(locale => (prefix, locale)))
+            .Where(p => !CardCatalog.ByName.Keys.Any(name => name.StartsWith(p.prefix, StringComparison.Ordinal) && name.EndsWith("." + p.locale, StringComparison.Ordinal)))
+            .Select(p => p.prefix + "*." + p.locale)
+            .ToList();
+        Assert.True(missing.Count == 0, "No catalog card for: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Normalize_CardWithChinese_IsIndentedAndKeepsTheCharacters()
+    {
+        var card = new AdaptiveCard { Body = [new TextBlock("目标 \"quoted\" <b>")] };
+
+        var json = Approved.Normalize(card);
+
+        Assert.Contains("\n  \"body\": [", json, StringComparison.Ordinal);
+        Assert.Contains("目标 \\\"quoted\\\" <b>", json, StringComparison.Ordinal);
+        Assert.EndsWith("]\n}\n", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_ChangedCard_WritesReceivedFileAndFailsWithHowToApprove()
+    {
+        const string name = "selftest.changed";
+        var received = Approved.ReceivedPath(name);
+        var approved = Approved.ApprovedPath(name);
+        File.WriteAllText(approved, Approved.Normalize(new AdaptiveCard { Body = [new TextBlock("before")] }));
+        try
+        {
+            var failure = Assert.ThrowsAny<Exception>(() => Approved.Verify(name, new AdaptiveCard { Body = [new TextBlock("after")] }));
+
+            Assert.Contains("differs from its approved file", failure.Message, StringComparison.Ordinal);
+            Assert.Contains($"mv '{received}' '{approved}'", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("received: \"text\": \"after\"", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("\"after\"", File.ReadAllText(received), StringComparison.Ordinal);
+
+            // Approving (received → approved) makes it pass and clears the received file.
+            File.Move(received, approved, overwrite: true);
+            Approved.Verify(name, new AdaptiveCard { Body = [new TextBlock("after")] });
+            Assert.False(File.Exists(received));
+        }
+        finally
+        {
+            File.Delete(received);
+            File.Delete(approved);
+        }
+    }
+
+    [Fact]
+    public void Verify_NoApprovedFile_WritesReceivedFileAndFails()
+    {
+        const string name = "selftest.missing";
+        var received = Approved.ReceivedPath(name);
+        try
+        {
+            var failure = Assert.ThrowsAny<Exception>(() => Approved.Verify(name, new AdaptiveCard()));
+
+            Assert.Contains("has no approved file yet", failure.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(received));
+            Assert.False(File.Exists(Approved.ApprovedPath(name)));
+        }
+        finally
+        {
+            File.Delete(received);
+        }
+    }
+}
