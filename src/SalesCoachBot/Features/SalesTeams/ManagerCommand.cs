@@ -34,7 +34,7 @@ internal sealed partial class ManagerCommand(SalesTeamDirectory teams, TeamAcces
             return;
         }
 
-        if (turn.Identity()?.TenantId is not { } tenantId || turn.Identity()?.Member is not { } caller)
+        if (!turn.TryGetMember(out var tenantId, out var caller))
         {
             await turn.SendTextAsync(text.Get(locale, ManagerTextKeys.NotAllowed), cancellationToken).ConfigureAwait(false);
             return;

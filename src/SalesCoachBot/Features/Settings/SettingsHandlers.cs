@@ -23,7 +23,7 @@ internal sealed class SettingsCommand(BotText text, SettingsStore store, TimePro
             return;
         }
 
-        var (tenantId, member) = (turn.Identity()?.TenantId!, turn.Identity()?.Member!);
+        _ = turn.TryGetMember(out var tenantId, out var member);
         var current = await store.LoadAsync(tenantId, member.Id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
@@ -142,7 +142,7 @@ internal sealed class SaveSettingsAction(BotText text, SettingsStore store, Time
             return CardActionResult.Text(refusal);
         }
 
-        var (tenantId, member) = (turn.Identity()?.TenantId!, turn.Identity()?.Member!);
+        _ = turn.TryGetMember(out var tenantId, out var member);
         var current = await store.LoadAsync(tenantId, member.Id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
