@@ -4,6 +4,7 @@ using SalesCoachBot.Teams.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
+builder.AddKeyAttemptThrottle();
 builder.AddScheduling();
 builder.AddMessaging();
 builder.AddFeatures();

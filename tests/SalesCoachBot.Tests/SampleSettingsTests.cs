@@ -31,6 +31,8 @@ public sealed class SampleSettingsTests
         Assert.Equal("https://api.botframework.com/.default", bot.OAuthScope);
         Assert.Equal(50, app.Services.GetRequiredService<IOptions<ConnectorOptions>>().Value.AppRequestsPerSecond);
         Assert.Equal("local-development", app.Services.GetRequiredService<IOptions<ContactOptions>>().Value.LocalDevelopmentTenantId);
+        var keyAttempts = app.Services.GetRequiredService<IOptions<SalesCoachBot.Security.KeyAttemptOptions>>().Value;
+        Assert.Equal((5, TimeSpan.FromMinutes(1), 10_000), (keyAttempts.MaxFailures, keyAttempts.Window, keyAttempts.MaxTrackedAddresses));
     }
 
     [Fact]
@@ -49,6 +51,9 @@ public sealed class SampleSettingsTests
 
         var crm = sample.RootElement.GetProperty("Crm").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.Equal([], Undocumented(typeof(SalesCoachBot.Features.Crm.CrmOptions), crm));
+
+        var keyAttempts = sample.RootElement.GetProperty("KeyAttempts").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal([], Undocumented(typeof(SalesCoachBot.Security.KeyAttemptOptions), keyAttempts));
     }
 
     private static List<string> Undocumented(Type options, HashSet<string> documented) =>

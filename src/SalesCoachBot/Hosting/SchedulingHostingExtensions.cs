@@ -54,9 +54,13 @@ internal static class SchedulingHostingExtensions
     /// <summary>The dashboard at /hangfire (see <see cref="DashboardAccessFilter"/> for who gets in).</summary>
     public static WebApplication MapScheduling(this WebApplication app)
     {
+        var access = app.Services.GetRequiredService<DashboardAccessFilter>();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase),
+            branch => branch.Use((context, next) => access.RefuseThrottledAsync(context, () => next(context))));
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [app.Services.GetRequiredService<DashboardAccessFilter>()],
+            Authorization = [access],
             // The storage description could show a connection string with its password.
             DisplayStorageConnectionString = false,
             DashboardTitle = "SalesCoachBot jobs",

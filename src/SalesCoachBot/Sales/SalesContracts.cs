@@ -21,12 +21,27 @@ internal sealed record ResultEntry(
     string? Note = null,
     long? RecordedByMemberId = null);
 
-/// <summary>Per entry of a batch, in order: whether it was already stored (or repeated in the batch) and so left out.</summary>
-internal sealed record BatchOutcome(IReadOnlyList<bool> IsDuplicate)
+/// <summary>What became of one entry of a batch.</summary>
+internal enum BatchEntryStatus
 {
-    public int Added => IsDuplicate.Count(d => !d);
+    /// <summary>Recorded now.</summary>
+    Added = 0,
 
-    public int Duplicates => IsDuplicate.Count(d => d);
+    /// <summary>The same member's result with this (source, external id) is stored already, or earlier in the batch: left out.</summary>
+    AlreadyThere = 1,
+
+    /// <summary>The (source, external id) is another member's result (stored, or earlier in the batch): left out, never "already there".</summary>
+    TakenByAnotherMember = 2,
+}
+
+/// <summary>Per entry of a batch, in order: recorded, already there, or left out because the id is another member's.</summary>
+internal sealed record BatchOutcome(IReadOnlyList<BatchEntryStatus> Statuses)
+{
+    public int Added => Statuses.Count(s => s == BatchEntryStatus.Added);
+
+    public int Duplicates => Statuses.Count(s => s == BatchEntryStatus.AlreadyThere);
+
+    public int Taken => Statuses.Count(s => s == BatchEntryStatus.TakenByAnotherMember);
 }
 
 /// <summary>The id of the result row now in the store, and whether it was already there (same source and external id).</summary>
@@ -44,8 +59,17 @@ internal interface IResultLedger
     /// <summary>Records one result; recording the same (source, external id) again returns the stored row.</summary>
     Task<RecordedResult> RecordAsync(ResultEntry entry, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a batch in one write; entries already stored (or repeated) are left out and reported.</summary>
+    /// <summary>
+    /// Records a batch in one write; entries already stored (or repeated) are left out and reported, as "already there"
+    /// only when the stored result is the same member's.
+    /// </summary>
     Task<BatchOutcome> RecordManyAsync(IReadOnlyList<ResultEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The member whose result holds each of these external ids of the source (undone results included: their ids stay
+    /// taken); ids nobody holds are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> OwnersAsync(string source, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken = default);
 
     /// <summary>A member's actual of every KPI with results in the range (both dates inclusive), in one query.</summary>
     Task<IReadOnlyDictionary<long, KpiActual>> ActualsAsync(long memberId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);

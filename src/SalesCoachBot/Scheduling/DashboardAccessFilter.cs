@@ -4,17 +4,22 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Security;
 
 namespace SalesCoachBot.Scheduling;
 
 /// <summary>
 /// /hangfire: with Scheduling:DashboardKey set, every caller must present it (basic-auth password, so a browser
 /// asks for it once, or the X-Api-Key header); without a key only loopback callers get in. Behind a reverse proxy on
-/// the same host every caller looks local: set a key there.
+/// the same host every caller looks local: set a key there. A wrong key counts against the caller's address in
+/// <see cref="KeyAttemptThrottle"/>; a throttled address is refused with 429 before this filter runs
+/// (<see cref="RefuseThrottledAsync"/>).
 /// </summary>
-internal sealed class DashboardAccessFilter(IOptionsMonitor<SchedulingOptions> options) : IDashboardAuthorizationFilter
+internal sealed class DashboardAccessFilter(IOptionsMonitor<SchedulingOptions> options, KeyAttemptThrottle throttle) : IDashboardAuthorizationFilter
 {
     public const string KeyHeader = "X-Api-Key";
+
+    private const string Door = "Hangfire dashboard";
 
     public bool Authorize(DashboardContext context)
     {
@@ -26,13 +31,38 @@ internal sealed class DashboardAccessFilter(IOptionsMonitor<SchedulingOptions> o
             return http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
         }
 
-        if (KeyMatches(PresentedKey(http.Request), key))
+        var presented = PresentedKey(http.Request);
+        if (KeyMatches(presented, key))
         {
             return true;
         }
 
+        // No key at all is a browser's first visit, not a guess: only a wrong key counts.
+        if (presented is not null)
+        {
+            throttle.RecordFailure(http, Door);
+        }
+
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"hangfire\"";
         return false;
+    }
+
+    /// <summary>
+    /// Middleware for the dashboard's paths: a throttled address gets 429 with Retry-After before Hangfire asks the
+    /// filter (whose yes/no can only become 401 or 403), so not even the right key gets through until the window passes.
+    /// </summary>
+    public async Task RefuseThrottledAsync(HttpContext http, Func<Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(next);
+        if (throttle.RetryAfter(http) is { } wait)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            KeyAttemptThrottle.SetRetryAfter(http.Response, wait);
+            return;
+        }
+
+        await next().ConfigureAwait(false);
     }
 
     /// <summary>Equal keys, compared in time independent of where they differ (hashes have equal length).</summary>

@@ -19,7 +19,7 @@ public sealed class ArchitectureTests
     private static readonly string[] Foundation =
     [
         "SalesCoachBot.Sales", "SalesCoachBot.Contacts", "SalesCoachBot.Data", "SalesCoachBot.Messaging", "SalesCoachBot.Scheduling",
-        "SalesCoachBot.Localization", "SalesCoachBot.Uploads", "SalesCoachBot.Integrations",
+        "SalesCoachBot.Localization", "SalesCoachBot.Uploads", "SalesCoachBot.Integrations", "SalesCoachBot.Security",
     ];
 
     public static TheoryData<string> Features => [.. ArchitectureRules.FeaturesOf(AppAssembly, FeaturesRoot)];

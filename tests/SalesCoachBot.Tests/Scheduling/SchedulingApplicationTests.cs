@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
@@ -147,6 +148,49 @@ public sealed class SchedulingApplicationTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_FiveWrongKeysFromOneAddress_429WithRetryAfterForThatAddressOnlyUntilTheWindowPasses()
+    {
+        // Friday 27 November 2026, 09:00 UTC.
+        await using var app = new SchedulingApplication { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)) };
+        app.Settings["Scheduling:DashboardKey"] = "dash-secret-1";
+        async Task<HttpResponseMessage> VisitAsync(string address, string? key)
+        {
+            using var client = app.CreateClient();
+            client.DefaultRequestHeaders.Add(RemoteAddress.Header, address);
+            if (key is not null)
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + key)));
+            }
+
+            return await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await VisitAsync("203.0.113.7", "guess-" + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            // A browser's visit without a key is not a guess and never counts.
+            using var keyless = await VisitAsync("198.51.100.9", null);
+            Assert.Equal(HttpStatusCode.Unauthorized, keyless.StatusCode);
+        }
+
+        using (var right = await VisitAsync("203.0.113.7", "dash-secret-1"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+            Assert.Equal(TimeSpan.FromMinutes(1), right.Headers.RetryAfter?.Delta);
+        }
+
+        using (var otherAddress = await VisitAsync("198.51.100.9", "dash-secret-1"))
+        {
+            Assert.Equal(HttpStatusCode.OK, otherAddress.StatusCode);
+        }
+
+        app.Time!.Advance(TimeSpan.FromMinutes(1));
+        using var afterWindow = await VisitAsync("203.0.113.7", "dash-secret-1");
+        Assert.Equal(HttpStatusCode.OK, afterWindow.StatusCode);
     }
 
     private static async Task AssertRunsJobAsync(SalesCoachBotApplication app)

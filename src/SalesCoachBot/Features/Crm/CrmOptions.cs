@@ -31,6 +31,26 @@ internal sealed class CrmOptions
 
     /// <summary>Most events in one request (a generic <c>events</c> list or a Zoho/FXiaoKe record list).</summary>
     public int MaxEventsPerRequest { get; set; } = 100;
+
+    /// <summary>
+    /// The source a URL segment names, matched case-insensitively (configuration keys are), with its name as configured.
+    /// Everything after this match uses <paramref name="configuredName"/>, never the URL's spelling, so one CRM has one
+    /// name in the store: a replay under <c>/api/crm/ZOHO/…</c> finds the event recorded under <c>zoho</c>.
+    /// </summary>
+    public bool TryFindSource(string urlName, out string configuredName, out CrmSourceOptions source)
+    {
+        foreach (var (name, options) in Sources)
+        {
+            if (string.Equals(name, urlName, StringComparison.OrdinalIgnoreCase))
+            {
+                (configuredName, source) = (name, options);
+                return true;
+            }
+        }
+
+        (configuredName, source) = (string.Empty, null!);
+        return false;
+    }
 }
 
 /// <summary>One CRM that pushes events: which tenant it records for, the shared secret and the payload format.</summary>

@@ -26,10 +26,13 @@ internal static partial class CrmWebhook
         CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        if (!settings.Sources.TryGetValue(source, out var sourceOptions))
+        if (!settings.TryFindSource(source, out var sourceName, out var sourceOptions))
         {
             return Results.NotFound();
         }
+
+        // From here on only the configured spelling: it is what the store and the logs keep.
+        source = sourceName;
 
         var body = await ReadBodyAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)

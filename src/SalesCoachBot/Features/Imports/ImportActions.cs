@@ -25,19 +25,20 @@ internal enum ImportOutcome
 /// Confirms or cancels a pending import for its uploader. The import belongs to the member and tenant of the turn or it
 /// is "not found" (another tenant's id is invisible through the tenant filter); it must still be pending and unexpired.
 /// Confirming claims the row (pending → imported) and writes the rows in the same transaction, so pressing twice,
-/// or two presses racing, import once.
+/// or two presses racing, import once. Rows whose id became another member's result since the preview are left out and
+/// their lines returned.
 /// </summary>
 internal sealed partial class PendingImports(
     SalesCoachDbContext store, IResultLedger ledger, ITargetPlan plan, UploadChecker checker, TimeProvider time, ILogger<PendingImports> logger)
 {
-    public async Task<(ImportOutcome Outcome, PendingImport? Import, int Added, int Duplicates)> ConfirmAsync(
+    public async Task<(ImportOutcome Outcome, PendingImport? Import, int Added, int Duplicates, IReadOnlyList<int> TakenLines)> ConfirmAsync(
         string tenantId, long memberId, long importId, CancellationToken cancellationToken)
     {
         store.ForTenant(tenantId);
         var (refusal, pending) = await FindAsync(memberId, importId, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
-            return (refusal.Value, pending, 0, 0);
+            return (refusal.Value, pending, 0, 0, []);
         }
 
         // Rights are checked again: a manager may have lost a team since the preview.
@@ -45,7 +46,7 @@ internal sealed partial class PendingImports(
         var reachable = await checker.ReachableAsync(tenantId, memberId, pending!.Kind, cancellationToken).ConfigureAwait(false);
         if (reachable is null || rows.MemberIds.Any(id => id != memberId && !reachable.Contains(id)))
         {
-            return (ImportOutcome.RightsChanged, pending, 0, 0);
+            return (ImportOutcome.RightsChanged, pending, 0, 0, []);
         }
 
         var strategy = store.Database.CreateExecutionStrategy();
@@ -58,22 +59,33 @@ internal sealed partial class PendingImports(
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PendingImportStatus.Imported), cancellationToken).ConfigureAwait(false);
             if (claimed == 0)
             {
-                return (ImportOutcome.AlreadyImported, pending, 0, 0);
+                return (ImportOutcome.AlreadyImported, pending, 0, 0, (IReadOnlyList<int>)[]);
             }
 
             int added, duplicates;
+            var takenLines = new List<int>();
             if (pending.Kind == ImportKind.Results)
             {
-                var entries = rows.Results.SelectMany(r => r.Effects.Select(e => new ResultEntry(
+                // Checked again, inside the transaction: another member may have taken one of the ids since the preview.
+                // Such a row is left out whole (a deal's contract goes with its revenue) and never counts as already there.
+                var taken = (await checker.TakenByOthersAsync(rows.Results, cancellationToken).ConfigureAwait(false))
+                    .Select(t => t.Result.Line).ToHashSet();
+                var toRecord = rows.Results.Where(r => !taken.Contains(r.Line)).ToList();
+                var entries = toRecord.SelectMany(r => r.Effects.Select(e => new ResultEntry(
                         r.MemberId, e.KpiId, e.Amount, r.Date, ResultSources.File, e.ExternalId, r.Customer, r.Note, memberId)))
                     .ToList();
                 var outcome = await ledger.RecordManyAsync(entries, cancellationToken).ConfigureAwait(false);
                 // A row counts as already there when its first KPI was (a deal's contract follows its revenue).
                 var index = 0;
                 added = duplicates = 0;
-                foreach (var row in rows.Results)
+                foreach (var row in toRecord)
                 {
-                    if (outcome.IsDuplicate[index])
+                    var statuses = outcome.Statuses.Skip(index).Take(row.Effects.Count).ToList();
+                    if (statuses.Contains(BatchEntryStatus.TakenByAnotherMember))
+                    {
+                        taken.Add(row.Line);
+                    }
+                    else if (statuses[0] == BatchEntryStatus.AlreadyThere)
                     {
                         duplicates++;
                     }
@@ -84,6 +96,8 @@ internal sealed partial class PendingImports(
 
                     index += row.Effects.Count;
                 }
+
+                takenLines.AddRange(taken.Order());
             }
             else
             {
@@ -104,8 +118,8 @@ internal sealed partial class PendingImports(
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            LogImported(logger, pending.Id, pending.Kind, added, duplicates);
-            return (ImportOutcome.Imported, pending, added, duplicates);
+            LogImported(logger, pending.Id, pending.Kind, added, duplicates, takenLines.Count);
+            return (ImportOutcome.Imported, pending, added, duplicates, (IReadOnlyList<int>)takenLines);
         }).ConfigureAwait(false);
     }
 
@@ -151,8 +165,8 @@ internal sealed partial class PendingImports(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pending import {ImportId} ({Kind}) imported: {Added} added, {Duplicates} already there")]
-    private static partial void LogImported(ILogger logger, long importId, ImportKind kind, int added, int duplicates);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pending import {ImportId} ({Kind}) imported: {Added} added, {Duplicates} already there, {Taken} left out as another member's ids")]
+    private static partial void LogImported(ILogger logger, long importId, ImportKind kind, int added, int duplicates, int taken);
 }
 
 /// <summary>The preview card's Import button (<see cref="ImportCard.ConfirmVerb"/>).</summary>
@@ -170,9 +184,9 @@ internal sealed class ConfirmImportAction(PendingImports imports, BotText text) 
 
         try
         {
-            var (outcome, import, added, duplicates) = await imports.ConfirmAsync(tenantId, memberId, importId, cancellationToken).ConfigureAwait(false);
+            var (outcome, import, added, duplicates, takenLines) = await imports.ConfirmAsync(tenantId, memberId, importId, cancellationToken).ConfigureAwait(false);
             return outcome == ImportOutcome.Imported
-                ? CardActionResult.UpdateCard(ImportCard.Imported(text, locale, import!.FileName, import.Kind, added, duplicates))
+                ? CardActionResult.UpdateCard(ImportCard.Imported(text, locale, import!.FileName, import.Kind, added, duplicates, takenLines))
                 : ImportActionGuard.Answer(text, locale, outcome);
         }
         catch (DbUpdateException)

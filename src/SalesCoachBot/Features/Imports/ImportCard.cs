@@ -91,14 +91,23 @@ internal static class ImportCard
         };
     }
 
-    /// <summary>The card after Import: how many rows landed and how many were already there.</summary>
-    public static AdaptiveCard Imported(BotText text, string? locale, string fileName, ImportKind kind, int added, int duplicates)
+    /// <summary>
+    /// The card after Import: how many rows landed, how many were already there, and the lines left out because their
+    /// id had become another member's result since the preview.
+    /// </summary>
+    public static AdaptiveCard Imported(
+        BotText text, string? locale, string fileName, ImportKind kind, int added, int duplicates, IReadOnlyList<int>? takenLines = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var title = text.Get(locale, ImportsTextKeys.DoneTitle, fileName);
         var summary = kind == ImportKind.Results
             ? text.Get(locale, ImportsTextKeys.DoneResults, added, duplicates)
             : text.Get(locale, ImportsTextKeys.DoneTargets, added);
+        if (takenLines is { Count: > 0 })
+        {
+            summary += " " + text.Get(locale, ImportsTextKeys.DoneTaken, string.Join(", ", takenLines.Select(l => l.ToString(CultureInfo.InvariantCulture))));
+        }
+
         return Closed(title, summary, text.Get(locale, ImportsTextKeys.DoneHint), TextColor.Good);
     }
 

@@ -29,6 +29,7 @@ internal static class ImportsTextKeys
     public const string ReasonNotYourTeam = "imports.reason.notYourTeam";
     public const string ReasonTooLong = "imports.reason.tooLong";
     public const string ReasonDuplicateId = "imports.reason.duplicateId";
+    public const string ReasonIdOfAnotherMember = "imports.reason.idOfAnotherMember";
     public const string ReasonDuplicateTarget = "imports.reason.duplicateTarget";
     public const string ReasonYear = "imports.reason.year";
     public const string ReasonPeriod = "imports.reason.period";
@@ -55,6 +56,7 @@ internal static class ImportsTextKeys
 
     public const string DoneTitle = "imports.done.title";
     public const string DoneResults = "imports.done.results";
+    public const string DoneTaken = "imports.done.taken";
     public const string DoneTargets = "imports.done.targets";
     public const string DoneHint = "imports.done.hint";
     public const string CancelledTitle = "imports.cancelled.title";

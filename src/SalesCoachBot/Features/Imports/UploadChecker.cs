@@ -14,9 +14,10 @@ namespace SalesCoachBot.Features.Imports;
 /// Checks every row of an uploaded file against the tenant's KPIs and members and the uploader's rights, and turns the
 /// good ones into pending rows. A rep may import only their own results; a manager (or admin) also the results of
 /// the reps of the teams they manage, and the targets of those teams' members. Members are looked up in the
-/// uploader's tenant only (the store is bound to it).
+/// uploader's tenant only (the store is bound to it). A result row whose id is already another member's result is
+/// refused with its line, so nobody can claim (or hide behind) someone else's ids.
 /// </summary>
-internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access, BotText text)
+internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access, IResultLedger ledger, BotText text)
 {
     public const int SampleSize = 5;
 
@@ -48,7 +49,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         var rejected = new List<RejectedLine>();
         var results = new List<PendingResult>();
         var targets = new List<PendingTarget>();
-        var samples = new List<string>();
+        var samples = new List<(int Line, string Text)>();
         foreach (var row in rows)
         {
             var reason = kind == ImportKind.Results
@@ -60,7 +61,44 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
             }
         }
 
-        return new CheckedUpload(kind, results, targets, rejected, samples);
+        if (results.Count > 0)
+        {
+            var taken = await TakenByOthersAsync(results, cancellationToken).ConfigureAwait(false);
+            foreach (var (result, externalId) in taken)
+            {
+                rejected.Add(new RejectedLine(result.Line, text.Get(locale, ImportsTextKeys.ReasonIdOfAnotherMember, BotText.Quote(externalId))));
+            }
+
+            var takenLines = taken.Select(t => t.Result.Line).ToHashSet();
+            results.RemoveAll(r => takenLines.Contains(r.Line));
+            samples.RemoveAll(s => takenLines.Contains(s.Line));
+            rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
+        }
+
+        return new CheckedUpload(kind, results, targets, rejected, samples.Take(SampleSize).Select(s => s.Text).ToList());
+    }
+
+    /// <summary>
+    /// The rows with an id (any of its KPIs' ids) that is already a stored result of another member, with that id. Asked
+    /// of the ledger at the preview, and again when Import is pressed, since someone may take an id in between.
+    /// </summary>
+    public async Task<List<(PendingResult Result, string ExternalId)>> TakenByOthersAsync(
+        IReadOnlyList<PendingResult> results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var owners = await ledger.OwnersAsync(
+            ResultSources.File, results.SelectMany(r => r.Effects.Select(e => e.ExternalId)).ToList(), cancellationToken).ConfigureAwait(false);
+        var taken = new List<(PendingResult, string)>();
+        foreach (var result in results)
+        {
+            var effect = result.Effects.FirstOrDefault(e => owners.TryGetValue(e.ExternalId, out var owner) && owner != result.MemberId);
+            if (effect is not null)
+            {
+                taken.Add((result, effect.ExternalId));
+            }
+        }
+
+        return taken;
     }
 
     /// <summary>
@@ -84,7 +122,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         return reachable.ToHashSet();
     }
 
-    private string? CheckResult(CheckContext context, SheetRow row, List<PendingResult> results, List<string> samples)
+    private string? CheckResult(CheckContext context, SheetRow row, List<PendingResult> results, List<(int Line, string Text)> samples)
     {
         var locale = context.Locale;
         if (Missing(context, row, ImportColumns.Date, ImportColumns.Kpi, ImportColumns.Amount) is { } missing)
@@ -167,20 +205,30 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         var pending = effects
             .Select((e, i) => new PendingEffect(e.Kpi.Id, e.FixedAmount ?? amount, i == 0 ? externalId : externalId + "/" + e.Kpi.Key))
             .ToList();
-        results.Add(new PendingResult(row.Line, member.Id, date, customer, note, pending));
-        if (samples.Count < SampleSize)
+        if (id is not null)
         {
-            samples.Add(string.Join(" · ", new[]
+            // A deal's second id (CRM-8/contracts) must not be another line's id either, or one line would hide the other.
+            foreach (var effect in pending.Skip(1))
             {
-                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), member.Name ?? member.Email, kpiWord,
-                Format(locale, amount), customer,
-            }.Where(s => !string.IsNullOrEmpty(s))));
+                if (!context.LineOfId.TryAdd(effect.ExternalId, row.Line))
+                {
+                    return text.Get(locale, ImportsTextKeys.ReasonDuplicateId, BotText.Quote(effect.ExternalId), context.LineOfId[effect.ExternalId]);
+                }
+            }
         }
+
+        results.Add(new PendingResult(row.Line, member.Id, date, customer, note, pending));
+        // Every valid row gets its sample line: rows taken by another member's ids are dropped after the loop.
+        samples.Add((row.Line, string.Join(" · ", new[]
+        {
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), member.Name ?? member.Email, kpiWord,
+            Format(locale, amount), customer,
+        }.Where(s => !string.IsNullOrEmpty(s)))));
 
         return null;
     }
 
-    private string? CheckTarget(CheckContext context, SheetRow row, List<PendingTarget> targets, List<string> samples)
+    private string? CheckTarget(CheckContext context, SheetRow row, List<PendingTarget> targets, List<(int Line, string Text)> samples)
     {
         var locale = context.Locale;
         if (Missing(context, row, ImportColumns.Member, ImportColumns.Kpi, ImportColumns.Year, ImportColumns.Amount) is { } missing)
@@ -258,10 +306,10 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         targets.Add(new PendingTarget(row.Line, member.Id, kpi.Id, year, periodText, amount, weights));
         if (samples.Count < SampleSize)
         {
-            samples.Add(string.Join(" · ", new[]
+            samples.Add((row.Line, string.Join(" · ", new[]
             {
                 member.Name ?? member.Email, kpiWord, periodText ?? year.ToString(CultureInfo.InvariantCulture), Format(locale, amount),
-            }.Where(s => !string.IsNullOrEmpty(s))));
+            }.Where(s => !string.IsNullOrEmpty(s)))));
         }
 
         return null;

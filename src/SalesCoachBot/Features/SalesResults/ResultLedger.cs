@@ -200,8 +200,9 @@ internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
 
     /// <summary>
     /// Records a batch (an uploaded file) with one look-up of the (source, external id) pairs already stored and one
-    /// SaveChanges: entries already there, or repeated within the batch, are left out and reported as duplicates.
-    /// Every member and KPI id must belong to the bound tenant, else nothing is recorded.
+    /// SaveChanges: entries already there, or repeated within the batch, are left out — reported as already there when
+    /// the holder is the entry's member, and as taken when it is another member, so one member's ids never pass for
+    /// (or hide) another's results. Every member and KPI id must belong to the bound tenant, else nothing is recorded.
     /// </summary>
     public async Task<BatchOutcome> RecordManyAsync(IReadOnlyList<ResultEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -234,24 +235,42 @@ internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
 
         var externalIds = entries.Select(e => e.ExternalId!).Distinct().ToList();
         var stored = await store.SalesResults.Where(r => externalIds.Contains(r.ExternalId))
-            .Select(r => new { r.Source, r.ExternalId })
+            .Select(r => new { r.Source, r.ExternalId, r.MemberId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var seen = stored.Select(r => (r.Source, r.ExternalId)).ToHashSet();
+        var holders = stored.ToDictionary(r => (r.Source, r.ExternalId), r => r.MemberId);
         var now = time.GetUtcNow();
-        var duplicates = new bool[entries.Count];
+        var statuses = new BatchEntryStatus[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            if (!seen.Add((entry.Source, entry.ExternalId!)))
+            if (holders.TryGetValue((entry.Source, entry.ExternalId!), out var holder))
             {
-                duplicates[i] = true;
+                statuses[i] = holder == entry.MemberId ? BatchEntryStatus.AlreadyThere : BatchEntryStatus.TakenByAnotherMember;
                 continue;
             }
 
+            holders.Add((entry.Source, entry.ExternalId!), entry.MemberId);
             store.SalesResults.Add(NewResult(tenantId, entry, entry.ExternalId!, now));
         }
 
         await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new BatchOutcome(duplicates);
+        return new BatchOutcome(statuses);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> OwnersAsync(
+        string source, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        if (externalIds.Count == 0)
+        {
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        var ids = externalIds.Distinct(StringComparer.Ordinal).ToList();
+        var owners = await store.SalesResults.AsNoTracking()
+            .Where(r => r.Source == source && ids.Contains(r.ExternalId))
+            .Select(r => new { r.ExternalId, r.MemberId })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return owners.ToDictionary(o => o.ExternalId, o => o.MemberId, StringComparer.Ordinal);
     }
 }

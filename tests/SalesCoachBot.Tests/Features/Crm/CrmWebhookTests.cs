@@ -215,6 +215,33 @@ public sealed class CrmWebhookTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Receive_SameEventUnderAnotherSpellingOfTheSource_DuplicateStoredUnderConfiguredName(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        var alice = await SeedAsync(app);
+        var body = CrmSamples.Generic("evt-1", "D-100", 50_000m);
+
+        using var first = await SendAsync(app, "CONTOSO", body, SecretA);
+        using var second = await SendAsync(app, "contoso", body, SecretA, Now.AddSeconds(30));
+        using var third = await SendAsync(app, "Contoso", body, SecretA, Now.AddSeconds(60));
+
+        Assert.Equal("accepted", (await JsonOf(first)).GetProperty("status").GetString());
+        Assert.Equal("duplicate", (await JsonOf(second)).GetProperty("status").GetString());
+        Assert.Equal("duplicate", (await JsonOf(third)).GetProperty("status").GetString());
+        Assert.Equal(50_000m, (await ActualsAsync(app, TenantA, alice))[KpiDefaults.Revenue]);
+        var (scope, store) = app.NewStore(TenantA);
+        await using (scope)
+        {
+            // One row, under the name as configured, whatever spelling the URL used.
+            Assert.Equal("contoso", (await store.CrmEvents.SingleAsync()).Source);
+        }
+
+        Assert.Equal((1, 2), await CountAsync(app, TenantA));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Receive_ConcurrentDeliveriesOfOneEvent_CountedOnce(DatabaseProvider provider)
     {
         await using var app = NewApp(provider);

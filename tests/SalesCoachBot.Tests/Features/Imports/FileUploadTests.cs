@@ -123,6 +123,64 @@ public sealed class FileUploadTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_IdOfAnotherMembersResult_RejectedLineInPreviewAndNotImported(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        // Bob's own result with the id CRM-7.
+        await app.PostActivityAsync(Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("id,date,kpi,amount\nCRM-7,2026-11-02,revenue,800\n")), from: AsBob()));
+        Assert.Contains("1 new results imported", await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(Assert.Single(app.Connector.SentActivities)), AsBob().WithType("invoke")), StringComparison.Ordinal);
+        app.Connector.Reset();
+
+        // Alice claims CRM-7 for herself (line 2) next to a deal of her own (line 3).
+        var csv = "id,date,kpi,amount\nCRM-7,2026-11-03,revenue,99000\nCRM-8,2026-11-04,deal,5000\n";
+        await app.PostActivityAsync(Upload("alice.csv", files.Serve("alice.csv", Encoding.UTF8.GetBytes(csv))));
+
+        var preview = Assert.Single(app.Connector.SentActivities);
+        Assert.Equal(("1", "1"), (FactsOf(preview)["Rows to import"], FactsOf(preview)["Rows rejected"]));
+        Assert.Contains("Line 2: id CRM-7 belongs to another member's result", CardText.Of(preview), StringComparison.Ordinal);
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(preview));
+        Assert.Contains("1 new results imported; 0 were already there.", body, StringComparison.Ordinal);
+        Assert.Equal(800m, (await NovemberActualsAsync(app, people.Bob))[people.Revenue].Amount);
+        Assert.Equal(5_000m, (await NovemberActualsAsync(app, people.Alice))[people.Revenue].Amount);
+
+        // The same in Chinese.
+        app.Connector.Reset();
+        await app.PostActivityAsync(Upload("alice.csv", files.Serve("alice-zh.csv", Encoding.UTF8.GetBytes(csv)), from: ActivityBuilder.Message(null).InPersonalChat().WithLocale("zh-CN")));
+        Assert.Contains("第 2 行：编号 CRM-7 已属于其他成员的结果", CardText.Of(Assert.Single(app.Connector.SentActivities)), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_IdTakenByAnotherMemberSincePreview_RowNotImportedAndAnswerSaysSo(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        await app.PostActivityAsync(Upload("alice.csv", files.Serve("alice.csv", Encoding.UTF8.GetBytes(
+            "id,date,kpi,amount\nCRM-9,2026-11-03,revenue,99000\nCRM-10,2026-11-04,revenue,1000\n"))));
+        var alicePreview = Assert.Single(app.Connector.SentActivities);
+        Assert.Equal("2", FactsOf(alicePreview)["Rows to import"]);
+
+        // Between Alice's preview and her press, Bob imports a result with the id CRM-9.
+        app.Connector.Reset();
+        await app.PostActivityAsync(Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("id,date,kpi,amount\nCRM-9,2026-11-02,revenue,800\n")), from: AsBob()));
+        Assert.Contains("1 new results imported", await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(Assert.Single(app.Connector.SentActivities)), AsBob().WithType("invoke")), StringComparison.Ordinal);
+
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(alicePreview));
+
+        Assert.Contains("1 new results imported; 0 were already there.", body, StringComparison.Ordinal);
+        // The invoke body is JSON, where the apostrophe is escaped.
+        Assert.Contains("Lines not imported because their id belongs to another member\\u0027s result: 2.", body, StringComparison.Ordinal);
+        Assert.Equal(800m, (await NovemberActualsAsync(app, people.Bob))[people.Revenue].Amount);
+        Assert.Equal(1_000m, (await NovemberActualsAsync(app, people.Alice))[people.Revenue].Amount);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Confirm_IdenticalRowsWithoutId_CountOncePerOccurrence(DatabaseProvider provider)
     {
         await using var app = NewApp(provider);
