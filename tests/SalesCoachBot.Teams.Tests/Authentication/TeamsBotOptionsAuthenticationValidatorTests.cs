@@ -27,6 +27,14 @@ public sealed class TeamsBotOptionsAuthenticationValidatorTests
     }
 
     [Fact]
+    public void Validate_NoAppIdWithoutHostEnvironment_FailsClosed()
+    {
+        var result = new TeamsBotOptionsAuthenticationValidator(environment: null).Validate(null, new TeamsBotOptions());
+
+        Assert.Contains("Bot:AppId is not set", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_HttpMetadataOutsideDevelopment_Fails()
     {
         var validator = new TeamsBotOptionsAuthenticationValidator(Environment(Environments.Production));
