@@ -54,7 +54,8 @@ public sealed class BenchApp(DatabaseProvider provider, string connectionString,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Production");
+        // The bench runs the bot without an app id (no tokens to mint per turn), which only Development allows.
+        builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = Provider.ToString(),

@@ -117,14 +117,21 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     public string CreateBotConnectorToken(string appId, string serviceUrl) =>
         CreateToken(new TokenSpec { Issuer = BotConnectorIssuer, Audience = appId, ServiceUrl = serviceUrl });
 
-    /// <summary>A genuine Entra ID token of <paramref name="tenantId"/> for the app (v2 issuer, or v1 sts.windows.net).</summary>
-    public string CreateEntraToken(string appId, string tenantId, bool v1 = false) =>
-        CreateToken(new TokenSpec
-        {
-            Issuer = v1 ? EntraIssuerV1(tenantId) : EntraIssuerV2(tenantId),
-            Audience = appId,
-            TenantId = tenantId,
-        });
+    /// <summary>
+    /// A genuine Entra ID token of <paramref name="tenantId"/> for the app (v2 issuer, or v1 sts.windows.net), asked for by
+    /// <paramref name="callerAppId"/> (the azp claim in v2, appid in v1; default: the app itself).
+    /// </summary>
+    public string CreateEntraToken(string appId, string tenantId, bool v1 = false, string? callerAppId = null) =>
+        CreateToken(EntraSpec(appId, tenantId, v1, callerAppId));
+
+    /// <summary>The spec of <see cref="CreateEntraToken"/>, to change before minting.</summary>
+    public static TokenSpec EntraSpec(string appId, string tenantId, bool v1 = false, string? callerAppId = null) => new()
+    {
+        Issuer = v1 ? EntraIssuerV1(tenantId) : EntraIssuerV2(tenantId),
+        Audience = appId,
+        TenantId = tenantId,
+        ExtraClaims = new Dictionary<string, object?> { [v1 ? "appid" : "azp"] = callerAppId ?? appId },
+    };
 
     /// <summary>Mints a token exactly as specified, forged or not.</summary>
     public string CreateToken(TokenSpec spec)
@@ -188,7 +195,10 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
         return signingInput + "." + signature;
     }
 
-    /// <summary>Points bot options at this issuer (app id, a test client secret, tenant, metadata URLs, http metadata allowed).</summary>
+    /// <summary>
+    /// Points bot options at this issuer (app id, a test client secret, tenant, metadata URLs, http metadata allowed —
+    /// which the bot accepts only in the Development environment).
+    /// </summary>
     public void ConfigureBot(TeamsBotOptions options, string appId, string? tenantId = null)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -6,21 +6,27 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Hosting;
 
 namespace SalesCoachBot.Teams.Authentication;
 
 /// <summary>
 /// Validates the channel's bearer token: Bot Connector tokens (keys endorsed for the channel, serviceurl claim) and
-/// Entra ID tokens of the configured tenant. Invalid tokens get 401; a valid token signed with a key not endorsed for
-/// the channel, or naming another serviceUrl, gets 403. Without an app id (local development) only loopback callers
-/// with a loopback serviceUrl pass.
+/// Entra ID tokens of the configured tenant from an allowed caller app. Invalid tokens get 401; a valid token signed
+/// with a key not endorsed for the channel, naming another serviceUrl, from a caller app not in
+/// Bot:AllowedCallerAppIds, of another tenant than the activity's, or carrying an activity of another channel, gets 403.
+/// Without an app id (local development) only loopback callers with a loopback serviceUrl pass.
 /// </summary>
 internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator, IDisposable
 {
     internal const string MetadataHttpClientName = "SalesCoachBot.Teams.OpenIdMetadata";
     private const string ServiceUrlClaim = "serviceurl";
     private const string TenantIdClaim = "tid";
+
+    // Who asked for an Entra token: azp in v2 tokens, appid in v1 tokens (the official SDK checks the same claims).
+    private const string AuthorizedPartyClaim = "azp";
+    private const string AppIdClaim = "appid";
 
     // A real token is about 1–2 KB; anything far larger is not worth parsing.
     private const int MaxTokenLength = 16 * 1024;
@@ -31,6 +37,7 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
     private readonly JsonWebTokenHandler _handler = new();
     private readonly IssuerFamily _botConnector;
     private readonly IssuerFamily? _entra;
+    private readonly string? _entraV1Issuer;
 
     public BotRequestAuthenticator(IOptions<TeamsBotOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time,
         ILogger<BotRequestAuthenticator> logger)
@@ -53,9 +60,10 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
         {
             var tenantId = _options.TenantId.Trim().ToLowerInvariant();
             var metadataUrl = _options.EntraOpenIdMetadataUrlTemplate.Replace("{tenantId}", Uri.EscapeDataString(tenantId), StringComparison.Ordinal);
+            _entraV1Issuer = $"https://sts.windows.net/{tenantId}/";
             _entra = new IssuerFamily(
                 "Entra ID",
-                [$"https://login.microsoftonline.com/{tenantId}/v2.0", $"https://sts.windows.net/{tenantId}/"],
+                [$"https://login.microsoftonline.com/{tenantId}/v2.0", _entraV1Issuer],
                 RequiresEndorsement: false,
                 RequiresServiceUrl: false,
                 tenantId,
@@ -63,12 +71,13 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
         }
     }
 
-    public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, IPAddress? remoteAddress,
+    public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, IPAddress? remoteAddress,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         if (_options.IsLocalDevelopment)
         {
-            return AuthenticateLocalDevelopment(serviceUrl, remoteAddress);
+            return AuthenticateLocalDevelopment(activity.ServiceUrl, remoteAddress);
         }
 
         var token = ReadBearerToken(authorizationHeader);
@@ -122,7 +131,8 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
             return BotAuthenticationResult.Unauthorized($"The {family.Name} token is invalid ({result.Exception?.GetType().Name ?? "unknown"}).");
         }
 
-        return CheckAuthorization(family, key, result.ClaimsIdentity, serviceUrl);
+        // Validated above: the issuer is one of the family's, so it now says which Entra token version this is.
+        return CheckAuthorization(family, key, result.ClaimsIdentity, activity, isEntraV1: unverified.Issuer == _entraV1Issuer);
     }
 
     public void Dispose()
@@ -132,13 +142,21 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
     }
 
     /// <summary>Valid token; may it call for this activity? Failures here are 403.</summary>
-    private BotAuthenticationResult CheckAuthorization(IssuerFamily family, JsonWebKey key, ClaimsIdentity identity, string? serviceUrl)
+    private BotAuthenticationResult CheckAuthorization(IssuerFamily family, JsonWebKey key, ClaimsIdentity identity, Activity activity, bool isEntraV1)
     {
         if (family.RequiresEndorsement
             && !SigningKeySet.Endorsements(key).Contains(_options.ChannelId, StringComparer.OrdinalIgnoreCase))
         {
             return BotAuthenticationResult.Forbidden($"The signing key is not endorsed for channel {_options.ChannelId}.");
         }
+
+        // Whatever the token kind: the endorsement speaks for the key, not for what the body claims to be.
+        if (!string.Equals(activity.ChannelId, _options.ChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Forbidden($"The activity's channel is not {_options.ChannelId}.");
+        }
+
+        var serviceUrl = activity.ServiceUrl;
 
         var serviceUrlClaim = identity.FindFirst(ServiceUrlClaim)?.Value;
         if (serviceUrlClaim is null)
@@ -153,12 +171,38 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
             return BotAuthenticationResult.Forbidden("The token's serviceurl claim does not match the activity's serviceUrl.");
         }
 
-        // The issuer already names the tenant; the tid claim, when present, must agree.
+        if (family.TenantId is not null)
+        {
+            return CheckEntraCaller(family.TenantId, identity, activity, isEntraV1);
+        }
+
+        return BotAuthenticationResult.Allowed(identity);
+    }
+
+    /// <summary>
+    /// An Entra token of the bot's tenant proves only that some app of that tenant asked for it (any user can register
+    /// one): the caller must be an allowed app, and the activity must be of the token's tenant.
+    /// </summary>
+    private BotAuthenticationResult CheckEntraCaller(string tenantId, ClaimsIdentity identity, Activity activity, bool isEntraV1)
+    {
         var tenantClaim = identity.FindFirst(TenantIdClaim)?.Value;
-        if (family.TenantId is not null && tenantClaim is not null
-            && !string.Equals(tenantClaim, family.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(tenantClaim, tenantId, StringComparison.OrdinalIgnoreCase))
         {
             return BotAuthenticationResult.Forbidden("The token's tenant is not the bot's tenant.");
+        }
+
+        // Both places an activity names its tenant must agree with the token, so neither can smuggle in another tenant.
+        string?[] activityTenants = [activity.ChannelData?.Tenant?.Id, activity.Conversation?.TenantId];
+        if (activityTenants.All(string.IsNullOrEmpty)
+            || activityTenants.Any(t => !string.IsNullOrEmpty(t) && !string.Equals(t, tenantClaim, StringComparison.OrdinalIgnoreCase)))
+        {
+            return BotAuthenticationResult.Forbidden("The activity's tenant is not the token's tenant.");
+        }
+
+        var caller = identity.FindFirst(isEntraV1 ? AppIdClaim : AuthorizedPartyClaim)?.Value;
+        if (caller is null || !_options.EffectiveAllowedCallerAppIds.Contains(caller, StringComparer.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Forbidden("The token's caller app is not in Bot:AllowedCallerAppIds.");
         }
 
         return BotAuthenticationResult.Allowed(identity);
@@ -228,14 +272,9 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
 
     private static BotAuthenticationResult AuthenticateLocalDevelopment(string? serviceUrl, IPAddress? remoteAddress)
     {
-        // A null address means an in-process caller (ASP.NET Core TestServer leaves it unset); Kestrel always sets it.
-        if (remoteAddress is not null)
+        if (!IsLoopbackAddress(remoteAddress))
         {
-            var address = remoteAddress.IsIPv4MappedToIPv6 ? remoteAddress.MapToIPv4() : remoteAddress;
-            if (!IPAddress.IsLoopback(address))
-            {
-                return BotAuthenticationResult.Unauthorized("Without an app id only loopback callers are accepted.");
-            }
+            return BotAuthenticationResult.Unauthorized("Without an app id only loopback callers are accepted.");
         }
 
         // Otherwise a misconfigured public deployment could be made to POST replies to any URL.
@@ -246,6 +285,14 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
 
         return BotAuthenticationResult.Allowed(null);
     }
+
+    /// <summary>
+    /// True for a loopback IP address. An unknown address (null: a Unix socket or named pipe, where anyone with access
+    /// to the socket may be calling) is not loopback.
+    /// </summary>
+    internal static bool IsLoopbackAddress(IPAddress? remoteAddress) =>
+        remoteAddress is not null
+        && IPAddress.IsLoopback(remoteAddress.IsIPv4MappedToIPv6 ? remoteAddress.MapToIPv4() : remoteAddress);
 
     internal static bool IsLoopbackUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Teams.Authentication;
 
@@ -7,10 +8,11 @@ namespace SalesCoachBot.Teams.Authentication;
 public interface IBotRequestAuthenticator
 {
     /// <summary>
-    /// Checks the Authorization header of a request whose body named <paramref name="serviceUrl"/>.
-    /// <paramref name="remoteAddress"/> matters only in local-development mode (no app id), which accepts loopback callers alone.
+    /// Checks the Authorization header of a request carrying <paramref name="activity"/>: the token, and whether its
+    /// caller may send this activity (its channel, serviceUrl and tenant). <paramref name="remoteAddress"/> matters only in
+    /// local-development mode (no app id), which accepts loopback callers alone; an unknown (null) address is not loopback.
     /// </summary>
-    Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, IPAddress? remoteAddress, CancellationToken cancellationToken = default);
+    Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, IPAddress? remoteAddress, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The outcome of authenticating a request.</summary>

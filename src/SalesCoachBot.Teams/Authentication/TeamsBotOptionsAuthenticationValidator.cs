@@ -1,11 +1,22 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Hosting;
 
 namespace SalesCoachBot.Teams.Authentication;
 
-/// <summary>Fails start on authentication settings that would leave the bot open or unable to verify tokens.</summary>
-internal sealed class TeamsBotOptionsAuthenticationValidator : IValidateOptions<TeamsBotOptions>
+/// <summary>
+/// Fails start on authentication settings that would leave the bot open or unable to verify tokens. Running without an
+/// app id (no authentication) and fetching signing keys over http are for a developer's machine: outside the
+/// Development environment they stop the start with a line saying what to set. Without a host environment (the bot
+/// composed outside a host) nothing is Development: it fails closed.
+/// </summary>
+internal sealed class TeamsBotOptionsAuthenticationValidator(IHostEnvironment? environment = null) : IValidateOptions<TeamsBotOptions>
 {
+    private bool IsDevelopment => environment?.IsDevelopment() == true;
+
+    private string EnvironmentName => environment?.EnvironmentName ?? "no host environment";
+
     internal static readonly TimeSpan MinSigningKeyRefreshInterval = TimeSpan.FromMinutes(5);
     internal static readonly TimeSpan MaxSigningKeyRefreshInterval = TimeSpan.FromHours(24);
     internal static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
@@ -14,6 +25,21 @@ internal sealed class TeamsBotOptionsAuthenticationValidator : IValidateOptions<
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+
+        if (options.IsLocalDevelopment && !IsDevelopment)
+        {
+            failures.Add($"Bot:AppId is not set, and running without authentication is allowed only in the Development environment (this is {EnvironmentName}): set Bot:AppId, Bot:ClientSecret and Bot:TenantId, or ASPNETCORE_ENVIRONMENT=Development on a developer's machine.");
+        }
+
+        if (!options.RequireHttpsMetadata && !IsDevelopment)
+        {
+            failures.Add($"Bot:RequireHttpsMetadata=false is allowed only in the Development environment (this is {EnvironmentName}): remove it, so signing keys are fetched over https.");
+        }
+
+        foreach (var pattern in options.AllowedServiceUrlHosts.Where(p => !ServiceUrlAllowList.IsValidPattern(p)))
+        {
+            failures.Add($"Bot:AllowedServiceUrlHosts has an invalid entry \"{pattern}\": use scheme://host[:port], with * only as the leftmost host label or as the port.");
+        }
 
         if (!options.IsLocalDevelopment && string.IsNullOrWhiteSpace(options.ClientSecret))
         {

@@ -28,6 +28,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     private readonly TimeProvider _time;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly IBotTokenProvider? _tokens;
+    private readonly ServiceUrlAllowList _serviceUrls;
     private readonly Func<double> _jitter;
 
     public ConnectorClient(
@@ -37,8 +38,10 @@ internal sealed partial class ConnectorClient : IConnectorClient
         TimeProvider time,
         ILogger<ConnectorClient> logger,
         IBotTokenProvider? tokens,
+        ServiceUrlAllowList serviceUrls,
         Func<double>? jitter = null)
     {
+        _serviceUrls = serviceUrls;
         _httpClientFactory = httpClientFactory;
         _limiter = limiter;
         _options = options.Value;
@@ -337,7 +340,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     private static string Describe(HttpStatusCode status, string? code) =>
         code is null ? $"{(int)status} {status}" : $"{(int)status} {status} ({code})";
 
-    private static Uri BuildUri(string serviceUrl, string relative)
+    private Uri BuildUri(string serviceUrl, string relative)
     {
         if (string.IsNullOrWhiteSpace(serviceUrl)
             || !Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri)
@@ -346,7 +349,16 @@ internal sealed partial class ConnectorClient : IConnectorClient
             throw new ArgumentException("The service URL must be an absolute http(s) URL.", nameof(serviceUrl));
         }
 
-        return new Uri(baseUri, relative);
+        // The last guard before the bot's token leaves: whatever the caller checked, no path sends it elsewhere.
+        var uri = new Uri(baseUri, relative);
+        if (!_serviceUrls.IsAllowed(uri))
+        {
+            LogServiceUrlRefused(_logger, uri.Host);
+            throw new ConnectorException(ConnectorFailure.ServiceUrlNotAllowed, null,
+                "The service URL's host is not in Bot:AllowedServiceUrlHosts; nothing was sent.");
+        }
+
+        return uri;
     }
 
     // Teams ids carry ':', ';' and '@'; escaped, they stay one path segment.
@@ -355,6 +367,9 @@ internal sealed partial class ConnectorClient : IConnectorClient
         ArgumentException.ThrowIfNullOrWhiteSpace(id, name);
         return Uri.EscapeDataString(id);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector call to host {Host} refused: not in Bot:AllowedServiceUrlHosts.")]
+    private static partial void LogServiceUrlRefused(ILogger logger, string host);
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
     private static partial Regex SafeErrorCode();

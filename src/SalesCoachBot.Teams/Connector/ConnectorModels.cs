@@ -122,6 +122,8 @@ public enum ConnectorFailure
     Unauthorized,
     /// <summary>Any other 4xx: the request itself is wrong; retrying will not help.</summary>
     BadRequest,
+    /// <summary>The service URL's host is not in Bot:AllowedServiceUrlHosts: nothing was sent, the bot's token stayed home.</summary>
+    ServiceUrlNotAllowed,
 }
 
 /// <summary>A failed connector call.</summary>

@@ -12,7 +12,7 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IConnectorClient"/> with rate limiting and retries, bound to the "Bot:Connector" section.
     /// Uses the registered <see cref="TimeProvider"/> (the system clock unless one is registered) and, when registered,
-    /// <see cref="IBotTokenProvider"/> for bearer tokens.
+    /// <see cref="IBotTokenProvider"/> for bearer tokens. Calls go only to hosts in <see cref="ServiceUrlAllowList"/> (Bot:AllowedServiceUrlHosts).
     /// </summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
@@ -43,13 +43,15 @@ public static class ConnectorServiceCollectionExtensions
             return new ConnectorRateLimiter(sp.GetRequiredService<TimeProvider>(), RateLimits.FromOptions(options), options.RateLimitingEnabled);
         });
 
+        services.TryAddSingleton<ServiceUrlAllowList>();
         services.TryAddSingleton<IConnectorClient>(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<ConnectorRateLimiter>(),
             sp.GetRequiredService<IOptions<ConnectorOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>(),
-            sp.GetService<IBotTokenProvider>()));
+            sp.GetService<IBotTokenProvider>(),
+            sp.GetRequiredService<ServiceUrlAllowList>()));
 
         return services;
     }

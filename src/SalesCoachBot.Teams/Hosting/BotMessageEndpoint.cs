@@ -11,22 +11,24 @@ using SalesCoachBot.Teams.Routing;
 namespace SalesCoachBot.Teams.Hosting;
 
 /// <summary>
-/// POST /api/messages: size check → parse → token check → route. Bad input gets 400 problem+json,
+/// POST /api/messages: size check → parse → token check (token, channel, tenant, caller) → serviceUrl allow-list → route. Bad input gets 400 problem+json,
 /// a bad token 401/403, and nothing reaches a handler before the token is checked.
 /// </summary>
 public sealed partial class BotMessageEndpoint
 {
     private readonly IBotRequestAuthenticator _authenticator;
+    private readonly ServiceUrlAllowList _serviceUrls;
     private readonly IConnectorClient _connector;
     private readonly BotRouter _router;
     private readonly IOptions<TeamsBotOptions> _options;
     private readonly ILogger<BotMessageEndpoint> _logger;
 
     /// <summary>Creates the endpoint.</summary>
-    public BotMessageEndpoint(IBotRequestAuthenticator authenticator, IConnectorClient connector, BotRouter router,
+    public BotMessageEndpoint(IBotRequestAuthenticator authenticator, ServiceUrlAllowList serviceUrls, IConnectorClient connector, BotRouter router,
         IOptions<TeamsBotOptions> options, ILogger<BotMessageEndpoint> logger)
     {
         _authenticator = authenticator;
+        _serviceUrls = serviceUrls;
         _connector = connector;
         _router = router;
         _options = options;
@@ -55,7 +57,7 @@ public sealed partial class BotMessageEndpoint
 
         var auth = await _authenticator.AuthenticateAsync(
             string.IsNullOrWhiteSpace(authorization) ? null : authorization,
-            activity.ServiceUrl,
+            activity,
             http.Connection.RemoteIpAddress,
             http.RequestAborted).ConfigureAwait(false);
         if (auth.Status != BotAuthenticationStatus.Allowed)
@@ -64,6 +66,14 @@ public sealed partial class BotMessageEndpoint
             return auth.Status == BotAuthenticationStatus.Forbidden
                 ? Problem(StatusCodes.Status403Forbidden, "Forbidden", "The token may not be used for this request.")
                 : Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The token is missing or invalid.");
+        }
+
+        // Every answer carries the bot's token to this URL: a host outside the allow-list never sees a turn (nor is it
+        // stored as a conversation reference, which only middleware does).
+        if (!_serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            LogRefused(_logger, BotAuthenticationStatus.Forbidden, "The activity's serviceUrl host is not in Bot:AllowedServiceUrlHosts.");
+            return Problem(StatusCodes.Status403Forbidden, "Forbidden", "The activity's serviceUrl is not allowed.");
         }
 
         var turn = new TurnContext(activity, _connector, http.RequestServices);

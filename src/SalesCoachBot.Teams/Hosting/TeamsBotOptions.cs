@@ -8,7 +8,10 @@ public sealed class TeamsBotOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Bot";
 
-    /// <summary>Entra app (client) id of the bot. Empty = local-development mode: no tokens, loopback only.</summary>
+    /// <summary>
+    /// Entra app (client) id of the bot. Empty = local-development mode: no tokens, loopback only, and only in the
+    /// Development environment (elsewhere the bot refuses to start).
+    /// </summary>
     public string? AppId { get; set; }
 
     /// <summary>Client secret of the app; from configuration or environment only, never logged.</summary>
@@ -29,11 +32,25 @@ public sealed class TeamsBotOptions
     [Required]
     public string EntraOpenIdMetadataUrlTemplate { get; set; } = "https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration";
 
-    /// <summary>Channel id whose key endorsement is required (Teams).</summary>
+    /// <summary>The only channel the bot answers (Teams): every activity must name it, and Bot Connector signing keys must be endorsed for it.</summary>
     [Required]
     public string ChannelId { get; set; } = "msteams";
 
-    /// <summary>Only tests set this to false (a local issuer over http). Production keeps https metadata.</summary>
+    /// <summary>
+    /// Apps whose Entra ID tokens may call the bot (the token's <c>azp</c>, or <c>appid</c> for v1 tokens). Empty = the
+    /// bot's own app id only. Any app of the tenant can get a token for the bot's audience; this says which may use it.
+    /// </summary>
+    public IList<string> AllowedCallerAppIds { get; set; } = [];
+
+    /// <summary>
+    /// Where the bot may send its token: <c>scheme://host[:port]</c> patterns, <c>*</c> allowed as the leftmost host label
+    /// and as the port (<c>https://smba.trafficmanager.net</c>, <c>https://*.botframework.com</c>, <c>http://127.0.0.1:*</c>).
+    /// Empty = Microsoft's Teams connector hosts (<see cref="Connector.ServiceUrlAllowList.MicrosoftTeamsHosts"/>), plus
+    /// loopback http in local-development mode. An activity naming another host is refused with 403.
+    /// </summary>
+    public IList<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>False only in the Development environment (a local issuer over http); elsewhere the bot refuses to start.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>Allowed clock skew for token lifetimes.</summary>
@@ -55,4 +72,14 @@ public sealed class TeamsBotOptions
 
     /// <summary>True when no app id is configured.</summary>
     public bool IsLocalDevelopment => string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>The apps whose Entra ID tokens are accepted: <see cref="AllowedCallerAppIds"/>, else the bot's own app id.</summary>
+    public IReadOnlyList<string> EffectiveAllowedCallerAppIds
+    {
+        get
+        {
+            var configured = AllowedCallerAppIds.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).ToList();
+            return configured.Count > 0 ? configured : string.IsNullOrWhiteSpace(AppId) ? [] : [AppId.Trim()];
+        }
+    }
 }

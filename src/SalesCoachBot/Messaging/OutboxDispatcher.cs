@@ -17,20 +17,25 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 {
     private const string PersonalConversation = "personal";
 
+    // Recorded on the message when its only way to the recipient names a host outside Bot:AllowedServiceUrlHosts.
+    private const string ServiceUrlNotAllowed = "service-url-not-allowed";
+
     private readonly IServiceScopeFactory _scopes;
     private readonly IConnectorClient _connector;
+    private readonly ServiceUrlAllowList _serviceUrls;
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _time;
     private readonly MessagingOptions _options;
     private readonly ILogger<OutboxDispatcher> _logger;
 
     public OutboxDispatcher(
-        IServiceScopeFactory scopes, IConnectorClient connector, OutboxSignal signal, TimeProvider time,
+        IServiceScopeFactory scopes, IConnectorClient connector, ServiceUrlAllowList serviceUrls, OutboxSignal signal, TimeProvider time,
         IOptions<MessagingOptions> options, ILogger<OutboxDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
         _connector = connector;
+        _serviceUrls = serviceUrls;
         _signal = signal;
         _time = time;
         _options = options.Value;
@@ -296,8 +301,8 @@ internal sealed partial class OutboxDispatcher : BackgroundService
                 .Where(c => c.Id == conversationRowId)
                 .Select(c => new { c.ServiceUrl, c.ConversationId })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return conversation is null
-                ? Target.Fail("conversation-missing")
+            return conversation is null ? Target.Fail("conversation-missing")
+                : !_serviceUrls.IsAllowed(conversation.ServiceUrl) ? Target.Fail(ServiceUrlNotAllowed)
                 : new Target(conversation.ServiceUrl, conversation.ConversationId, null, false);
         }
 
@@ -322,28 +327,46 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             return personal;
         }
 
-        // No 1:1 chat yet: open one with the service URL and bot id the tenant's other conversations use.
-        var template = await db.Conversations.AsNoTracking()
+        // No usable 1:1 chat yet: open one with the service URL and bot id the tenant's other conversations use, the
+        // most recent one whose host is allowed (a reference stored before the allow-list is never used).
+        var templates = db.Conversations.AsNoTracking()
             .Where(c => c.BotId != null)
             .OrderByDescending(c => c.LastSeenAt)
             .Select(c => new { c.ServiceUrl, c.BotId })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (template is null)
+            .AsAsyncEnumerable();
+        var anyTemplate = false;
+        (string ServiceUrl, string BotId)? template = null;
+        await foreach (var candidate in templates.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            return Target.Fail("no-conversation-reference");
+            anyTemplate = true;
+            if (_serviceUrls.IsAllowed(candidate.ServiceUrl))
+            {
+                template = (candidate.ServiceUrl, candidate.BotId!);
+                break;
+            }
+        }
+
+        if (template is not { } chosen)
+        {
+            return Target.Fail(anyTemplate ? ServiceUrlNotAllowed : "no-conversation-reference");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         started[message.Id] = true;
         var created = await _connector.CreateConversationAsync(
-            template.ServiceUrl, ConversationParameters.ForPersonalChat(template.BotId!, member.TeamsUserId, message.TenantId), cancellationToken)
+            chosen.ServiceUrl, ConversationParameters.ForPersonalChat(chosen.BotId, member.TeamsUserId, message.TenantId), cancellationToken)
             .ConfigureAwait(false);
         if (string.IsNullOrEmpty(created.Id))
         {
             return Target.Fail("create-conversation-no-id");
         }
 
-        var serviceUrl = string.IsNullOrEmpty(created.ServiceUrl) ? template.ServiceUrl : created.ServiceUrl;
+        var serviceUrl = string.IsNullOrEmpty(created.ServiceUrl) ? chosen.ServiceUrl : created.ServiceUrl;
+        if (!_serviceUrls.IsAllowed(serviceUrl))
+        {
+            return Target.Fail(ServiceUrlNotAllowed);
+        }
+
         var now = _time.GetUtcNow();
         db.Conversations.Add(new Conversation
         {
@@ -352,7 +375,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             ServiceUrl = serviceUrl,
             ConversationType = PersonalConversation,
             MemberId = memberId,
-            BotId = template.BotId,
+            BotId = chosen.BotId,
             CreatedAt = now,
             LastSeenAt = now,
         });
@@ -371,14 +394,23 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         return new Target(serviceUrl, created.Id, null, false);
     }
 
-    private static async Task<Target?> FindPersonalAsync(SalesCoachDbContext db, long memberId, CancellationToken cancellationToken)
+    // The most recent 1:1 chat whose host is allowed; null when there is none (a new one is opened).
+    private async Task<Target?> FindPersonalAsync(SalesCoachDbContext db, long memberId, CancellationToken cancellationToken)
     {
-        var personal = await db.Conversations.AsNoTracking()
+        var personal = db.Conversations.AsNoTracking()
             .Where(c => c.MemberId == memberId && c.ConversationType == PersonalConversation)
             .OrderByDescending(c => c.LastSeenAt)
             .Select(c => new { c.ServiceUrl, c.ConversationId })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return personal is null ? null : new Target(personal.ServiceUrl, personal.ConversationId, null, false);
+            .AsAsyncEnumerable();
+        await foreach (var chat in personal.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (_serviceUrls.IsAllowed(chat.ServiceUrl))
+            {
+                return new Target(chat.ServiceUrl, chat.ConversationId, null, false);
+            }
+        }
+
+        return null;
     }
 
     // Outcomes are written only while the lease is still ours, and never cancelled: they record what already happened.

@@ -11,11 +11,12 @@ namespace SalesCoachBot.Scheduling;
 /// <summary>
 /// /hangfire: with Scheduling:DashboardKey set, every caller must present it (basic-auth password, so a browser
 /// asks for it once, or the X-Api-Key header); without a key only loopback callers get in. Behind a reverse proxy on
-/// the same host every caller looks local: set a key there. A wrong key counts against the caller's address in
-/// <see cref="KeyAttemptThrottle"/>; a throttled address is refused with 429 before this filter runs
-/// (<see cref="RefuseThrottledAsync"/>).
+/// the same host every caller looks local: set a key there. Without a key it opens only in the Development environment,
+/// and never to a caller whose address is unknown (a Unix socket or named pipe is not loopback). A wrong key counts
+/// against the caller's address in <see cref="KeyAttemptThrottle"/>; a throttled address is refused with 429 before
+/// this filter runs (<see cref="RefuseThrottledAsync"/>).
 /// </summary>
-internal sealed class DashboardAccessFilter(IOptionsMonitor<SchedulingOptions> options, KeyAttemptThrottle throttle) : IDashboardAuthorizationFilter
+internal sealed class DashboardAccessFilter(IOptionsMonitor<SchedulingOptions> options, KeyAttemptThrottle throttle, IHostEnvironment environment) : IDashboardAuthorizationFilter
 {
     public const string KeyHeader = "X-Api-Key";
 
@@ -28,7 +29,9 @@ internal sealed class DashboardAccessFilter(IOptionsMonitor<SchedulingOptions> o
         var key = options.CurrentValue.DashboardKey;
         if (string.IsNullOrEmpty(key))
         {
-            return http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+            return environment.IsDevelopment()
+                && http.Connection.RemoteIpAddress is { } remote
+                && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
         }
 
         var presented = PresentedKey(http.Request);

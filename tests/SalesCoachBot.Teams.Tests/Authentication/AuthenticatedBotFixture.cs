@@ -9,6 +9,9 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     public const string AppId = "5c4a7a3e-0f7b-4bd1-9a41-8d5e2f6c1b20";
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public const string OtherTenantId = "0d9c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f";
+
+    /// <summary>Another app registered in the bot's tenant (any user can register one and get a token for the bot).</summary>
+    public const string OtherAppId = "9d1f6b0e-1111-4222-8333-944455556666";
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
 
     /// <summary>The clock of the issuer and the bot: tokens are minted and checked at the same fixed instant.</summary>
@@ -24,8 +27,9 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     /// <summary>Published without an endorsements member.</summary>
     public SigningKey KeyWithoutEndorsements { get; private set; } = null!;
 
-    public static string Activity(string serviceUrl = ServiceUrl) =>
-        ActivityBuilder.Message("ping").WithServiceUrl(serviceUrl).ToJson();
+    /// <summary>A "ping" as Teams sends it from the bot's tenant.</summary>
+    public static string Activity(string serviceUrl = ServiceUrl, string tenantId = TenantId, string channelId = "msteams") =>
+        ActivityBuilder.Message("ping").WithServiceUrl(serviceUrl).InTenant(tenantId).Set("channelId", channelId).ToJson();
 
     public async Task InitializeAsync()
     {

@@ -40,6 +40,11 @@ public sealed class BotRequestAuthenticatorTests(AuthenticatedBotFixture fixture
     [InlineData("key without endorsements", HttpStatusCode.Forbidden)]
     [InlineData("Entra tid of another tenant", HttpStatusCode.Forbidden)]
     [InlineData("Entra serviceurl mismatch", HttpStatusCode.Forbidden)]
+    [InlineData("Entra v2 token another app of the tenant asked for", HttpStatusCode.Forbidden)]
+    [InlineData("Entra v1 token another app of the tenant asked for", HttpStatusCode.Forbidden)]
+    [InlineData("Entra v2 token without azp", HttpStatusCode.Forbidden)]
+    [InlineData("Entra v1 token with azp instead of appid", HttpStatusCode.Forbidden)]
+    [InlineData("Entra token without tid", HttpStatusCode.Forbidden)]
     public async Task Post_ForgedToken_IsRefusedBeforeAnyHandler(string forgery, HttpStatusCode expected)
     {
         var callsBefore = fixture.Bot.HandlerCalls;
@@ -66,6 +71,65 @@ public sealed class BotRequestAuthenticatorTests(AuthenticatedBotFixture fixture
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(callsBefore + 1, fixture.Bot.HandlerCalls);
+    }
+
+    [Theory]
+    [InlineData("Bot Connector")]
+    [InlineData("Entra v2")]
+    [InlineData("Entra v1")]
+    public async Task Post_ActivityOfAnotherChannel_IsForbiddenWhateverTheToken(string tokenKind)
+    {
+        foreach (var channel in new[] { "webchat", "directline", "emulator", "" })
+        {
+            var callsBefore = fixture.Bot.HandlerCalls;
+
+            var status = await fixture.Bot.PostWithTokenAsync(Activity(channelId: channel), GenuineToken(tokenKind));
+
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Equal(callsBefore, fixture.Bot.HandlerCalls);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_EntraTokenWithActivityOfAnotherTenant_IsForbidden(bool v1)
+    {
+        var token = Issuer.CreateEntraToken(AppId, TenantId, v1);
+        var callsBefore = fixture.Bot.HandlerCalls;
+
+        var otherTenant = await fixture.Bot.PostWithTokenAsync(Activity(tenantId: OtherTenantId), token);
+        // Both places an activity names its tenant must be the token's.
+        var mixed = await fixture.Bot.PostWithTokenAsync(
+            ActivityBuilder.Message("ping").WithServiceUrl(ServiceUrl).InTenant(TenantId).Set("conversation",
+                new Dictionary<string, object?> { ["id"] = "a:personal-alice", ["conversationType"] = "personal", ["tenantId"] = OtherTenantId }).ToJson(),
+            token);
+        var none = await fixture.Bot.PostWithTokenAsync(
+            ActivityBuilder.Message("ping").WithServiceUrl(ServiceUrl).Set("channelData", new Dictionary<string, object?>())
+                .Set("conversation", new Dictionary<string, object?> { ["id"] = "a:personal-alice" }).ToJson(),
+            token);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (otherTenant, mixed, none));
+        Assert.Equal(callsBefore, fixture.Bot.HandlerCalls);
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example/emea/")]
+    [InlineData("http://smba.trafficmanager.net/emea/")]
+    [InlineData("https://smba.trafficmanager.net.attacker.example/emea/")]
+    [InlineData("https://smba.trafficmanager.net:8443/emea/")]
+    [InlineData("http://127.0.0.1:56150/_connector")]
+    public async Task Post_ServiceUrlOutsideAllowList_IsForbiddenBeforeAnyHandler(string serviceUrl)
+    {
+        var callsBefore = fixture.Bot.HandlerCalls;
+
+        // The Bot Connector token names the same serviceUrl as the activity (as a token minted for it would); the
+        // Entra token names none. Either way the host is not one the bot sends its token to.
+        var withBotConnectorToken = await fixture.Bot.PostWithTokenAsync(Activity(serviceUrl), Issuer.CreateBotConnectorToken(AppId, serviceUrl));
+        var withEntraToken = await fixture.Bot.PostWithTokenAsync(Activity(serviceUrl), Issuer.CreateEntraToken(AppId, TenantId));
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (withBotConnectorToken, withEntraToken));
+        Assert.Equal(callsBefore, fixture.Bot.HandlerCalls);
     }
 
     [Theory]
@@ -147,6 +211,14 @@ public sealed class BotRequestAuthenticatorTests(AuthenticatedBotFixture fixture
             "key without endorsements" => genuine with { Key = fixture.KeyWithoutEndorsements },
             "Entra tid of another tenant" => EntraSpec(TenantId) with { TenantId = OtherTenantId },
             "Entra serviceurl mismatch" => EntraSpec(TenantId) with { ServiceUrl = "https://attacker.example/emea/" },
+            "Entra v2 token another app of the tenant asked for" => LocalTokenIssuer.EntraSpec(AppId, TenantId, callerAppId: OtherAppId),
+            "Entra v1 token another app of the tenant asked for" => LocalTokenIssuer.EntraSpec(AppId, TenantId, v1: true, callerAppId: OtherAppId),
+            "Entra v2 token without azp" => EntraSpec(TenantId) with { ExtraClaims = new Dictionary<string, object?>() },
+            "Entra v1 token with azp instead of appid" => LocalTokenIssuer.EntraSpec(AppId, TenantId, v1: true) with
+            {
+                ExtraClaims = new Dictionary<string, object?> { ["azp"] = AppId },
+            },
+            "Entra token without tid" => EntraSpec(TenantId) with { TenantId = null },
             _ => throw new ArgumentOutOfRangeException(nameof(forgery), forgery, "unknown forgery"),
         };
     }
@@ -163,12 +235,14 @@ public sealed class BotRequestAuthenticatorTests(AuthenticatedBotFixture fixture
             "serviceurl differing in case and trailing slash" => Issuer.CreateToken(genuine with { ServiceUrl = "HTTPS://SMBA.trafficmanager.net/emea" }),
             "Entra v2 issuer" => Issuer.CreateEntraToken(AppId, TenantId),
             "Entra v1 issuer" => Issuer.CreateEntraToken(AppId, TenantId, v1: true),
+            "Bot Connector" => Issuer.CreateBotConnectorToken(AppId, ServiceUrl),
+            "Entra v2" => Issuer.CreateEntraToken(AppId, TenantId),
+            "Entra v1" => Issuer.CreateEntraToken(AppId, TenantId, v1: true),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
         };
     }
 
-    private static TokenSpec EntraSpec(string tenantId) =>
-        new() { Issuer = LocalTokenIssuer.EntraIssuerV2(tenantId), Audience = AppId, TenantId = tenantId };
+    private static TokenSpec EntraSpec(string tenantId) => LocalTokenIssuer.EntraSpec(AppId, tenantId);
 
     /// <summary>Changes the payload of a signed token and keeps its signature.</summary>
     private static string Tamper(string token, Action<JsonObject> change)

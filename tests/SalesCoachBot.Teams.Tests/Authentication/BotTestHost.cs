@@ -39,9 +39,14 @@ public sealed class BotTestHost : IAsyncDisposable
 
     public RecordingLoggerProvider Logs => _app.Services.GetRequiredService<RecordingLoggerProvider>();
 
-    public static async Task<BotTestHost> StartAsync(IReadOnlyDictionary<string, string?> configuration, TimeProvider? time = null)
+    /// <summary>
+    /// Starts the bot in <paramref name="environment"/>: Development by default, the only one where the local issuer's
+    /// http metadata and the no-app-id mode are accepted.
+    /// </summary>
+    public static async Task<BotTestHost> StartAsync(IReadOnlyDictionary<string, string?> configuration, TimeProvider? time = null,
+        string environment = "Development")
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, Args = [] });
         var logs = new RecordingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -58,7 +63,16 @@ public sealed class BotTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapTeamsBot();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BotTestHost(app, address);
     }

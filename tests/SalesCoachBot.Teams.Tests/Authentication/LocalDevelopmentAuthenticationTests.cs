@@ -62,6 +62,28 @@ public sealed class LocalDevelopmentAuthenticationTests
         Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("WITHOUT authentication", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Start_WithoutAppIdOutsideDevelopment_RefusesWithOneLineSayingWhatToSet(string environment)
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => BotTestHost.StartAsync(NoAppId, environment: environment));
+
+        Assert.DoesNotContain('\n', failure.Message);
+        Assert.Contains("set Bot:AppId, Bot:ClientSecret and Bot:TenantId", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_HttpMetadataOutsideDevelopment_Refuses()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await using var issuer = await LocalTokenIssuer.StartAsync(time);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => BotTestHost.StartAsync(issuer.BotConfiguration("app-id"), time, "Production"));
+
+        Assert.Contains("Bot:RequireHttpsMetadata=false", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetTokenAsync_WithoutAppId_ReturnsNull()
     {
@@ -87,7 +109,7 @@ public sealed class LocalDevelopmentAuthenticationTests
     [InlineData("127.0.0.1", "http://localhost:56150/_connector", BotAuthenticationStatus.Allowed)]
     [InlineData("::1", "http://[::1]:56150/_connector", BotAuthenticationStatus.Allowed)]
     [InlineData("::ffff:127.0.0.1", "http://127.0.0.1:56150/_connector", BotAuthenticationStatus.Allowed)]
-    [InlineData(null, "http://127.0.0.1:56150/_connector", BotAuthenticationStatus.Allowed)]
+    [InlineData(null, "http://127.0.0.1:56150/_connector", BotAuthenticationStatus.Unauthorized)]
     [InlineData("203.0.113.7", "http://127.0.0.1:56150/_connector", BotAuthenticationStatus.Unauthorized)]
     [InlineData("192.168.1.20", "http://localhost:56150/_connector", BotAuthenticationStatus.Unauthorized)]
     [InlineData(null, "https://smba.trafficmanager.net/emea/", BotAuthenticationStatus.Unauthorized)]
@@ -97,7 +119,9 @@ public sealed class LocalDevelopmentAuthenticationTests
         using var authenticator = new BotRequestAuthenticator(Options.Create(new TeamsBotOptions()), Mock.Of<IHttpClientFactory>(),
             new FakeTimeProvider(), NullLogger<BotRequestAuthenticator>.Instance);
 
-        var result = await authenticator.AuthenticateAsync(null, serviceUrl, remoteAddress is null ? null : IPAddress.Parse(remoteAddress));
+        var activity = new Activities.Activity { Type = "message", ServiceUrl = serviceUrl, ChannelId = "msteams" };
+
+        var result = await authenticator.AuthenticateAsync(null, activity, remoteAddress is null ? null : IPAddress.Parse(remoteAddress));
 
         Assert.Equal(expected, result.Status);
     }

@@ -25,7 +25,9 @@ public sealed class LocalTokenIssuerTests
             time, NullLogger<BotRequestAuthenticator>.Instance);
 
         var result = await authenticator.AuthenticateAsync(
-            "Bearer " + issuer.CreateBotConnectorToken("app-direct", "https://smba.example/amer/"), "https://smba.example/amer/", IPAddress.Parse("198.51.100.4"));
+            "Bearer " + issuer.CreateBotConnectorToken("app-direct", "https://smba.example/amer/"),
+            new Activities.Activity { Type = "message", ServiceUrl = "https://smba.example/amer/", ChannelId = "msteams" },
+            IPAddress.Parse("198.51.100.4"));
 
         Assert.Equal(BotAuthenticationStatus.Allowed, result.Status);
         Assert.Equal("https://smba.example/amer/", result.Identity!.FindFirst("serviceurl")!.Value);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using SalesCoachBot.Teams.Authentication;
 using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Hosting;
 
 namespace SalesCoachBot.Teams.Tests.Connector;
 
@@ -13,7 +14,12 @@ internal sealed class ConnectorTestHost : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public ConnectorTestHost(TimeProvider time, Action<ConnectorOptions>? configure = null, string? token = Token, Func<string?>? tokenSource = null)
+    /// <param name="bot">
+    /// The bot's settings; by default none (local-development mode), whose service URL allow-list takes the fake
+    /// connector's loopback http.
+    /// </param>
+    public ConnectorTestHost(TimeProvider time, Action<ConnectorOptions>? configure = null, string? token = Token, Func<string?>? tokenSource = null,
+        Action<TeamsBotOptions>? bot = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -22,6 +28,11 @@ internal sealed class ConnectorTestHost : IDisposable
         tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(tokenSource ?? (() => token));
         services.AddSingleton(tokens.Object);
         services.AddBotConnector();
+        if (bot is not null)
+        {
+            services.Configure(bot);
+        }
+
         services.Configure<ConnectorOptions>(options =>
         {
             // Tests pick their timers deliberately; an attempt timeout would add one to every call.

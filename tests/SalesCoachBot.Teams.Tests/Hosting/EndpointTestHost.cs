@@ -34,7 +34,8 @@ internal sealed class EndpointTestHost : IAsyncDisposable
 
     public static async Task<EndpointTestHost> StartAsync(int maxBodyBytes = 256 * 1024)
     {
-        var builder = WebApplication.CreateBuilder();
+        // Development: the only environment where a bot without an app id starts.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Configuration["Bot:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -42,7 +43,7 @@ internal sealed class EndpointTestHost : IAsyncDisposable
         connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ResourceResponse("sent"));
         var authenticator = new Mock<IBotRequestAuthenticator>();
-        authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<IPAddress?>(), It.IsAny<CancellationToken>()))
+        authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<Activity>(), It.IsAny<IPAddress?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(BotAuthenticationResult.Allowed(null));
 
         builder.Services.AddSingleton<Calls>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -185,6 +186,8 @@ public sealed class ContactRecorderTests
         services.AddSingleton<TimeProvider>(database.Time);
         services.AddSalesCoachStore(Path.GetTempPath());
         services.AddSalesKernel().AddContacts();
+        // No app id: the bot accepts that only in the Development environment.
+        services.AddSingleton(Mock.Of<IHostEnvironment>(e => e.EnvironmentName == Environments.Development));
         services.AddTeamsBot().Use<ContactRecorder>().OnFallback<MemberEcho>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -10,6 +10,7 @@ using SalesCoachBot.Messaging;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;
 
@@ -45,6 +46,8 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(database.Time);
         services.AddSalesCoachStore(Path.GetTempPath());
         services.AddSalesKernel().AddContacts();
+        // As the app binds them: Bot:AllowedServiceUrlHosts decides where the connector may send.
+        services.AddOptions<TeamsBotOptions>().BindConfiguration(TeamsBotOptions.SectionName);
         services.AddBotConnector();
         if (observe is not null)
         {

@@ -360,6 +360,91 @@ public sealed class OutboxDispatcherTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task DispatchDueAsync_MemberReachableOnlyThroughDisallowedHost_FailedWithReasonAndNothingSent(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var server = await OutboxSeed.ConnectorAsync();
+        // A reference stored before the allow-list: the fake's loopback host is not in it (nor is it the default with an app id).
+        await using var host = new MessagingTestHost(database, new Dictionary<string, string?>
+        {
+            ["Bot:AllowedServiceUrlHosts:0"] = "https://smba.trafficmanager.net",
+        });
+        var members = await OutboxSeed.MembersAsync(database, 1, server.ServiceUrl);
+        await host.WithOutboxAsync(OutboxSeed.Tenant, (outbox, _) =>
+            outbox.EnqueueForMemberAsync(members[0], "nudge:0", AutomaticMessageKinds.Nudges, OutboxSeed.Message("hello"), automatic: false));
+
+        await host.DrainAsync();
+
+        Assert.Empty(server.Requests);
+        var row = Assert.Single(await OutboxSeed.RowsAsync(database));
+        Assert.Equal((OutboxStatus.Failed, "service-url-not-allowed"), (row.Status, row.LastError));
+        Assert.Null((await OutboxSeed.MemberAsync(database, members[0])).UnreachableAt);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task DispatchDueAsync_NewestChatOnDisallowedHost_SentThroughTheAllowedOne(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var server = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        var members = await OutboxSeed.MembersAsync(database, 1, server.ServiceUrl);
+        var (scope, store) = database.NewStore(OutboxSeed.Tenant);
+        await using (scope)
+        {
+            store.Conversations.Add(new Conversation
+            {
+                TenantId = OutboxSeed.Tenant, ConversationId = "a:planted", ServiceUrl = "https://attacker.example/emea/", ConversationType = "personal",
+                MemberId = members[0], BotId = "28:bot-app-id", CreatedAt = database.Time.GetUtcNow(), LastSeenAt = database.Time.GetUtcNow().AddMinutes(5),
+            });
+            await store.SaveChangesAsync();
+        }
+
+        await host.WithOutboxAsync(OutboxSeed.Tenant, (outbox, _) =>
+            outbox.EnqueueForMemberAsync(members[0], "nudge:0", AutomaticMessageKinds.Nudges, OutboxSeed.Message("hello"), automatic: false));
+        await host.DrainAsync();
+
+        var call = Assert.Single(server.Requests);
+        Assert.Equal(OutboxSeed.PersonalConversationId(0), call.ConversationId);
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await OutboxSeed.RowsAsync(database)).Status);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task DispatchDueAsync_ChannelConversationOnDisallowedHost_FailedAndNothingSent(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var server = await OutboxSeed.ConnectorAsync();
+        await using var host = new MessagingTestHost(database);
+        await OutboxSeed.MembersAsync(database, 1, server.ServiceUrl);
+        long channel;
+        var (scope, store) = database.NewStore(OutboxSeed.Tenant);
+        await using (scope)
+        {
+            var conversation = new Conversation
+            {
+                TenantId = OutboxSeed.Tenant, ConversationId = "19:general@thread.tacv2", ServiceUrl = "https://attacker.example/amer/", ConversationType = "channel",
+                BotId = "28:bot-app-id", CreatedAt = database.Time.GetUtcNow(), LastSeenAt = database.Time.GetUtcNow(),
+            };
+            store.Conversations.Add(conversation);
+            await store.SaveChangesAsync();
+            channel = conversation.Id;
+        }
+
+        await host.WithOutboxAsync(OutboxSeed.Tenant, (outbox, _) =>
+            outbox.EnqueueForConversationAsync(channel, "agenda:1:2026-11-30", AutomaticMessageKinds.Agendas, OutboxSeed.Message("agenda")));
+        await host.DrainAsync();
+
+        Assert.Empty(server.Requests);
+        var row = Assert.Single(await OutboxSeed.RowsAsync(database));
+        Assert.Equal((OutboxStatus.Failed, "service-url-not-allowed"), (row.Status, row.LastError));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task DispatchDueAsync_MessageDueLater_WaitsUntilDue(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -111,6 +111,33 @@ public sealed class SchedulingApplicationTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Dashboard_UnknownCallerAddressNoKeyConfigured_Refused()
+    {
+        await using var app = new SchedulingApplication();
+        using var client = app.CreateClient();
+        // A Unix socket or named pipe: no address, so not loopback.
+        client.DefaultRequestHeaders.Add(RemoteAddress.Header, RemoteAddress.Unknown);
+
+        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_LocalCallerNoKeyOutsideDevelopment_Refused()
+    {
+        await using var app = new SchedulingApplication(environment: "Production");
+        // Outside Development the bot needs an app id to start at all.
+        app.Settings["Bot:AppId"] = "5c4a7a3e-0f7b-4bd1-9a41-8d5e2f6c1b20";
+        app.Settings["Bot:ClientSecret"] = "not-used";
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("wrong-key", HttpStatusCode.Unauthorized)]
@@ -222,12 +249,14 @@ public sealed class SchedulingApplicationTests
     }
 
     /// <summary>The app with fast queue polling and a test header that sets the caller's address.</summary>
-    private sealed class SchedulingApplication(DatabaseProvider provider = DatabaseProvider.Sqlite) : SalesCoachBotApplication(provider)
+    private sealed class SchedulingApplication(DatabaseProvider provider = DatabaseProvider.Sqlite, string environment = "Development")
+        : SalesCoachBotApplication(provider)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             Settings["Scheduling:QueuePollInterval"] = "00:00:00.200";
             base.ConfigureWebHost(builder);
+            builder.UseEnvironment(environment);
         }
 
         protected override void ConfigureServices(IServiceCollection services) =>
@@ -238,13 +267,16 @@ public sealed class SchedulingApplicationTests
     {
         public const string Header = "X-Test-Remote-Address";
 
+        /// <summary>Header value for a caller without an IP address (a Unix socket or named pipe).</summary>
+        public const string Unknown = "unknown";
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, nextMiddleware) =>
             {
                 if (context.Request.Headers.TryGetValue(Header, out var address))
                 {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                    context.Connection.RemoteIpAddress = address.ToString() == Unknown ? null : IPAddress.Parse(address.ToString());
                 }
 
                 return nextMiddleware(context);
