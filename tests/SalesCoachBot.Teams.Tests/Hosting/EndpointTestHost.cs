@@ -39,7 +39,7 @@ internal sealed class EndpointTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration["Bot:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var connector = new Mock<IConnectorClient>();
-        connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+        connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ResourceResponse("sent"));
         var authenticator = new Mock<IBotRequestAuthenticator>();
         authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<IPAddress?>(), It.IsAny<CancellationToken>()))
