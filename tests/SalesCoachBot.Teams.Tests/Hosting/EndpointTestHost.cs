@@ -10,6 +10,7 @@ using SalesCoachBot.Teams.Authentication;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Teams.Routing;
+using SalesCoachBot.Teams.Tests.Authentication;
 using SalesCoachBot.Teams.Tests.Routing;
 
 namespace SalesCoachBot.Teams.Tests.Hosting;
@@ -32,11 +33,16 @@ internal sealed class EndpointTestHost : IAsyncDisposable
 
     public Calls Calls => _app.Services.GetRequiredService<Calls>();
 
-    public static async Task<EndpointTestHost> StartAsync(int maxBodyBytes = 256 * 1024)
+    public RecordingLoggerProvider Logs => _app.Services.GetRequiredService<RecordingLoggerProvider>();
+
+    public static async Task<EndpointTestHost> StartAsync(int maxBodyBytes = 256 * 1024, Action<BotRoutes>? routes = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        var logs = new RecordingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddSingleton(logs);
         builder.Configuration["Bot:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var connector = new Mock<IConnectorClient>();
         connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
@@ -46,12 +52,14 @@ internal sealed class EndpointTestHost : IAsyncDisposable
             .ReturnsAsync(BotAuthenticationResult.Allowed(null));
 
         builder.Services.AddSingleton<Calls>();
-        builder.Services.AddTeamsBot()
+        var table = builder.Services.AddTeamsBot()
             .OnCommand<LogCommand>("log")
             .OnCommand<Boom>("boom")
             .OnCardAction<CounterAction>("refresh")
+            .OnCardAction<BoomAction>("boom")
             .OnActivity<InstallHandler>("installationUpdate")
             .OnFallback<Fallback>();
+        routes?.Invoke(table);
         builder.Services.AddSingleton(authenticator.Object);
         builder.Services.AddSingleton(connector.Object);
 
@@ -75,4 +83,10 @@ internal sealed class Boom : ICommandHandler
 {
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("secret internal detail 42");
+}
+
+internal sealed class BoomAction : ICardActionHandler
+{
+    public Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("secret internal detail 43");
 }
