@@ -1,8 +1,8 @@
 namespace SalesCoachBot.Testing;
 
 /// <summary>
-/// The fake connector's side of Teams' limits: counts admitted arrivals per key and per app in sliding windows,
-/// the way the service would, independently of the client's own limiter.
+/// The fake connector's side of Teams' limits: counts admitted arrivals per key and per app and tenant in sliding
+/// windows, the way the service would, independently of the client's own limiter.
 /// </summary>
 internal sealed class ArrivalWindows
 {
@@ -13,11 +13,20 @@ internal sealed class ArrivalWindows
         [(14, TimeSpan.FromSeconds(1)), (16, TimeSpan.FromSeconds(2)), (120, TimeSpan.FromSeconds(30)), (3600, TimeSpan.FromHours(1))];
 
     private readonly Dictionary<string, List<long>> _byKey = new(StringComparer.Ordinal);
-    private readonly List<long> _app = [];
+    private readonly Dictionary<string, List<long>> _byTenant = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Admits the arrival when neither the key's windows nor the app's are full; otherwise says how long until they are not.</summary>
-    public bool TryAdmit(string key, (int Limit, TimeSpan Span)[] keyWindows, (int Limit, TimeSpan Span)[] appWindows, long now, out TimeSpan retryAfter)
+    /// <summary>
+    /// Admits the arrival when neither the key's windows nor its tenant's app windows are full; otherwise says how long
+    /// until they are not. An empty <paramref name="tenant"/> is one more tenant, for calls the fake cannot place.
+    /// </summary>
+    public bool TryAdmit(string key, string tenant, (int Limit, TimeSpan Span)[] keyWindows, (int Limit, TimeSpan Span)[] appWindows, long now, out TimeSpan retryAfter)
     {
+        if (!_byTenant.TryGetValue(tenant, out var app))
+        {
+            app = [];
+            _byTenant.Add(tenant, app);
+        }
+
         if (!_byKey.TryGetValue(key, out var arrivals))
         {
             arrivals = [];
@@ -25,8 +34,8 @@ internal sealed class ArrivalWindows
         }
 
         Prune(arrivals, now, keyWindows);
-        Prune(_app, now, appWindows);
-        var wait = Math.Max(Wait(arrivals, now, keyWindows), Wait(_app, now, appWindows));
+        Prune(app, now, appWindows);
+        var wait = Math.Max(Wait(arrivals, now, keyWindows), Wait(app, now, appWindows));
         if (wait > 0)
         {
             retryAfter = TimeSpan.FromTicks(wait);
@@ -34,7 +43,7 @@ internal sealed class ArrivalWindows
         }
 
         Insert(arrivals, now);
-        Insert(_app, now);
+        Insert(app, now);
         retryAfter = TimeSpan.Zero;
         return true;
     }
@@ -42,7 +51,7 @@ internal sealed class ArrivalWindows
     public void Clear()
     {
         _byKey.Clear();
-        _app.Clear();
+        _byTenant.Clear();
     }
 
     // A window (now - span, now] is full when the limit-th newest arrival is still inside it.

@@ -28,10 +28,10 @@ public sealed class FakeConnectorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
-    /// <summary>Answer 429 with Retry-After when a request exceeds Teams' per-conversation or per-app limits.</summary>
+    /// <summary>Answer 429 with Retry-After when a request exceeds Teams' per-conversation or per-app-and-tenant limits.</summary>
     public bool EnforceRateLimits { get; init; } = true;
 
-    /// <summary>The per-app limit the fake enforces (Teams: about 50 per second).</summary>
+    /// <summary>The per-app limit the fake enforces for each tenant (Teams: about 50 per second per tenant).</summary>
     public int AppRequestsPerSecond { get; init; } = 50;
 
     /// <summary>Path under the host where /v3 lives, e.g. "/amer" as in Teams' regional service URLs; empty for none.</summary>

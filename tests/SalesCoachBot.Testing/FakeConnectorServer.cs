@@ -45,6 +45,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     private readonly Dictionary<string, List<TeamsChannelAccount>> _rosters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TeamDetails Team, List<ChannelInfo> Channels)> _teams = new(StringComparer.Ordinal);
     private readonly ArrivalWindows _windows = new();
+    private readonly Dictionary<string, string> _tenantOfTarget = new(StringComparer.Ordinal);
     private Random _random;
     private long _sequence;
     private long _ids;
@@ -219,6 +220,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
             _sent.Clear();
             _scriptedFaults.Clear();
             _windows.Clear();
+            _tenantOfTarget.Clear();
             _random = new Random(_options.Seed);
             _throttledCount = 0;
         }
@@ -346,7 +348,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
             var windows = IsRoster(request.Operation) ? ArrivalWindows.TeamsRoster : ArrivalWindows.TeamsSend;
             var key = (IsRoster(request.Operation) ? "roster|" : request.Operation == FakeConnectorOperation.CreateConversation ? "create|" : "send|") + target;
             var app = new[] { (_options.AppRequestsPerSecond, TimeSpan.FromSeconds(1)) };
-            if (!_windows.TryAdmit(key, windows, app, request.ArrivedAt.UtcTicks, out var wait))
+            if (!_windows.TryAdmit(key, TenantOfLocked(request, target), windows, app, request.ArrivedAt.UtcTicks, out var wait))
             {
                 request.Throttled = true;
                 _throttledCount++;
@@ -528,6 +530,27 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     }
 
     private string NextId(string prefix) => $"{prefix}-{++_ids}";
+
+    // Teams counts per app and tenant. The body names the tenant of a send or create; a look-up's tenant is the one its
+    // conversation was last seen with, else unknown ("", one more budget).
+    private string TenantOfLocked(RecordedRequest request, string? target)
+    {
+        var tenant = request.Body is { ValueKind: JsonValueKind.Object } body
+            ? ReadString(body, "conversation", "tenantId") ?? ReadString(body, "channelData", "tenant", "id") ?? ReadString(body, "tenantId")
+            : null;
+        if (target is null)
+        {
+            return tenant ?? "";
+        }
+
+        if (tenant is not null)
+        {
+            _tenantOfTarget[target] = tenant;
+            return tenant;
+        }
+
+        return _tenantOfTarget.GetValueOrDefault(target, "");
+    }
 
     // The conversation a request is about; for create conversation the user or channel it opens a thread with.
     private static string? TargetOf(RecordedRequest request) =>

@@ -56,25 +56,25 @@ public sealed class RecordingConnectorClient : IConnectorClient
         }
     }
 
-    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, string? tenantId = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Record("send", serviceUrl, conversationId, null, activity));
 
-    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
+    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, string? tenantId = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Record("reply", serviceUrl, conversationId, activityId, activity));
 
-    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         Record("update", serviceUrl, conversationId, activityId, activity);
         return Task.FromResult(new ResourceResponse(activityId));
     }
 
-    public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
+    public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         Record("delete", serviceUrl, conversationId, activityId, null);
         return Task.CompletedTask;
     }
 
-    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var conversationId = "a:created-" + Interlocked.Increment(ref _nextId);
@@ -82,7 +82,7 @@ public sealed class RecordingConnectorClient : IConnectorClient
         return Task.FromResult(new ConversationResourceResponse(conversationId, parameters.Activity is null ? null : response.Id, serviceUrl));
     }
 
-    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize = 500, string? continuationToken = null, CancellationToken cancellationToken = default)
+    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize = 500, string? continuationToken = null, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         var skip = int.TryParse(continuationToken, out var s) ? s : 0;
         List<TeamsChannelAccount> all;
@@ -99,7 +99,7 @@ public sealed class RecordingConnectorClient : IConnectorClient
         });
     }
 
-    public Task<TeamsChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
+    public Task<TeamsChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string memberId, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -109,10 +109,10 @@ public sealed class RecordingConnectorClient : IConnectorClient
         }
     }
 
-    public Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default) =>
+    public Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, string? tenantId = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(new TeamDetails { Id = teamId, Name = "East Sales", MemberCount = Members.Count });
 
-    public Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, string? tenantId = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ChannelInfo>>([new ChannelInfo { Id = teamId, Name = "General" }]);
 
     private ResourceResponse Record(string operation, string serviceUrl, string? conversationId, string? activityId, Activity? activity)

@@ -27,7 +27,8 @@ public sealed class Chat(SalesCoachBotApplication app)
 
     /// <summary>
     /// Sends one activity and returns what the bot sent, updated and answered during the turn. Fails the test when
-    /// the bot refused the request (401/403) or the turn crashed (5xx); other statuses are in <see cref="Replies.Status"/>.
+    /// the bot refused the request (401/403) or the turn crashed and not even its apology got out (5xx); a crash the bot
+    /// apologised for is a 200 with the apology among the replies. Other statuses are in <see cref="Replies.Status"/>.
     /// </summary>
     public async Task<Replies> SendAsync(ActivityBuilder activity)
     {

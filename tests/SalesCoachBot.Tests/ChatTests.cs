@@ -26,10 +26,11 @@ public sealed class ChatTests
     }
 
     [Fact]
-    public async Task SendAsync_ConnectorRefusesTheReply_FailsWithTheBotsAnswer()
+    public async Task SendAsync_ConnectorRefusesTheReplyAndTheApology_FailsWithTheBotsAnswer()
     {
         await using var app = new SalesCoachBotApplication();
-        app.Connector.FailNext(1, HttpStatusCode.BadRequest);
+        // The reply fails, and so does the apology for it: only then is the turn answered 500.
+        app.Connector.FailNext(2, HttpStatusCode.BadRequest);
 
         var failure = await Assert.ThrowsAsync<FailException>(() => app.Chat().SendAsync("help"));
 

@@ -51,38 +51,38 @@ internal sealed partial class ConnectorClient : IConnectorClient
         _jitter = jitter ?? Random.Shared.NextDouble;
     }
 
-    public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities");
-        var call = new ConnectorCall("send", HttpMethod.Post, uri, activity, RateBudget.Send, conversationId);
+        var call = new ConnectorCall("send", HttpMethod.Post, uri, activity, RateBudget.Send, conversationId, tenantId ?? activity.TenantId);
         return await CallAsync<ResourceResponse>(call, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(null);
     }
 
-    public async Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    public async Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
-        var call = new ConnectorCall("reply", HttpMethod.Post, uri, activity, RateBudget.Send, conversationId);
+        var call = new ConnectorCall("reply", HttpMethod.Post, uri, activity, RateBudget.Send, conversationId, tenantId ?? activity.TenantId);
         return await CallAsync<ResourceResponse>(call, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(null);
     }
 
-    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
-        var call = new ConnectorCall("update", HttpMethod.Put, uri, activity, RateBudget.Send, conversationId);
+        var call = new ConnectorCall("update", HttpMethod.Put, uri, activity, RateBudget.Send, conversationId, tenantId ?? activity.TenantId);
         return await CallAsync<ResourceResponse>(call, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(activityId);
     }
 
-    public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
+    public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
-        var call = new ConnectorCall("delete", HttpMethod.Delete, uri, null, RateBudget.Send, conversationId);
+        var call = new ConnectorCall("delete", HttpMethod.Delete, uri, null, RateBudget.Send, conversationId, tenantId);
         await CallAsync<JsonElement?>(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var uri = BuildUri(serviceUrl, "v3/conversations");
@@ -90,12 +90,12 @@ internal sealed partial class ConnectorClient : IConnectorClient
         // Teams counts a create against the thread it opens: the user's 1:1 chat or the channel.
         var target = parameters.Members?.FirstOrDefault()?.Id ?? parameters.ChannelData?.Channel?.Id;
         var call = new ConnectorCall("create conversation", HttpMethod.Post, uri, parameters, RateBudget.Send,
-            target is null ? null : "create:" + target);
+            target is null ? null : "create:" + target, tenantId ?? parameters.TenantId ?? parameters.ChannelData?.Tenant?.Id);
         return await CallAsync<ConversationResourceResponse>(call, cancellationToken).ConfigureAwait(false)
             ?? throw new ConnectorException(ConnectorFailure.Transient, null, "Connector create conversation answered without a body.");
     }
 
-    public async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize = 500, string? continuationToken = null, CancellationToken cancellationToken = default)
+    public async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize = 500, string? continuationToken = null, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var path = $"v3/conversations/{Escape(conversationId)}/pagedmembers?pageSize={pageSize}";
@@ -104,30 +104,30 @@ internal sealed partial class ConnectorClient : IConnectorClient
             path += "&continuationToken=" + Uri.EscapeDataString(continuationToken);
         }
 
-        var call = new ConnectorCall("paged members", HttpMethod.Get, BuildUri(serviceUrl, path), null, RateBudget.Roster, conversationId);
+        var call = new ConnectorCall("paged members", HttpMethod.Get, BuildUri(serviceUrl, path), null, RateBudget.Roster, conversationId, tenantId);
         return await CallAsync<PagedMembersResult>(call, cancellationToken).ConfigureAwait(false) ?? new PagedMembersResult();
     }
 
-    public async Task<TeamsChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
+    public async Task<TeamsChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string memberId, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}");
-        var call = new ConnectorCall("member", HttpMethod.Get, uri, null, RateBudget.Roster, conversationId);
+        var call = new ConnectorCall("member", HttpMethod.Get, uri, null, RateBudget.Roster, conversationId, tenantId);
         return await CallAsync<TeamsChannelAccount>(call, cancellationToken).ConfigureAwait(false)
             ?? throw new ConnectorException(ConnectorFailure.NotFound, null, "Connector member look-up answered without a body.");
     }
 
-    public async Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default)
+    public async Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         var uri = BuildUri(serviceUrl, $"v3/teams/{Escape(teamId)}");
-        var call = new ConnectorCall("team details", HttpMethod.Get, uri, null, RateBudget.Roster, teamId);
+        var call = new ConnectorCall("team details", HttpMethod.Get, uri, null, RateBudget.Roster, teamId, tenantId);
         return await CallAsync<TeamDetails>(call, cancellationToken).ConfigureAwait(false)
             ?? throw new ConnectorException(ConnectorFailure.NotFound, null, "Connector team details answered without a body.");
     }
 
-    public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         var uri = BuildUri(serviceUrl, $"v3/teams/{Escape(teamId)}/conversations");
-        var call = new ConnectorCall("team channels", HttpMethod.Get, uri, null, RateBudget.Roster, teamId);
+        var call = new ConnectorCall("team channels", HttpMethod.Get, uri, null, RateBudget.Roster, teamId, tenantId);
         var list = await CallAsync<ConversationList>(call, cancellationToken).ConfigureAwait(false);
         return list?.Conversations?.ToArray() ?? [];
     }
@@ -142,7 +142,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         {
             // The token comes first: a first fetch can take long, and the reserved slot should be spent on the wire.
             var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            var slotWait = _limiter.Reserve(call.Budget, call.RateKey);
+            var slotWait = _limiter.Reserve(call.Budget, call.RateKey, call.TenantId);
             if (slotWait > TimeSpan.Zero)
             {
                 await Task.Delay(slotWait, _time, cancellationToken).ConfigureAwait(false);
@@ -383,7 +383,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Operation} failed with {Status}: {Failure}, not retried.")]
     private static partial void LogPermanentFailure(ILogger logger, string operation, string status, ConnectorFailure failure);
 
-    private sealed record ConnectorCall(string Operation, HttpMethod Method, Uri Uri, object? Body, RateBudget Budget, string? RateKey);
+    private sealed record ConnectorCall(string Operation, HttpMethod Method, Uri Uri, object? Body, RateBudget Budget, string? RateKey, string? TenantId);
 
     private sealed record ConversationList(IList<ChannelInfo>? Conversations);
 

@@ -27,7 +27,7 @@ public sealed class ConnectorOptions
     /// <summary>Throttle on the client side to Teams' per-conversation and per-app limits.</summary>
     public bool RateLimitingEnabled { get; set; } = true;
 
-    /// <summary>Requests per second the whole app sends (Teams allows about 50 per app per tenant).</summary>
+    /// <summary>Requests per second the app sends to one tenant (Teams allows about 50 per app per tenant); each tenant has its own.</summary>
     [Range(1, 10_000)]
     public int AppRequestsPerSecond { get; set; } = 50;
 

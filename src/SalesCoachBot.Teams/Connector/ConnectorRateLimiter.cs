@@ -15,13 +15,20 @@ internal enum RateBudget
     Roster,
 }
 
-/// <summary>The windows the limiter enforces.</summary>
+/// <summary>
+/// The windows the limiter enforces. <paramref name="AppWindows"/> apply per tenant (Teams counts a bot's calls per
+/// app and tenant); at most <paramref name="MaxTenantPartitions"/> tenants have a budget of their own at a time.
+/// </summary>
 internal sealed record RateLimits(
     IReadOnlyList<RateWindow> SendWindows,
     IReadOnlyList<RateWindow> RosterWindows,
     IReadOnlyList<RateWindow> AppWindows,
-    TimeSpan SafetyMargin)
+    TimeSpan SafetyMargin,
+    int MaxTenantPartitions = RateLimits.DefaultMaxTenantPartitions)
 {
+    /// <summary>Tenants with a budget of their own at one time; far more than one instance serves in a second.</summary>
+    public const int DefaultMaxTenantPartitions = 10_000;
+
     /// <summary>Teams' published per-bot-per-conversation limits for sends and create conversation.</summary>
     public static readonly IReadOnlyList<RateWindow> TeamsSendWindows =
         [new(7, TimeSpan.FromSeconds(1)), new(8, TimeSpan.FromSeconds(2)), new(60, TimeSpan.FromSeconds(30)), new(1800, TimeSpan.FromHours(1))];
@@ -48,9 +55,12 @@ internal sealed record RateLimits(
 
 /// <summary>
 /// Client-side throttle that keeps the bot under Teams' limits so 429s stay rare.
-/// Each call reserves the earliest instant at which every window it falls under (its conversation's and the app's)
-/// still has room, records that instant, and waits until then on the <see cref="TimeProvider"/>.
+/// Each call reserves the earliest instant at which every window it falls under (its conversation's and its tenant's
+/// share of the app budget) still has room, records that instant, and waits until then on the <see cref="TimeProvider"/>.
 /// Reservations are FIFO per key, so a log only needs its newest entries (as many as the largest limit) and stays sorted.
+/// Teams limits a bot per app and tenant, so each tenant draws on an app budget of its own; a call that names no tenant,
+/// or arrives while <see cref="RateLimits.MaxTenantPartitions"/> tenants are busy, shares one budget, which is only
+/// conservative. Idle tenants are forgotten like idle conversations.
 /// </summary>
 internal sealed class ConnectorRateLimiter
 {
@@ -63,7 +73,8 @@ internal sealed class ConnectorRateLimiter
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ReservationLog> _sendLogs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReservationLog> _rosterLogs = new(StringComparer.Ordinal);
-    private readonly ReservationLog _appLog;
+    private readonly Dictionary<string, ReservationLog> _tenantLogs = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ReservationLog _sharedAppLog;
     private readonly long _marginTicks;
     private long _nextSweep;
 
@@ -73,7 +84,7 @@ internal sealed class ConnectorRateLimiter
         _limits = limits;
         _enabled = enabled;
         _marginTicks = limits.SafetyMargin.Ticks;
-        _appLog = new ReservationLog(MaxLimit(limits.AppWindows));
+        _sharedAppLog = new ReservationLog(MaxLimit(limits.AppWindows));
         _nextSweep = NowTicks() + SweepInterval.Ticks;
     }
 
@@ -89,15 +100,27 @@ internal sealed class ConnectorRateLimiter
         }
     }
 
-    /// <summary>Waits until the call may go out. Cancelling gives up the wait (the reserved slot stays used, which is only conservative).</summary>
-    public Task AcquireAsync(RateBudget budget, string? key, CancellationToken cancellationToken)
+    /// <summary>Tenants currently holding an app budget of their own (for tests of the memory bound).</summary>
+    public int TrackedTenantCount
     {
-        var wait = Reserve(budget, key);
+        get
+        {
+            lock (_gate)
+            {
+                return _tenantLogs.Count;
+            }
+        }
+    }
+
+    /// <summary>Waits until the call may go out. Cancelling gives up the wait (the reserved slot stays used, which is only conservative).</summary>
+    public Task AcquireAsync(RateBudget budget, string? key, string? tenantId, CancellationToken cancellationToken)
+    {
+        var wait = Reserve(budget, key, tenantId);
         return wait > TimeSpan.Zero ? Task.Delay(wait, _time, cancellationToken) : Task.CompletedTask;
     }
 
-    /// <summary>Reserves the next slot and returns how long to wait for it.</summary>
-    public TimeSpan Reserve(RateBudget budget, string? key)
+    /// <summary>Reserves the next slot and returns how long to wait for it; no tenant means the shared app budget.</summary>
+    public TimeSpan Reserve(RateBudget budget, string? key, string? tenantId = null)
     {
         if (!_enabled)
         {
@@ -112,7 +135,8 @@ internal sealed class ConnectorRateLimiter
                 Sweep(now);
             }
 
-            var slot = Math.Max(now, EarliestSlot(_appLog, _limits.AppWindows));
+            var appLog = AppLogOf(tenantId, now);
+            var slot = Math.Max(now, EarliestSlot(appLog, _limits.AppWindows));
             ReservationLog? keyLog = null;
             var windows = budget == RateBudget.Send ? _limits.SendWindows : _limits.RosterWindows;
             if (!string.IsNullOrEmpty(key))
@@ -127,10 +151,37 @@ internal sealed class ConnectorRateLimiter
                 slot = Math.Max(slot, EarliestSlot(keyLog, windows));
             }
 
-            _appLog.Add(slot);
+            appLog.Add(slot);
             keyLog?.Add(slot);
             return TimeSpan.FromTicks(slot - now);
         }
+    }
+
+    private ReservationLog AppLogOf(string? tenantId, long now)
+    {
+        if (string.IsNullOrWhiteSpace(tenantId))
+        {
+            return _sharedAppLog;
+        }
+
+        if (_tenantLogs.TryGetValue(tenantId, out var log))
+        {
+            return log;
+        }
+
+        if (_tenantLogs.Count >= _limits.MaxTenantPartitions)
+        {
+            SweepLogs(_tenantLogs, now - Longest(_limits.AppWindows) - _marginTicks);
+            if (_tenantLogs.Count >= _limits.MaxTenantPartitions)
+            {
+                // Still full of busy tenants: sharing one budget can only be slower, never over a limit.
+                return _sharedAppLog;
+            }
+        }
+
+        log = new ReservationLog(MaxLimit(_limits.AppWindows));
+        _tenantLogs.Add(tenantId, log);
+        return log;
     }
 
     // Appending t keeps every window valid iff t >= (L-th newest entry) + span for each window, and t >= newest (FIFO).
@@ -153,6 +204,7 @@ internal sealed class ConnectorRateLimiter
         _nextSweep = now + SweepInterval.Ticks;
         SweepLogs(_sendLogs, now - Longest(_limits.SendWindows) - _marginTicks);
         SweepLogs(_rosterLogs, now - Longest(_limits.RosterWindows) - _marginTicks);
+        SweepLogs(_tenantLogs, now - Longest(_limits.AppWindows) - _marginTicks);
     }
 
     private static void SweepLogs(Dictionary<string, ReservationLog> logs, long cutoff)

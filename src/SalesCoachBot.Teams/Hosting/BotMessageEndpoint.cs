@@ -11,8 +11,9 @@ using SalesCoachBot.Teams.Routing;
 namespace SalesCoachBot.Teams.Hosting;
 
 /// <summary>
-/// POST /api/messages: size check → parse → token check (token, channel, tenant, caller) → serviceUrl allow-list → route. Bad input gets 400 problem+json,
-/// a bad token 401/403, and nothing reaches a handler before the token is checked.
+/// POST /api/messages: size check → parse → token check (token, channel, tenant, caller) → serviceUrl allow-list → route.
+/// Bad input gets 400 problem+json, a bad token 401/403, and nothing reaches a handler before the token is checked. A
+/// turn that throws is logged under a reference id and answered with an apology naming it (<see cref="ITurnErrorReply"/>).
 /// </summary>
 public sealed partial class BotMessageEndpoint
 {
@@ -85,12 +86,11 @@ public sealed partial class BotMessageEndpoint
         {
             return Results.Empty;
         }
-#pragma warning disable CA1031 // The last line of defence: log it, never show exception text to the caller.
+#pragma warning disable CA1031 // The last line of defence: log it and apologise, never show exception text to the caller.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogTurnFailed(_logger, ex, activity.Type, activity.Id);
-            return Problem(StatusCodes.Status500InternalServerError, "Internal error", "The bot could not handle this activity.");
+            return await TurnFailureAnswer.AnswerAsync(turn, ex, http, _logger).ConfigureAwait(false);
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -174,7 +174,4 @@ public sealed partial class BotMessageEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request ({Status}): {Reason}")]
     private static partial void LogRefused(ILogger logger, BotAuthenticationStatus status, string? reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling activity {Type} {Id} failed")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? type, string? id);
 }

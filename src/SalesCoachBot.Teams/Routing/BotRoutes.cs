@@ -93,6 +93,21 @@ public sealed class BotRoutes
         return Register<THandler>();
     }
 
+    /// <summary>
+    /// Words the apology for a failed turn (see <see cref="ITurnErrorReply"/>), resolved per turn from the request scope.
+    /// Once only; without it a neutral English apology is sent.
+    /// </summary>
+    public BotRoutes OnTurnError<TReply>() where TReply : class, ITurnErrorReply
+    {
+        if (_services.Any(d => d.ServiceType == typeof(ITurnErrorReply)))
+        {
+            throw new InvalidOperationException("An apology for failed turns is already registered.");
+        }
+
+        _services.AddScoped<ITurnErrorReply, TReply>();
+        return this;
+    }
+
     /// <summary>Adds middleware that runs around every turn, in registration order.</summary>
     public BotRoutes Use<TMiddleware>() where TMiddleware : class, ITurnMiddleware
     {

@@ -82,6 +82,13 @@ public sealed record InvokeResponse(int Status, object? Body)
     public static InvokeResponse Unsupported { get; } =
         new(400, new AdaptiveCardInvokeResponse(400, "application/vnd.microsoft.error", new InvokeError("BadRequest", "This invoke is not supported.")));
 
+    /// <summary>
+    /// A failed turn's invoke answer: an error (status 500 in the body) with a message the card shows. The HTTP answer
+    /// itself is 200, so the client reads the body and shows the message rather than reporting the call as lost.
+    /// </summary>
+    public static InvokeResponse Error(string message) =>
+        new(200, new AdaptiveCardInvokeResponse(500, "application/vnd.microsoft.error", new InvokeError("InternalServerError", message)));
+
     /// <summary>A 400 answer with a reason the client can show.</summary>
     public static InvokeResponse BadRequest(string message) =>
         new(400, new AdaptiveCardInvokeResponse(400, "application/vnd.microsoft.error", new InvokeError("BadRequest", message)));

@@ -71,7 +71,7 @@ public sealed class TurnContext
         ArgumentNullException.ThrowIfNull(reply);
         var (serviceUrl, conversationId) = Address();
         Address(reply);
-        var response = await Connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken).ConfigureAwait(false);
+        var response = await Connector.SendToConversationAsync(serviceUrl, conversationId, reply, Activity.TenantId, cancellationToken).ConfigureAwait(false);
         SentActivities.Add(response);
         return response;
     }
@@ -87,7 +87,7 @@ public sealed class TurnContext
         var (serviceUrl, conversationId) = Address();
         Address(replacement);
         replacement.Id = activityId;
-        return Connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, replacement, cancellationToken);
+        return Connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, replacement, Activity.TenantId, cancellationToken);
     }
 
     private (string ServiceUrl, string ConversationId) Address() =>

@@ -50,7 +50,7 @@ internal sealed partial class ContactRecorder(ContactDirectory directory, IOptio
 
         try
         {
-            var account = await turn.Connector.GetMemberAsync(serviceUrl, conversationId, userId, cancellationToken).ConfigureAwait(false);
+            var account = await turn.Connector.GetMemberAsync(serviceUrl, conversationId, userId, activity.TenantId, cancellationToken).ConfigureAwait(false);
             return account.Email ?? account.UserPrincipalName;
         }
         catch (ConnectorException exception)

@@ -7,6 +7,7 @@ using SalesCoachBot.Features.SalesTeams;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
+using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Hosting;
@@ -54,5 +55,8 @@ internal static class RouteTable
             .OnCommand<LeaderboardCommand>(TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord)
             .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
 
-            .OnFallback<HelpFallback>();
+            .OnFallback<HelpFallback>()
+
+            // A turn that throws: the person gets this apology with the reference id of the logged failure.
+            .OnTurnError<TurnErrorApology>();
 }

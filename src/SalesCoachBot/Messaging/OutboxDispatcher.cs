@@ -263,7 +263,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             // From here on a call to Teams may be under way: a stop leaves the lease to expire rather than release it.
             cancellationToken.ThrowIfCancellationRequested();
             started[message.Id] = true;
-            var response = await _connector.SendToConversationAsync(target.ServiceUrl!, target.ConversationId!, activity, cancellationToken).ConfigureAwait(false);
+            var response = await _connector.SendToConversationAsync(target.ServiceUrl!, target.ConversationId!, activity, message.TenantId, cancellationToken).ConfigureAwait(false);
 
             // Sent: record it whatever happens to the caller's token, or a restart would send it again.
             await FinishAsync(db, message, OutboxStatus.Sent, null, response.Id).ConfigureAwait(false);
@@ -354,7 +354,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         cancellationToken.ThrowIfCancellationRequested();
         started[message.Id] = true;
         var created = await _connector.CreateConversationAsync(
-            chosen.ServiceUrl, ConversationParameters.ForPersonalChat(chosen.BotId, member.TeamsUserId, message.TenantId), cancellationToken)
+            chosen.ServiceUrl, ConversationParameters.ForPersonalChat(chosen.BotId, member.TeamsUserId, message.TenantId), message.TenantId, cancellationToken)
             .ConfigureAwait(false);
         if (string.IsNullOrEmpty(created.Id))
         {

@@ -123,9 +123,9 @@ public sealed class RecordingPingHandler(HandlerCallCounter counter) : ICommandH
 /// <summary>Keeps every log line, to check what was (and was not) logged.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> _entries = new();
 
-    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => _entries.ToList();
+    public IReadOnlyList<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries => _entries.ToList();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -140,6 +140,6 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider._entries.Enqueue((logLevel, category, formatter(state, exception)));
+            provider._entries.Enqueue((logLevel, category, formatter(state, exception), exception));
     }
 }

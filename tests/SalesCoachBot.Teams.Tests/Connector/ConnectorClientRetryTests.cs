@@ -205,7 +205,7 @@ public sealed class ConnectorClientRetryTests : IAsyncLifetime
         }
 
         using var cancel = new CancellationTokenSource();
-        var eighth = _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("eighth"), cancel.Token);
+        var eighth = _host.Client.SendToConversationAsync(_server.ServiceUrl, Conversation, Activity.CreateMessage("eighth"), cancellationToken: cancel.Token);
         var slotWait = await _clock.WaitForTimerAsync();
         Assert.False(eighth.IsCompleted);
         await cancel.CancelAsync();

@@ -9,11 +9,113 @@ public sealed class ConnectorRateLimiterTests
 
     private readonly FakeTimeProvider _clock = new(Start);
 
-    private static RateLimits TeamsLimits(int appPerSecond = 50, TimeSpan? margin = null) => new(
+    private static RateLimits TeamsLimits(int appPerSecond = 50, TimeSpan? margin = null, int maxTenants = RateLimits.DefaultMaxTenantPartitions) => new(
         RateLimits.TeamsSendWindows,
         RateLimits.TeamsRosterWindows,
         RateLimits.PacedAppWindows(appPerSecond),
-        margin ?? TimeSpan.Zero);
+        margin ?? TimeSpan.Zero,
+        maxTenants);
+
+    [Fact]
+    public void Reserve_TwoTenantsAtOnce_EachGetsItsOwnFiftyASecond()
+    {
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 50));
+
+        // Interleaved, as two busy tenants would be, each to its own reps' chats.
+        var contoso = new List<TimeSpan>();
+        var fabrikam = new List<TimeSpan>();
+        for (var i = 0; i < 100; i++)
+        {
+            contoso.Add(limiter.Reserve(RateBudget.Send, $"a:contoso-rep-{i}", "tenant-contoso"));
+            fabrikam.Add(limiter.Reserve(RateBudget.Send, $"a:fabrikam-rep-{i}", "tenant-fabrikam"));
+        }
+
+        foreach (var tenant in new[] { contoso, fabrikam })
+        {
+            AssertWithinWindows(tenant, [new RateWindow(50, TimeSpan.FromSeconds(1))]);
+            Assert.Equal(50, tenant.Count(t => t < TimeSpan.FromSeconds(1)));
+            Assert.Equal(TimeSpan.FromMilliseconds(900), tenant[49]);
+            Assert.Equal(TimeSpan.FromSeconds(1), tenant[50]);
+        }
+
+        // 100 in the first second in all: neither tenant waited for the other.
+        Assert.Equal(100, contoso.Concat(fabrikam).Count(t => t < TimeSpan.FromSeconds(1)));
+        Assert.Equal(2, limiter.TrackedTenantCount);
+    }
+
+    [Fact]
+    public void Reserve_OneTenant_IsStillHeldToFiftyASecond()
+    {
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 50));
+
+        var instants = Enumerable.Range(0, 200).Select(i => limiter.Reserve(RateBudget.Send, $"a:rep-{i}", "tenant-contoso")).ToList();
+
+        AssertWithinWindows(instants, [new RateWindow(50, TimeSpan.FromSeconds(1))]);
+        Assert.Equal(50, instants.Count(t => t < TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromMilliseconds(3900), instants[^1]);
+    }
+
+    [Fact]
+    public void Reserve_TenantNamedInAnotherCase_IsTheSameTenant()
+    {
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 50));
+
+        var instants = Enumerable.Range(0, 51)
+            .Select(i => limiter.Reserve(RateBudget.Send, $"a:rep-{i}", i % 2 == 0 ? "TENANT-CONTOSO" : "tenant-contoso"))
+            .ToList();
+
+        Assert.Equal(TimeSpan.FromSeconds(1), instants[50]);
+        Assert.Equal(1, limiter.TrackedTenantCount);
+    }
+
+    [Fact]
+    public void Reserve_ManyTenantsInOneConversation_StillHoldTheConversationLimit()
+    {
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 50));
+
+        // A conversation belongs to one tenant; even if callers named different ones, its own windows still count every send.
+        var instants = Enumerable.Range(0, 9).Select(i => limiter.Reserve(RateBudget.Send, "a:alice", $"tenant-{i}")).ToList();
+
+        AssertWithinWindows(instants, RateLimits.TeamsSendWindows);
+        Assert.All(instants.Take(7), t => Assert.Equal(TimeSpan.Zero, t));
+        Assert.Equal(TimeSpan.FromSeconds(1), instants[7]);
+        Assert.Equal(TimeSpan.FromSeconds(2), instants[8]);
+    }
+
+    [Fact]
+    public void Reserve_TenantsPastTheBound_ShareOneBudgetUntilIdleTenantsAreForgotten()
+    {
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 50, maxTenants: 2));
+        limiter.Reserve(RateBudget.Send, "a:a", "tenant-a");
+        limiter.Reserve(RateBudget.Send, "a:b", "tenant-b");
+
+        // A third and a fourth busy tenant find no room: they share the budget of calls that name no tenant.
+        var shared = Enumerable.Range(0, 51)
+            .Select(i => limiter.Reserve(RateBudget.Send, $"a:rep-{i}", i % 2 == 0 ? "tenant-c" : null))
+            .ToList();
+        Assert.Equal(TimeSpan.FromSeconds(1), shared[50]);
+        Assert.Equal(2, limiter.TrackedTenantCount);
+
+        // Once a and b are idle longer than the app window, a new tenant takes a budget of its own.
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve(RateBudget.Send, "a:d", "tenant-d"));
+        Assert.Equal(1, limiter.TrackedTenantCount);
+    }
+
+    [Fact]
+    public void Reserve_IdleTenants_AreForgotten()
+    {
+        var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 50));
+        for (var i = 0; i < 500; i++)
+        {
+            limiter.Reserve(RateBudget.Send, $"a:rep-{i}", $"tenant-{i}");
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        limiter.Reserve(RateBudget.Send, "a:later", "tenant-later");
+
+        Assert.Equal(1, limiter.TrackedTenantCount);
+    }
 
     [Fact]
     public void Reserve_BurstOf100SendsToOneConversation_NeverExceedsAnyTeamsWindowAndWastesNoSlot()
@@ -142,7 +244,7 @@ public sealed class ConnectorRateLimiterTests
     public async Task AcquireAsync_EighthSendWithinASecond_CompletesOnlyWhenTheSecondHasPassed()
     {
         var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 10_000));
-        var acquisitions = Enumerable.Range(0, 8).Select(_ => limiter.AcquireAsync(RateBudget.Send, "a:alice", CancellationToken.None)).ToList();
+        var acquisitions = Enumerable.Range(0, 8).Select(_ => limiter.AcquireAsync(RateBudget.Send, "a:alice", null, CancellationToken.None)).ToList();
 
         Assert.All(acquisitions.Take(7), a => Assert.True(a.IsCompletedSuccessfully));
         Assert.False(acquisitions[7].IsCompleted);
@@ -159,11 +261,11 @@ public sealed class ConnectorRateLimiterTests
         var limiter = new ConnectorRateLimiter(_clock, TeamsLimits(appPerSecond: 10_000));
         for (var i = 0; i < 7; i++)
         {
-            await limiter.AcquireAsync(RateBudget.Send, "a:alice", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+            await limiter.AcquireAsync(RateBudget.Send, "a:alice", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         }
 
         using var cancel = new CancellationTokenSource();
-        var waiting = limiter.AcquireAsync(RateBudget.Send, "a:alice", cancel.Token);
+        var waiting = limiter.AcquireAsync(RateBudget.Send, "a:alice", null, cancel.Token);
         Assert.False(waiting.IsCompleted);
         await cancel.CancelAsync();
 

@@ -2,6 +2,14 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Hosting;
+using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Teams.Tests.Hosting;
@@ -103,12 +111,98 @@ public class BotMessageEndpointTests
     }
 
     [Fact]
-    public async Task Post_HandlerThrows_Answers500WithoutExceptionText()
+    public async Task Post_HandlerThrowsWithNoApologyRegistered_SendsTheDefaultApologyWithTheLoggedReferenceId()
     {
         await using var host = await EndpointTestHost.StartAsync();
+        var sent = new List<Activity>();
+        host.Connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), Moq.Capture.In(sent), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ResourceResponse("sent"));
+
         var response = await host.PostAsync(ActivityBuilder.Message("boom").ToJson());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var apology = Assert.Single(sent);
+        var referenceId = ReferenceIn(apology.Text);
+        Assert.StartsWith("Sorry, something went wrong", apology.Text, StringComparison.Ordinal);
+        Assert.Equal("plain", apology.TextFormat);
+        Assert.DoesNotContain("secret internal detail", apology.Text, StringComparison.Ordinal);
+        var logged = Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains(referenceId, logged.Message, StringComparison.Ordinal);
+        Assert.Equal("secret internal detail 42", Assert.IsType<InvalidOperationException>(logged.Exception).Message);
+    }
+
+    [Fact]
+    public async Task Post_CardActionThrows_AnswersAnErrorInvokeResponseWithTheApology()
+    {
+        await using var host = await EndpointTestHost.StartAsync();
+        var json = ActivityBuilder.Of("invoke").WithName("adaptiveCard/action")
+            .WithValue(new { action = new { type = "Action.Execute", verb = "boom", data = new { } } }).ToJson();
+
+        var response = await host.PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret internal detail", text, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal(500, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.RootElement.GetProperty("type").GetString());
+        var message = body.RootElement.GetProperty("value").GetProperty("message").GetString()!;
+        Assert.StartsWith("Sorry, something went wrong", message, StringComparison.Ordinal);
+        Assert.Contains(ReferenceIn(message), Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Error).Message, StringComparison.Ordinal);
+        // The invoke is answered in its body; nothing is sent into the conversation.
+        host.Connector.Verify(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Post_HandlerThrowsWithAnApologyRegistered_SendsTheAppsWordsInTheTurnsLocale()
+    {
+        await using var host = await EndpointTestHost.StartAsync(routes: r => r.OnTurnError<LocaleApology>());
+        var sent = new List<Activity>();
+        host.Connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), Moq.Capture.In(sent), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ResourceResponse("sent"));
+
+        var response = await host.PostAsync(ActivityBuilder.Message("boom").WithLocale("zh-CN").ToJson());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("^zh-CN: [0-9A-F]{10}$", Assert.Single(sent).Text);
+    }
+
+    [Fact]
+    public async Task Post_HandlerThrowsAndTheApologyCannotBeSent_LogsBothAndAnswers500WithoutExceptionText()
+    {
+        await using var host = await EndpointTestHost.StartAsync();
+        host.Connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(ConnectorFailure.Blocked, HttpStatusCode.Forbidden, "blocked"));
+
+        var response = await host.PostAsync(ActivityBuilder.Message("boom").ToJson());
+
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.DoesNotContain("secret internal detail", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // One try at the apology, no loop.
+        host.Connector.Verify(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
+        var errors = host.Logs.Entries.Where(e => e.Level == LogLevel.Error).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.IsType<InvalidOperationException>(errors[0].Exception);
+        Assert.IsType<ConnectorException>(errors[1].Exception);
+    }
+
+    [Fact]
+    public void RegisterTurnError_Twice_Throws()
+    {
+        var routes = new ServiceCollection().AddTeamsBot().OnTurnError<LocaleApology>();
+        Assert.Throws<InvalidOperationException>(() => routes.OnTurnError<LocaleApology>());
+    }
+
+    private static string ReferenceIn(string? text)
+    {
+        var match = Regex.Match(text ?? "", "reference ([0-9A-F]{10})");
+        Assert.True(match.Success, $"No reference id in: {text}");
+        return match.Groups[1].Value;
+    }
+
+    private sealed class LocaleApology : ITurnErrorReply
+    {
+        public string Apology(TurnContext turn, string referenceId) => $"{turn.Locale}: {referenceId}";
     }
 
     [Fact]

@@ -111,7 +111,8 @@ public class BotRouterTests
 
         Assert.Equal(["gate", "action:refresh:week:submit"], host.Calls.Log);
         host.Connector.Verify(c => c.UpdateActivityAsync(ActivityBuilder.LoopbackServiceUrl, "a:personal-alice", "card-activity-7",
-            It.Is<Activity>(a => a.Attachments!.Single().ContentType == Attachment.AdaptiveCardContentType), It.IsAny<CancellationToken>()), Times.Once);
+            It.Is<Activity>(a => a.Attachments!.Single().ContentType == Attachment.AdaptiveCardContentType), ActivityBuilder.DefaultTenant,
+            It.IsAny<CancellationToken>()), Times.Once);
         Assert.Null(turn.InvokeResponse);
     }
 

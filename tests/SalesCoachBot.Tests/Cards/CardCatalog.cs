@@ -129,6 +129,8 @@ internal static class CardCatalog
         yield return ($"imports.preview.none-valid.{locale}", ImportCard.Preview(text, locale,
             new ImportPreview("targets.csv", SalesCoachBot.Data.ImportKind.Targets, 1, 0, rejected.Take(1).ToList(), [], null, TimeSpan.FromHours(24))));
         yield return ($"imports.imported.{locale}", ImportCard.Imported(text, locale, AwkwardName + ".csv", SalesCoachBot.Data.ImportKind.Results, 3, 1));
+        // Lines whose id is already another member's result are named, not imported.
+        yield return ($"imports.imported.taken.{locale}", ImportCard.Imported(text, locale, AwkwardName + ".csv", SalesCoachBot.Data.ImportKind.Results, 3, 1, [4, 17]));
         yield return ($"imports.imported.targets.{locale}", ImportCard.Imported(text, locale, "targets.xlsx", SalesCoachBot.Data.ImportKind.Targets, 2, 0));
         yield return ($"imports.cancelled.{locale}", ImportCard.Cancelled(text, locale, AwkwardName + ".csv"));
     }

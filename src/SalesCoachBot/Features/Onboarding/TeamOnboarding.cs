@@ -141,7 +141,7 @@ internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAcces
         {
             for (var page = 0; page < MaxRosterPages; page++)
             {
-                var result = await connector.GetPagedMembersAsync(serviceUrl, team.TeamsTeamId, options.Value.RosterPageSize, token, cancellationToken).ConfigureAwait(false);
+                var result = await connector.GetPagedMembersAsync(serviceUrl, team.TeamsTeamId, options.Value.RosterPageSize, token, tenantId, cancellationToken).ConfigureAwait(false);
                 var people = result.Members
                     .Where(m => m.Id is { Length: > 0 } id && !id.StartsWith("28:", StringComparison.Ordinal))
                     .Select(m => new RosterEntry(m.Id!, m.AadObjectId, m.Name, m.Email ?? m.UserPrincipalName))
