@@ -105,7 +105,10 @@ internal static class ImportCard
             : text.Get(locale, ImportsTextKeys.DoneTargets, added);
         if (takenLines is { Count: > 0 })
         {
-            summary += " " + text.Get(locale, ImportsTextKeys.DoneTaken, string.Join(", ", takenLines.Select(l => l.ToString(CultureInfo.InvariantCulture))));
+            // Chinese runs sentences together and lists with the enumeration comma; English uses a space and ", ".
+            var chinese = BotText.IsChinese(locale);
+            var lines = string.Join(chinese ? "、" : ", ", takenLines.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+            summary += (chinese ? string.Empty : " ") + text.Get(locale, ImportsTextKeys.DoneTaken, lines);
         }
 
         return Closed(title, summary, text.Get(locale, ImportsTextKeys.DoneHint), TextColor.Good);
