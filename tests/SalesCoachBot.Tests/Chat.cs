@@ -2,6 +2,8 @@ using System.Collections;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Testing;
 
@@ -22,6 +24,12 @@ namespace SalesCoachBot.Tests;
 /// </summary>
 public sealed class Chat(SalesCoachBotApplication app)
 {
+    /// <summary>
+    /// False (the default) fails the test when a turn crashed and the bot apologised, so a feature test can never pass
+    /// on a crash; tests of the apology itself set it.
+    /// </summary>
+    public bool AllowFailedTurns { get; init; }
+
     /// <summary>Sends a message from Alice in her 1:1 chat (the <see cref="ActivityBuilder"/> defaults).</summary>
     public Task<Replies> SendAsync(string text) => SendAsync(ActivityBuilder.Message(text));
 
@@ -44,7 +52,24 @@ public sealed class Chat(SalesCoachBotApplication app)
         // The turn's sends and updates finished before the HTTP response; anything later is a background job's.
         var requests = app.Connector.Requests.Skip(before).ToList();
         var invoke = body.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonNode.Parse(body) : null;
-        return new Replies(requests, response.StatusCode, invoke);
+        var replies = new Replies(requests, response.StatusCode, invoke);
+        if (!AllowFailedTurns && CrashApology(replies) is { } apology)
+        {
+            Assert.Fail($"The turn crashed; the bot apologised: {apology}");
+        }
+
+        return replies;
+    }
+
+    /// <summary>The apology of a crashed turn among the replies (text or invoke error), or null.</summary>
+    private string? CrashApology(Replies replies)
+    {
+        var text = app.Services.GetRequiredService<BotText>();
+        // The apology up to its reference id, in every language: "Sorry, something went wrong on my side…".
+        var openings = BotText.Locales.Select(l => text.Get(l, ErrorsTextKeys.TurnFailed, "\u0000").Split('\u0000')[0]).ToList();
+        bool IsApology(string? value) => value is not null && openings.Any(o => value.StartsWith(o, StringComparison.Ordinal));
+        return replies.Select(r => r.Text).FirstOrDefault(IsApology)
+            ?? (replies.InvokeResponse?["type"]?.GetValue<string>() == "application/vnd.microsoft.error" ? replies.InvokeResponse.ToJsonString() : null);
     }
 }
 

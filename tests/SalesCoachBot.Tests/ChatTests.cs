@@ -37,4 +37,19 @@ public sealed class ChatTests
         Assert.Contains("500", failure.Message, StringComparison.Ordinal);
         Assert.Equal(0, app.Connector.SentCount);
     }
+
+    [Fact]
+    public async Task SendAsync_TurnCrashedAndTheBotApologised_FailsUnlessAllowed()
+    {
+        await using var app = new SalesCoachBotApplication();
+        // The help card's send fails, so the turn throws; the apology after it gets through (HTTP 200).
+        app.Connector.FailNext(1, HttpStatusCode.BadRequest);
+
+        var failure = await Assert.ThrowsAsync<FailException>(() => app.Chat().SendAsync("help"));
+        Assert.Contains("crashed", failure.Message, StringComparison.Ordinal);
+
+        app.Connector.FailNext(1, HttpStatusCode.BadRequest);
+        var replies = await app.Chat(allowFailedTurns: true).SendAsync("help");
+        Assert.StartsWith("Sorry, something went wrong", Assert.Single(replies).Text, StringComparison.Ordinal);
+    }
 }

@@ -99,7 +99,7 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>A chat with the bot: send activities, get back what the bot sent during each turn.</summary>
-    public Chat Chat() => new(this);
+    public Chat Chat(bool allowFailedTurns = false) => new(this) { AllowFailedTurns = allowFailedTurns };
 
     /// <summary>
     /// POSTs an activity to /api/messages as the local channel would; one naming the default
