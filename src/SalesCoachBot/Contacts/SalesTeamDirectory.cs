@@ -6,8 +6,21 @@ using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Contacts;
 
-/// <summary>A person on a Teams roster page or in a membersAdded event.</summary>
-internal sealed record RosterEntry(string TeamsUserId, string? AadObjectId, string? Name, string? Email);
+/// <summary>
+/// A person on a Teams roster page or in a membersAdded event. <see cref="IsGuest"/>: from the roster's
+/// <c>userRole</c>; null when the source does not say (a membersAdded event carries only the id), which keeps what is known.
+/// </summary>
+internal sealed record RosterEntry(string TeamsUserId, string? AadObjectId, string? Name, string? Email, bool? IsGuest = null)
+{
+    /// <summary>
+    /// Reads the roster's <c>userRole</c>: <c>guest</c> (and <c>anonymous</c>, a meeting's anonymous user) is a guest,
+    /// another value is not, none says nothing.
+    /// </summary>
+    public static bool? GuestFromUserRole(string? userRole) =>
+        string.IsNullOrWhiteSpace(userRole)
+            ? null
+            : string.Equals(userRole, "guest", StringComparison.OrdinalIgnoreCase) || string.Equals(userRole, "anonymous", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>
 /// Sales teams and their rosters, tenant-scoped (every call binds the store to its tenant, so a call for tenant B on a
@@ -132,6 +145,17 @@ internal sealed class SalesTeamDirectory(SalesCoachDbContext db, TimeProvider ti
         return updated > 0;
     }
 
+    /// <summary>Sets who sees the team's progress in its channel. False when the team is unknown or archived.</summary>
+    public async Task<bool> SetProgressVisibilityAsync(string tenantId, long salesTeamId, ProgressVisibility visibility, CancellationToken cancellationToken = default)
+    {
+        db.ForTenant(tenantId);
+        var updated = await db.SalesTeams
+            .Where(t => t.Id == salesTeamId && t.ArchivedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ProgressVisibility, visibility), cancellationToken)
+            .ConfigureAwait(false);
+        return updated > 0;
+    }
+
     /// <summary>Sets the role of an active member of the team. False when the member is not an active member.</summary>
     public async Task<bool> SetRoleAsync(string tenantId, long salesTeamId, long memberId, TeamRole role, CancellationToken cancellationToken = default)
     {
@@ -247,6 +271,12 @@ internal sealed class SalesTeamDirectory(SalesCoachDbContext db, TimeProvider ti
         if (person.Email is { Length: > 0 and <= ColumnLengths.Email } email && email != member.Email)
         {
             member.Email = email;
+            changed = true;
+        }
+
+        if (person.IsGuest is { } guest && guest != member.IsGuest)
+        {
+            member.IsGuest = guest;
             changed = true;
         }
 

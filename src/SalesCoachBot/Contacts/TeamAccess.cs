@@ -38,6 +38,13 @@ internal sealed class TeamAccess(SalesCoachDbContext db)
         return db.Members.AnyAsync(m => m.Id == memberId && m.IsAdmin, cancellationToken);
     }
 
+    /// <summary>True when the member is a Teams guest (<see cref="Member.IsGuest"/>): they never see other members' numbers.</summary>
+    public Task<bool> IsGuestAsync(string tenantId, long memberId, CancellationToken cancellationToken = default)
+    {
+        db.ForTenant(tenantId);
+        return db.Members.AnyAsync(m => m.Id == memberId && m.IsGuest, cancellationToken);
+    }
+
     /// <summary>Ids of the teams (not archived) the member may manage, in creation order.</summary>
     public async Task<IReadOnlyList<long>> ManagedTeamIdsAsync(string tenantId, long memberId, CancellationToken cancellationToken = default)
     {

@@ -60,6 +60,12 @@ public sealed class Member : ITenantOwned
     /// <summary>Tenant-wide administrator (setup, imports).</summary>
     public bool IsAdmin { get; set; }
 
+    /// <summary>
+    /// A Teams guest (the roster's <c>userRole: guest</c>), as last seen by a roster sync or a member event: never
+    /// shown other members' numbers (team card, leaderboard).
+    /// </summary>
+    public bool IsGuest { get; set; }
+
     /// <summary>Set when Teams answered 403/404 for this member's 1:1 chat: the dispatcher stops sending.</summary>
     public DateTimeOffset? UnreachableAt { get; set; }
 
@@ -123,6 +129,19 @@ public sealed class SalesTeam : ITenantOwned
 
     /// <summary>Set when the bot was removed from the team; the data stays for reports.</summary>
     public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>Who sees the team card and the leaderboard in the team's channel; a manager changes it.</summary>
+    public ProgressVisibility ProgressVisibility { get; set; }
+}
+
+/// <summary>Who sees a sales team's progress (team card, leaderboard) in its channel. Managers always do, in 1:1.</summary>
+public enum ProgressVisibility
+{
+    /// <summary>Everyone in the team's channel (the default): it is the team's own room.</summary>
+    Channel = 0,
+
+    /// <summary>Managers only: in the channel the bot shows it to nobody and points managers to the 1:1 chat.</summary>
+    ManagersOnly = 1,
 }
 
 public enum TeamRole

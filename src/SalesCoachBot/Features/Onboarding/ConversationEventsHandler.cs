@@ -50,7 +50,7 @@ internal sealed class ConversationEventsHandler(TeamOnboarding onboarding, Welco
 
         if (activity.MembersAdded is { Count: > 0 })
         {
-            await onboarding.MembersAddedAsync(activity, tenantId, cancellationToken).ConfigureAwait(false);
+            await onboarding.MembersAddedAsync(turn.Connector, activity, tenantId, cancellationToken).ConfigureAwait(false);
         }
 
         if (activity.MembersRemoved is { Count: > 0 })

@@ -26,6 +26,9 @@ internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAcces
     // A connector that keeps answering with continuation tokens must not hold the turn forever (500 × 200 = 100,000 members).
     private const int MaxRosterPages = 200;
 
+    // Members of a membersAdded event looked up one by one (for their userRole); a bigger event re-reads the roster.
+    private const int MaxMemberLookups = 10;
+
     // Directory look-ups in flight at once: quick for a team of dozens, gentle on Graph's per-app throttling.
     private const int MaxParallelLookups = 4;
 
@@ -66,9 +69,14 @@ internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAcces
             suggested);
     }
 
-    /// <summary>Members joined the Teams team: they become Reps (or active again, keeping their role).</summary>
-    public async Task<int> MembersAddedAsync(Activity activity, string tenantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Members joined the Teams team: they become Reps (or active again, keeping their role). The event carries only
+    /// their ids, so each is looked up on the team's roster for their <c>userRole</c> (a guest must be known before
+    /// they ask for the team's numbers); a larger event re-reads the whole roster instead.
+    /// </summary>
+    public async Task<int> MembersAddedAsync(IConnectorClient connector, Activity activity, string tenantId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(activity);
         var people = (activity.MembersAdded ?? []).Where(m => !activity.IsRecipient(m)).Select(Person).OfType<RosterEntry>().ToList();
         if (people.Count == 0 || activity.ChannelData?.Team is not { Id: { Length: > 0 } teamsTeamId } info)
@@ -85,7 +93,17 @@ internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAcces
             return 0;
         }
 
+        if (people.Count <= MaxMemberLookups)
+        {
+            people = await LookUpAsync(connector, activity.ServiceUrl, tenantId, teamsTeamId, people, cancellationToken).ConfigureAwait(false);
+        }
+
         var added = await teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false);
+        if (people.Count > MaxMemberLookups)
+        {
+            await SyncRosterAsync(connector, activity.ServiceUrl, tenantId, team, cancellationToken).ConfigureAwait(false);
+        }
+
         return added.Count;
     }
 
@@ -127,6 +145,40 @@ internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAcces
             ? new RosterEntry(id, account.AadObjectId, account.Name, null)
             : null;
 
+    // Each person as the roster knows them (userRole, name, e-mail); one that cannot be read stays as the event named it.
+    private async Task<List<RosterEntry>> LookUpAsync(
+        IConnectorClient connector, string? serviceUrl, string tenantId, string teamsTeamId, List<RosterEntry> people, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(serviceUrl))
+        {
+            return people;
+        }
+
+        var found = new List<RosterEntry>(people.Count);
+        foreach (var person in people)
+        {
+            try
+            {
+                var member = await connector.GetMemberAsync(serviceUrl, teamsTeamId, person.TeamsUserId, tenantId, cancellationToken).ConfigureAwait(false);
+                found.Add(Entry(member) is { } entry && entry.TeamsUserId == person.TeamsUserId
+                    ? entry with { AadObjectId = entry.AadObjectId ?? person.AadObjectId, Name = entry.Name ?? person.Name }
+                    : person);
+            }
+            catch (ConnectorException exception)
+            {
+                LogMemberLookupFailed(logger, exception.Failure, exception.StatusCode);
+                found.Add(person);
+            }
+        }
+
+        return found;
+    }
+
+    private static RosterEntry? Entry(TeamsChannelAccount member) =>
+        member.Id is { Length: > 0 } id && !id.StartsWith("28:", StringComparison.Ordinal)
+            ? new RosterEntry(id, member.AadObjectId, member.Name, member.Email ?? member.UserPrincipalName, RosterEntry.GuestFromUserRole(member.UserRole))
+            : null;
+
     private async Task SyncRosterAsync(IConnectorClient connector, string? serviceUrl, string tenantId, SalesTeam team, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(serviceUrl) || team.TeamsTeamId is null)
@@ -142,10 +194,7 @@ internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAcces
             for (var page = 0; page < MaxRosterPages; page++)
             {
                 var result = await connector.GetPagedMembersAsync(serviceUrl, team.TeamsTeamId, options.Value.RosterPageSize, token, tenantId, cancellationToken).ConfigureAwait(false);
-                var people = result.Members
-                    .Where(m => m.Id is { Length: > 0 } id && !id.StartsWith("28:", StringComparison.Ordinal))
-                    .Select(m => new RosterEntry(m.Id!, m.AadObjectId, m.Name, m.Email ?? m.UserPrincipalName))
-                    .ToList();
+                var people = result.Members.Select(Entry).OfType<RosterEntry>().ToList();
                 total += (await teams.AddMembersAsync(tenantId, team.Id, people, cancellationToken).ConfigureAwait(false)).Count;
                 token = result.ContinuationToken;
                 if (string.IsNullOrEmpty(token) || !seenTokens.Add(token))
@@ -229,6 +278,9 @@ internal sealed partial class TeamOnboarding(SalesTeamDirectory teams, TeamAcces
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Roster sync stopped ({Failure}, status {Status}) after {Count} members")]
     private static partial void LogRosterFailed(ILogger logger, ConnectorFailure failure, System.Net.HttpStatusCode? status, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Look-up of a new team member failed ({Failure}, status {Status}); their guest flag stays as it was")]
+    private static partial void LogMemberLookupFailed(ILogger logger, ConnectorFailure failure, System.Net.HttpStatusCode? status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The bot was removed from a team: sales team archived")]
     private static partial void LogArchived(ILogger logger);

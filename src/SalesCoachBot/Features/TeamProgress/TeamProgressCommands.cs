@@ -61,13 +61,23 @@ internal static class TeamProgressCommands
         text.Get(locale, TeamProgressTextKeys.UnknownPeriod, BotText.Quote(word));
 }
 
-/// <summary><c>team [name] [week|month|quarter|year]</c> · <c>团队</c>: the team progress card (channel: that team; 1:1: managers).</summary>
-internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader reader, BotText text) : ICommandHandler
+/// <summary>
+/// <c>team [name] [week|month|quarter|year]</c> · <c>团队</c>: the team progress card (channel: that team, unless its
+/// managers limited it; 1:1: managers; never guests). <c>team visibility …</c> is <see cref="TeamVisibility"/>.
+/// </summary>
+internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader reader, TeamVisibility visibility, BotText text) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var locale = turn.Locale;
+        if (TeamVisibility.TryRead(arguments, out var value))
+        {
+            var answer = await visibility.HandleAsync(turn, value, cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(Plain(answer), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var (name, kind, _) = TeamProgressCommands.Read(arguments, readView: false);
         var choice = await selection.ForCommandAsync(turn, TeamProgressCommands.TeamTopic, name, cancellationToken).ConfigureAwait(false);
         if (choice.TeamId is not { } teamId)
@@ -122,7 +132,7 @@ internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressRead
     }
 }
 
-/// <summary><c>leaderboard [improved] [period] [name]</c> · <c>排行榜 [进步]</c>: the ranking (channel: that team; 1:1: managers).</summary>
+/// <summary><c>leaderboard [improved] [period] [name]</c> · <c>排行榜 [进步]</c>: the ranking (as <see cref="TeamCommand"/>: channel unless limited, 1:1 managers, never guests).</summary>
 internal sealed class LeaderboardCommand(TeamSelection selection, TeamProgressReader reader, BotText text) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -23,6 +23,26 @@ internal static class TeamProgressTextKeys
 
     public const string StaleCard = "teamprogress.staleCard";
 
+    public const string Guest = "teamprogress.guest";
+
+    public const string ManagersOnly = "teamprogress.managersOnly";
+
+    public const string ManagersOnlyHere = "teamprogress.managersOnlyHere";
+
+    public const string VisibilityChannelOnly = "teamprogress.visibility.channelOnly";
+
+    public const string VisibilityOnlyManagers = "teamprogress.visibility.onlyManagers";
+
+    public const string VisibilityIsChannel = "teamprogress.visibility.isChannel";
+
+    public const string VisibilityIsManagers = "teamprogress.visibility.isManagers";
+
+    public const string VisibilityUnknown = "teamprogress.visibility.unknown";
+
+    public const string VisibilitySetChannel = "teamprogress.visibility.setChannel";
+
+    public const string VisibilitySetManagers = "teamprogress.visibility.setManagers";
+
     public const string NoTeamNamed = "teamprogress.noTeamNamed";
 
     public const string SeveralTeams = "teamprogress.severalTeams";

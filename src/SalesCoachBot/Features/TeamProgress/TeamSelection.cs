@@ -16,9 +16,12 @@ internal sealed record TeamChoice(string TenantId, long? TeamId, string? Refusal
 }
 
 /// <summary>
-/// Who may see which team's progress. In a team channel: the sales team bound to that Teams team, for everyone in it
-/// (it is the team's own room). In the 1:1 chat: only a team's managers (or a tenant admin), for the teams they
-/// manage. Card actions re-check all of it, because their team id comes back from the client and may be forged.
+/// Who may see which team's progress. Never a Teams guest (<see cref="Member.IsGuest"/>), anywhere: the cards show
+/// other members' numbers. In a team channel: the sales team bound to that Teams team, for everyone in it (it is the
+/// team's own room) unless its managers chose <see cref="ProgressVisibility.ManagersOnly"/>; then nobody sees it there
+/// (a card in a channel is seen by the whole channel) and managers are pointed to the 1:1 chat. In the 1:1 chat: only a
+/// team's managers (or a tenant admin), for the teams they manage. Card actions re-check all of it, because their team
+/// id comes back from the client and may be forged, and the setting or the member's guest flag may have changed since.
 /// </summary>
 internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess access, BotText text)
 {
@@ -32,13 +35,18 @@ internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess acc
             return TeamChoice.Refused(string.Empty, TurnGuard.NoMember(text, locale));
         }
 
+        if (await access.IsGuestAsync(tenantId, caller.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.Guest));
+        }
+
         switch (turn.Scope)
         {
             case ConversationTypes.Channel:
                 var team = await ChannelTeamAsync(turn, tenantId, cancellationToken).ConfigureAwait(false);
                 return team is null
                     ? TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.TeamUnknown))
-                    : new TeamChoice(tenantId, team.Id, null);
+                    : await InChannelAsync(turn, tenantId, caller.Id, team, cancellationToken).ConfigureAwait(false);
             case ConversationTypes.Personal:
                 break;
             default:
@@ -80,22 +88,26 @@ internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess acc
             return TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.StaleCard));
         }
 
-        bool allowed;
+        if (await access.IsGuestAsync(tenantId, caller.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.Guest));
+        }
+
         if (turn.Scope == ConversationTypes.Channel)
         {
             // In a channel only that channel's own team: a card cannot be pointed at another team's data.
             var team = await ChannelTeamAsync(turn, tenantId, cancellationToken).ConfigureAwait(false);
-            allowed = team is not null && team.Id == teamId;
-        }
-        else
-        {
-            allowed = turn.IsPersonal && await access.CanManageAsync(tenantId, caller.Id, teamId, cancellationToken).ConfigureAwait(false);
+            return team is not null && team.Id == teamId
+                ? await InChannelAsync(turn, tenantId, caller.Id, team, cancellationToken).ConfigureAwait(false)
+                : TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.NotAllowed));
         }
 
+        var allowed = turn.IsPersonal && await access.CanManageAsync(tenantId, caller.Id, teamId, cancellationToken).ConfigureAwait(false);
         return allowed ? new TeamChoice(tenantId, teamId, null) : TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.NotAllowed));
     }
 
-    private async Task<SalesTeam?> ChannelTeamAsync(TurnContext turn, string tenantId, CancellationToken cancellationToken)
+    /// <summary>The sales team (not archived) bound to the Teams team of a channel turn; null when there is none.</summary>
+    public async Task<SalesTeam?> ChannelTeamAsync(TurnContext turn, string tenantId, CancellationToken cancellationToken)
     {
         if (turn.Activity.ChannelData?.Team?.Id is not { Length: > 0 } teamsTeamId)
         {
@@ -104,5 +116,18 @@ internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess acc
 
         var team = await directory.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false);
         return team is { ArchivedAt: null } ? team : null;
+    }
+
+    // The channel's own team, as its setting allows: a card posted or updated in a channel is seen by everyone in it,
+    // so with ManagersOnly nobody gets it there; a manager is told where to look instead.
+    private async Task<TeamChoice> InChannelAsync(TurnContext turn, string tenantId, long callerId, SalesTeam team, CancellationToken cancellationToken)
+    {
+        if (team.ProgressVisibility == ProgressVisibility.Channel)
+        {
+            return new TeamChoice(tenantId, team.Id, null);
+        }
+
+        var manager = await access.CanManageAsync(tenantId, callerId, team.Id, cancellationToken).ConfigureAwait(false);
+        return TeamChoice.Refused(tenantId, text.Get(turn.Locale, manager ? TeamProgressTextKeys.ManagersOnlyHere : TeamProgressTextKeys.ManagersOnly, team.Name));
     }
 }

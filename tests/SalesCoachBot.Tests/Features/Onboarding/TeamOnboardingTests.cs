@@ -135,6 +135,45 @@ public sealed class TeamOnboardingTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task RosterAndMemberEvents_RecordWhoIsAGuest_AndKeepItCurrent(DatabaseProvider provider)
+    {
+        await using var app = new SalesCoachBotApplication(provider);
+        static TeamsChannelAccount Person(string id, string role) => new() { Id = id, Name = id[3..], AadObjectId = "aad-" + id[3..], UserRole = role };
+        app.Connector.SetMembers(TeamId, [Person("29:alice", "user"), Person("29:gus", "guest"), Person("29:bob", "user")]);
+        await app.PostActivityAsync(InstallInTeam());
+        var installed = await GuestsAsync(app);
+
+        // Later the roster says Gus is now a full user and Gina joined as a guest; Dave cannot be read (not on the roster).
+        app.Connector.SetMembers(TeamId, [Person("29:alice", "user"), Person("29:gus", "user"), Person("29:bob", "user"), Person("29:gina", "guest")]);
+        await app.PostActivityAsync(ActivityBuilder.Of("conversationUpdate").InChannel().WithEventType("teamMemberAdded").WithMembersAdded("29:gina", "29:gus", "29:dave"));
+        var afterEvent = await GuestsAsync(app);
+
+        // An event too big to look up one by one re-reads the roster, which still finds the guests.
+        List<TeamsChannelAccount> big = [Person("29:alice", "user"), Person("29:gina", "guest")];
+        big.AddRange(Enumerable.Range(1, 11).Select(i => Person($"29:rep{i:D2}", i == 7 ? "guest" : "user")));
+        app.Connector.SetMembers(TeamId, big);
+        await app.PostActivityAsync(ActivityBuilder.Of("conversationUpdate").InChannel().WithEventType("teamMemberAdded")
+            .WithMembersAdded([.. Enumerable.Range(1, 11).Select(i => $"29:rep{i:D2}")]));
+        var afterBigEvent = await GuestsAsync(app);
+
+        Assert.Equal(["29:gus"], installed);
+        Assert.Equal(["29:gina"], afterEvent);
+        Assert.Equal(["29:gina", "29:rep07"], afterBigEvent);
+        var (scope, store) = app.NewStore(Tenant);
+        await using var _ = scope;
+        Assert.Equal(16, await store.TeamMemberships.CountAsync(m => m.LeftAt == null));
+    }
+
+    private static async Task<List<string>> GuestsAsync(SalesCoachBotApplication app)
+    {
+        var (scope, store) = app.NewStore(Tenant);
+        await using var _ = scope;
+        return await store.Members.Where(m => m.IsGuest).OrderBy(m => m.TeamsUserId).Select(m => m.TeamsUserId).ToListAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task InstallationRemove_InTeam_ArchivesAndReinstallRestores(DatabaseProvider provider)
     {
         await using var app = new SalesCoachBotApplication(provider);

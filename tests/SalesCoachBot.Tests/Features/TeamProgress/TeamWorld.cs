@@ -102,6 +102,28 @@ internal sealed class TeamWorld
         }
     }
 
+    /// <summary>Adds <paramref name="who"/> to the team as the roster sync does for a Teams guest; as Manager when asked.</summary>
+    public async Task AddGuestAsync(string who, string name, bool asManager = false, string tenant = TenantA)
+    {
+        var (scope, _) = App.NewStore(tenant);
+        await using var _scope = scope;
+        var directory = scope.ServiceProvider.GetRequiredService<SalesTeamDirectory>();
+        var id = (await directory.AddMembersAsync(tenant, TeamId, [new RosterEntry(who, "aad-" + who, name, null, IsGuest: true)])).Single();
+        Members[who] = id;
+        if (asManager)
+        {
+            await directory.SetRoleAsync(tenant, TeamId, id, TeamRole.Manager);
+        }
+    }
+
+    /// <summary>The team's progress visibility as stored.</summary>
+    public async Task<ProgressVisibility> VisibilityAsync(string tenant = TenantA)
+    {
+        var (scope, store) = App.NewStore(tenant);
+        await using var _scope = scope;
+        return (await store.SalesTeams.AsNoTracking().SingleAsync(t => t.Id == TeamId)).ProgressVisibility;
+    }
+
     public async Task SetYearlyAsync(string who, string kpi, decimal amount, string tenant = TenantA)
     {
         var (scope, _) = App.NewStore(tenant);

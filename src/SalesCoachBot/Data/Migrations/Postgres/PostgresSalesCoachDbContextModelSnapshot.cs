@@ -263,6 +263,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_admin");
 
+                    b.Property<bool>("IsGuest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_guest");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -768,6 +772,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("name");
+
+                    b.Property<int>("ProgressVisibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_visibility");
 
                     b.Property<string>("TeamsTeamId")
                         .HasMaxLength(256)

@@ -250,6 +250,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_admin");
 
+                    b.Property<bool>("IsGuest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_guest");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -743,6 +747,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("ProgressVisibility")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress_visibility");
 
                     b.Property<string>("TeamsTeamId")
                         .HasMaxLength(256)

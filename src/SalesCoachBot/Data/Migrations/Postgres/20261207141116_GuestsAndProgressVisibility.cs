@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SalesCoachBot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class GuestsAndProgressVisibility : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "progress_visibility",
+                table: "sales_teams",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "is_guest",
+                table: "members",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "progress_visibility",
+                table: "sales_teams");
+
+            migrationBuilder.DropColumn(
+                name: "is_guest",
+                table: "members");
+        }
+    }
+}
