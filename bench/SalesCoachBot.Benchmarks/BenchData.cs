@@ -1,6 +1,4 @@
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Benchmarks;

@@ -3,10 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Benchmarks;
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Benchmarks;

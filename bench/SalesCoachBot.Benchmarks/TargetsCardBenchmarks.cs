@@ -3,10 +3,8 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Benchmarks;

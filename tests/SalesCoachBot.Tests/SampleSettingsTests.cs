@@ -5,8 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Testing;

@@ -1,6 +1,4 @@
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Contacts;

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Contacts;
 

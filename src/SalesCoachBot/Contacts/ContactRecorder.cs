@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Hosting;
 using SalesCoachBot.Teams.Routing;

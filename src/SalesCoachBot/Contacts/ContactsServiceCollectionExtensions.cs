@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Integrations.Graph;
-using SalesCoachBot.Localization;
 
 namespace SalesCoachBot.Contacts;
 

@@ -1,5 +1,3 @@
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Contacts;
 

@@ -1,5 +1,3 @@
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Contacts;

@@ -1,5 +1,3 @@
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Sales;

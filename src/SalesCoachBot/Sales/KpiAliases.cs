@@ -1,5 +1,3 @@
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 
 namespace SalesCoachBot.Sales;
 

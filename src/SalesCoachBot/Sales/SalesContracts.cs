@@ -1,6 +1,4 @@
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Routing;
 

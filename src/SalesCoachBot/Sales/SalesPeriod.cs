@@ -1,6 +1,4 @@
 using System.Globalization;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 
 namespace SalesCoachBot.Sales;
 

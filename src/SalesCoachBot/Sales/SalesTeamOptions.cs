@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 
 namespace SalesCoachBot.Sales;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 
 namespace SalesCoachBot.Sales;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;

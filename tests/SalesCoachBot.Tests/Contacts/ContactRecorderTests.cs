@@ -7,7 +7,6 @@ using Moq;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Teams.Hosting;

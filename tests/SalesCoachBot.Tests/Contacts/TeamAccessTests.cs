@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Tests.Data;
 

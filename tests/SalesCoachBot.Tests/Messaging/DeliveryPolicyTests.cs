@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Messaging;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Messaging;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Onboarding;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Messaging;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;

@@ -1,6 +1,3 @@
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Connector;
 

@@ -1,6 +1,4 @@
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Sales;

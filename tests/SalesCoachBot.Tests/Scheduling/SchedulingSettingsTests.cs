@@ -1,9 +1,6 @@
 using System.Text.Json;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Admin;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Scheduling;
 using SalesCoachBot.Testing;
 

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Admin;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Admin;

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Admin;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Crm;

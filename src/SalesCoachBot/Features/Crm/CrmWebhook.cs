@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Crm;
 

@@ -1,8 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Uploads;

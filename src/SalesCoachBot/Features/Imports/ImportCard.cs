@@ -1,8 +1,6 @@
 using System.Globalization;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Features.Imports;

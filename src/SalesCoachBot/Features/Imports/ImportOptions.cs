@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Imports;
 

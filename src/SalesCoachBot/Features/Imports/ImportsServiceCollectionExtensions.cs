@@ -1,6 +1,3 @@
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Features.Imports;

@@ -1,6 +1,4 @@
 using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 

@@ -1,6 +1,5 @@
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Teams.Routing;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.SalesResults;

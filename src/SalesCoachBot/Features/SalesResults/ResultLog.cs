@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.SalesResults;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;

@@ -1,5 +1,3 @@
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.SalesResults;

@@ -1,7 +1,5 @@
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Features.Settings;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Targets;

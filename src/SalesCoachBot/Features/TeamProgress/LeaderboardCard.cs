@@ -1,5 +1,4 @@
 using System.Globalization;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Cards;

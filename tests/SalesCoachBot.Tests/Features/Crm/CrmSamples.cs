@@ -1,7 +1,4 @@
 using System.Globalization;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Features.Crm;
 

@@ -1,8 +1,5 @@
 using System.Text;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Crm;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Features.Crm;
 

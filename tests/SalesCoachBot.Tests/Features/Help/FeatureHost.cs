@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Hosting;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Features.Help;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;

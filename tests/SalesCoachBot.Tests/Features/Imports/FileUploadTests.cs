@@ -8,7 +8,6 @@ using SalesCoachBot.Data;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Features.Onboarding;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Localization;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using SalesCoachBot.Contacts;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Testing;
 

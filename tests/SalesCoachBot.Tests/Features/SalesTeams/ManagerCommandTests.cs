@@ -1,9 +1,6 @@
 using SalesCoachBot.Tests.Features.Onboarding;
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Data;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using static SalesCoachBot.Tests.Features.Settings.SettingsApp;

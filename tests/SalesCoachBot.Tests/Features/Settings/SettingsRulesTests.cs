@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Features.Settings;
 

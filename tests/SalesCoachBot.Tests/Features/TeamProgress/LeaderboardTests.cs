@@ -1,9 +1,7 @@
 using System.Globalization;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 

@@ -6,7 +6,6 @@ using SalesCoachBot.Data;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Features.TeamProgress;

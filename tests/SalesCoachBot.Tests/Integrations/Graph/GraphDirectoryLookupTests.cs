@@ -12,10 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Integrations.Graph;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Tests.Integrations.Graph;
 

@@ -1,9 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
-using SalesCoachBot.Sales;
 using SalesCoachBot.Tests.Data;
 
 namespace SalesCoachBot.Tests.Features.SalesResults.Store;
