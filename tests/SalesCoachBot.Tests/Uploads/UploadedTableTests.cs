@@ -21,7 +21,7 @@ public sealed class UploadedTableTests
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Date;KPI;Amount;Note\n2026-11-03;revenue;100;'=SUM(A1)\n\n2026-11-04;visit;1;\"a;b\"\n")).ToArray();
 
-        var sheet = UploadedTable.ReadCsv(bytes, 100);
+        var sheet = UploadedTable.ReadCsv(bytes, new UploadLimits(100));
 
         Assert.Equal(["date", "kpi", "amount", "note"], sheet.Header);
         Assert.Equal(2, sheet.Rows.Count);
@@ -34,7 +34,7 @@ public sealed class UploadedTableTests
     {
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("email\tname\r\nzoe@contoso.com\tZoë Müller\r\n")).ToArray();
 
-        var sheet = UploadedTable.ReadCsv(bytes, 100);
+        var sheet = UploadedTable.ReadCsv(bytes, new UploadLimits(100));
 
         Assert.Equal(["email", "name"], sheet.Header);
         Assert.Equal("Zoë Müller", Assert.Single(sheet.Rows)["name"]);
@@ -46,7 +46,7 @@ public sealed class UploadedTableTests
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var bytes = Encoding.GetEncoding("GB18030").GetBytes("日期,指标,金额\r\n2026-11-03,成交,5万\r\n");
 
-        var sheet = UploadedTable.ReadCsv(bytes, 100);
+        var sheet = UploadedTable.ReadCsv(bytes, new UploadLimits(100));
 
         Assert.Equal(["日期", "指标", "金额"], sheet.Header);
         Assert.Equal("5万", Assert.Single(sheet.Rows)["金额"]);
@@ -57,7 +57,7 @@ public sealed class UploadedTableTests
     {
         var csv = "email,name\na@contoso.com,\"Amy\nAnn\"\nb@contoso.com\nc@contoso.com,C,extra\n";
 
-        var sheet = UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), 100);
+        var sheet = UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), new UploadLimits(100));
 
         Assert.Equal([(2, 2), (4, 1), (5, 3)], sheet.Rows.Select(r => (r.Line, r.FieldCount)));
         Assert.Equal("Amy\nAnn", sheet.Rows[0]["name"]);
@@ -70,7 +70,7 @@ public sealed class UploadedTableTests
     {
         var csv = "date,kpi,amount\n" + string.Concat(Enumerable.Repeat("2026-11-03,revenue,1\n", 11));
 
-        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), 10));
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), new UploadLimits(10)));
 
         Assert.Equal(("imports.tooManyRows", 10), (refusal.TextKey, refusal.Args[0]));
         Assert.Contains("more than 10 rows", refusal.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class UploadedTableTests
     public void ReadCsv_NotUtf8NorGb18030_SaysEncoding()
     {
         // 0x80 alone is invalid in UTF-8 and in GB18030.
-        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv([0x64, 0x61, 0x74, 0x65, 0x0A, 0x80], 10));
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv([0x64, 0x61, 0x74, 0x65, 0x0A, 0x80], new UploadLimits(10)));
 
         Assert.Equal("imports.encoding", refusal.TextKey);
         Assert.Contains("UTF-8", refusal.Message, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class UploadedTableTests
     public void ReadCsv_InvalidUtf8AfterBom_SaysEncoding()
     {
         // With a UTF-8 byte order mark the file says what it is: no GB18030 guess.
-        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv([0xEF, 0xBB, 0xBF, 0x61, 0x0A, 0xC4, 0x41], 10));
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv([0xEF, 0xBB, 0xBF, 0x61, 0x0A, 0xC4, 0x41], new UploadLimits(10)));
 
         Assert.Equal("imports.encoding", refusal.TextKey);
     }
@@ -102,7 +102,7 @@ public sealed class UploadedTableTests
     [InlineData("\n\n", "imports.empty", "empty")]
     public void ReadCsv_UnusableFile_RefusedWithKeyAndEnglishMessage(string csv, string key, string message)
     {
-        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), 10));
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(csv), new UploadLimits(10)));
 
         Assert.Equal(key, refusal.TextKey);
         Assert.Contains(message, refusal.Message, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class UploadedTableTests
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
 
-        var table = UploadedTable.Read(SheetFormat.Xlsx, stream.ToArray(), 100);
+        var table = UploadedTable.Read(SheetFormat.Xlsx, stream.ToArray(), new UploadLimits(100));
 
         Assert.Equal(["date", "amount"], table.Header);
         Assert.Equal([(2, "2026-11-03", "1234.5"), (4, "2026-11-04", "7")], table.Rows.Select(r => (r.Line, r["date"], r["amount"])));
@@ -133,7 +133,7 @@ public sealed class UploadedTableTests
     [Fact]
     public void ReadXlsx_NotAWorkbook_Unreadable()
     {
-        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.Read(SheetFormat.Xlsx, Encoding.UTF8.GetBytes("date,kpi\n"), 10));
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.Read(SheetFormat.Xlsx, Encoding.UTF8.GetBytes("date,kpi\n"), new UploadLimits(10)));
 
         Assert.Equal("imports.unreadable", refusal.TextKey);
     }
