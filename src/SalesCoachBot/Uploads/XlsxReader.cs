@@ -110,9 +110,23 @@ internal static class XlsxReader
                 continue;
             }
 
-            var reference = AttributeOf(reader, "r");
+            string? reference = null, type = null, style = null;
+            foreach (var attribute in reader.Attributes)
+            {
+                if (string.IsNullOrEmpty(attribute.NamespaceUri))
+                {
+                    _ = attribute.LocalName switch
+                    {
+                        "r" => reference = attribute.Value,
+                        "t" => type = attribute.Value,
+                        "s" => style = attribute.Value,
+                        _ => null,
+                    };
+                }
+            }
+
             column = reference is null ? column + 1 : ColumnOf(reference);
-            var text = CellText(reader, AttributeOf(reader, "t"), AttributeOf(reader, "s"), strings, dateStyles);
+            var text = CellText(reader, type, style, strings, dateStyles);
             if (text.Length == 0)
             {
                 continue;
