@@ -36,6 +36,33 @@ internal static class HostileWorkbooks
             writer.Write("</sheetData></worksheet>");
         });
 
+    /// <summary>
+    /// <see cref="ZipBomb"/> whose sheet entry says, in its local and central headers, that it unpacks to 1,000 bytes:
+    /// a zip that lies to pass the size and ratio checks.
+    /// </summary>
+    public static byte[] LyingAboutSize()
+    {
+        var bytes = ZipBomb();
+        var name = Encoding.ASCII.GetBytes("xl/worksheets/sheet1.xml");
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(bytes, i);
+            // Local file header: size at 22, name length at 26, name at 30. Central directory header: 24, 28, 46.
+            var (sizeAt, nameLengthAt, nameAt) = signature switch
+            {
+                0x04034b50 => (22, 26, 30),
+                0x02014b50 => (24, 28, 46),
+                _ => (-1, -1, -1),
+            };
+            if (sizeAt > 0 && BitConverter.ToUInt16(bytes, i + nameLengthAt) == name.Length && bytes.AsSpan(i + nameAt, name.Length).SequenceEqual(name))
+            {
+                BitConverter.GetBytes(1000u).CopyTo(bytes, i + sizeAt);
+            }
+        }
+
+        return bytes;
+    }
+
     /// <summary>A workbook whose first sheet is replaced by what <paramref name="write"/> writes.</summary>
     public static byte[] WithSheet(Action<StreamWriter> write)
     {

@@ -172,6 +172,21 @@ public sealed class UploadedTableTests
     }
 
     [Fact]
+    public void ReadXlsx_EntryLyingAboutItsSize_UnreadableAfterTheDeclaredBytes()
+    {
+        var lying = HostileWorkbooks.LyingAboutSize();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var refusal = Assert.Throws<UploadRefusedException>(() => UploadedTable.Read(SheetFormat.Xlsx, lying, new UploadLimits(20_000)));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The zip reader stops inflating at the declared 1,000 bytes, so the sheet's XML ends unclosed: the 20 MB it
+        // really holds are never unpacked.
+        Assert.Equal("imports.unreadable", refusal.TextKey);
+        Assert.True(allocated < 8 * 1024 * 1024, $"reading allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void ReadXlsx_UnpacksToMoreThanLimit_Refused()
     {
         // Numbers pack a few times only, so the ratio passes and the total does not.
