@@ -14,4 +14,10 @@ internal static class UploadTextKeys
 
     /// <summary>Argument: the row limit.</summary>
     public const string TooManyRows = "imports.tooManyRows";
+
+    /// <summary>Argument: the column limit.</summary>
+    public const string TooManyColumns = "imports.tooManyColumns";
+
+    /// <summary>Argument: the unpacked-size limit in MB.</summary>
+    public const string UnpackedTooLarge = "imports.unpackedTooLarge";
 }

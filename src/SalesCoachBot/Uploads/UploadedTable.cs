@@ -1,46 +1,14 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using CsvHelper;
 
 namespace SalesCoachBot.Uploads;
 
 /// <summary>
-/// One data row of an uploaded table: its line (header = 1; in a CSV the physical line, so a quoted cell over two lines
-/// moves the next row's number on), its cells by lower-cased header name (trimmed), and how many fields the line had.
-/// </summary>
-internal sealed record SheetRow(int Line, IReadOnlyDictionary<string, string> Cells, int FieldCount)
-{
-    /// <summary>The cell, or null when the column is absent or the cell empty.</summary>
-    public string? this[string column] => Cells.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
-}
-
-/// <summary>The header (lower-cased, trimmed, repeats kept) and rows of an uploaded file.</summary>
-internal sealed record SheetContent(IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows);
-
-/// <summary>
-/// The whole file is unusable and nothing of it is taken. <see cref="TextKey"/> with <see cref="Args"/> says why in the
-/// member's language (chat uploads); <see cref="Exception.Message"/> says it in English, with no cell values, for the
-/// admin API's 400 answer and for logs.
-/// </summary>
-internal sealed class UploadRefusedException(string textKey, IReadOnlyList<object?> args, string message) : Exception(message)
-{
-    public string TextKey { get; } = textKey;
-
-    public IReadOnlyList<object?> Args { get; } = args;
-}
-/// <summary>The file types an upload may be: CSV or XLSX.</summary>
-internal enum SheetFormat
-{
-    Csv,
-    Xlsx,
-}
-
-/// <summary>
 /// Reads an uploaded CSV or XLSX into rows, for chat uploads and the admin API alike. CSV: UTF-8 (with or without BOM),
 /// UTF-16 with BOM, or GB18030/GBK (what Chinese Excel writes for "CSV") when the bytes are not UTF-8; comma, semicolon
-/// or tab separated; RFC 4180 quoting. XLSX: the first worksheet, first used row = header; date cells become
-/// yyyy-MM-dd, numbers invariant text. Cells written with a formula guard (see <see cref="CsvExport"/>) lose it again.
+/// or tab separated; RFC 4180 quoting. XLSX: see <see cref="XlsxReader"/>. Both within <see cref="UploadLimits"/>. Cells
+/// written with a formula guard (see <see cref="CsvExport"/>) lose it again.
 /// </summary>
 internal static class UploadedTable
 {
@@ -93,12 +61,14 @@ internal static class UploadedTable
     }
 
     /// <summary>The header and rows; throws <see cref="UploadRefusedException"/> when the file as a whole is unusable.</summary>
-    public static SheetContent Read(SheetFormat format, byte[] content, int maxRows) =>
-        format == SheetFormat.Csv ? ReadCsv(content, maxRows) : ReadXlsx(content, maxRows);
+    public static SheetContent Read(SheetFormat format, byte[] content, UploadLimits limits) =>
+        format == SheetFormat.Csv ? ReadCsv(content, limits) : XlsxReader.Read(content, limits);
 
-    public static SheetContent ReadCsv(byte[] content, int maxRows)
+    public static SheetContent ReadCsv(byte[] content, UploadLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(limits);
+        var maxRows = limits.MaxRows;
         var text = Decode(content);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
@@ -127,6 +97,12 @@ internal static class UploadedTable
                 throw new UploadRefusedException(UploadTextKeys.Empty, [], "The file is empty; the first line must name the columns.");
             }
 
+            // Every row gets a dictionary as wide as the header: a header of a million commas must not reach that.
+            if (header.Length > limits.MaxColumns)
+            {
+                throw XlsxReader.TooManyColumnsRefused(limits.MaxColumns);
+            }
+
             while (csv.Read())
             {
                 if (rows.Count >= maxRows)
@@ -152,84 +128,12 @@ internal static class UploadedTable
         }
     }
 
-    public static SheetContent ReadXlsx(byte[] content, int maxRows)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        try
-        {
-            using var stream = new MemoryStream(content, writable: false);
-            using var workbook = new XLWorkbook(stream);
-            var sheet = workbook.Worksheets.FirstOrDefault();
-            var used = sheet?.RangeUsed();
-            if (sheet is null || used is null)
-            {
-                throw new UploadRefusedException(UploadTextKeys.Empty, [], "The workbook is empty; the first row of its first sheet must name the columns.");
-            }
-
-            var firstRow = used.FirstRow().RowNumber();
-            var lastRow = used.LastRow().RowNumber();
-            var firstColumn = used.FirstColumn().ColumnNumber();
-            var lastColumn = used.LastColumn().ColumnNumber();
-            if (lastRow - firstRow > maxRows)
-            {
-                throw new UploadRefusedException(UploadTextKeys.TooManyRows, [maxRows], $"The file has more than {maxRows} rows.");
-            }
-
-            var header = Enumerable.Range(firstColumn, lastColumn - firstColumn + 1)
-                .Select(c => Header(CellText(sheet.Cell(firstRow, c))))
-                .ToArray();
-            var rows = new List<SheetRow>();
-            for (var r = firstRow + 1; r <= lastRow; r++)
-            {
-                var cells = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
-                for (var c = 0; c < header.Length; c++)
-                {
-                    cells.TryAdd(header[c], CellText(sheet.Cell(r, firstColumn + c)).Trim());
-                }
-
-                if (cells.Values.All(v => v.Length == 0))
-                {
-                    continue;
-                }
-
-                // Line numbers as Excel shows them, counted from the header row.
-                rows.Add(new SheetRow(r - firstRow + 1, cells, header.Length));
-            }
-
-            return new SheetContent(header, rows);
-        }
-        catch (UploadRefusedException)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // ClosedXML and the Open XML SDK throw many types for a broken file; any of them means "unreadable".
-        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
-#pragma warning restore CA1031
-        {
-            throw new UploadRefusedException(UploadTextKeys.Unreadable, [], "The file is not a readable XLSX workbook.");
-        }
-    }
-
-    private static string CellText(IXLCell cell)
-    {
-        var value = cell.HasFormula ? cell.CachedValue : cell.Value;
-        return value switch
-        {
-            DateTime date => date.TimeOfDay == TimeSpan.Zero
-                ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            double number => NumberText(number),
-            null => string.Empty,
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
-        };
-    }
-
-    private static string NumberText(double number) =>
+    internal static string NumberText(double number) =>
         double.IsFinite(number) && Math.Abs(number) < 1e15
             ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
             : number.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Header(string name) => name.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant();
+    internal static string Header(string name) => name.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant();
 
     private static string Decode(byte[] content)
     {

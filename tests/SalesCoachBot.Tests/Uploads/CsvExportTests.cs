@@ -18,7 +18,7 @@ public sealed class CsvExportTests
     {
         string?[][] rows = [["=cmd|' /C calc'!A0", "Fay\nFang", "'already quoted", "\tindented"], ["plain", "", "-5", "a\"b"]];
 
-        var sheet = UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(CsvExport.Write(["a", "b", "c", "d"], rows)), 10);
+        var sheet = UploadedTable.ReadCsv(Encoding.UTF8.GetBytes(CsvExport.Write(["a", "b", "c", "d"], rows)), new UploadLimits(10));
 
         Assert.Equal(["a", "b", "c", "d"], sheet.Header);
         Assert.Equal(

@@ -26,7 +26,7 @@ internal static class CsvUpload
                 UploadTextKeys.TooLarge, [Math.Round(maxBytes / (1024m * 1024m), 1)], $"The file is larger than {maxBytes} bytes.");
 
         // The byte limit already bounds the rows.
-        return Check(UploadedTable.ReadCsv(content, int.MaxValue), columns, requiredColumns);
+        return Check(UploadedTable.ReadCsv(content, new UploadLimits(int.MaxValue)), columns, requiredColumns);
     }
 
     private static (List<SheetRow> Rows, List<RejectedRow> Misshapen) Check(

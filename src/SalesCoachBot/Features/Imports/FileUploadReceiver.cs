@@ -93,7 +93,7 @@ internal sealed partial class FileUploadReceiver(
         CheckedUpload checkedUpload;
         try
         {
-            var sheet = UploadedTable.Read(format.Value, content, options.Value.MaxRows);
+            var sheet = UploadedTable.Read(format.Value, content, options.Value.Limits);
             var (kind, rows) = ImportColumns.Normalize(sheet);
             checkedUpload = await checker.CheckAsync(tenantId, uploader, kind, rows, locale, cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
@@ -27,6 +28,17 @@ internal sealed class ImportOptions
     /// <summary>Most data rows read from one file.</summary>
     [Range(1, 1_000_000)]
     public int MaxRows { get; set; } = 20_000;
+
+    /// <summary>Most columns a file may span, first to last used column (the importers need a handful).</summary>
+    [Range(1, 1_000)]
+    public int MaxColumns { get; set; } = UploadLimits.DefaultMaxColumns;
+
+    /// <summary>Most bytes an XLSX may unpack to (its zip entries added up); also checked: entry count and packing ratio.</summary>
+    [Range(1024 * 1024, 1024L * 1024 * 1024)]
+    public long MaxUnpackedBytes { get; set; } = UploadLimits.DefaultMaxUnpackedBytes;
+
+    /// <summary>The reader's limits from these settings.</summary>
+    public UploadLimits Limits => new(MaxRows, MaxColumns, MaxUnpackedBytes);
 
     /// <summary>How long the download may take.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

@@ -10,6 +10,7 @@ using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
+using SalesCoachBot.Tests.Uploads;
 using SalesCoachBot.Tests.Data;
 using static SalesCoachBot.Tests.Features.Imports.UploadTestKit;
 
@@ -446,6 +447,25 @@ public sealed class FileUploadTests
 
         var reply = Assert.Single(app.Connector.SentActivities);
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), await CountsAsync(app));
+    }
+
+    [SkippableTheory]
+    [InlineData("wide-sparse", "en-US", "The sheet spans more than 50 columns.")]
+    [InlineData("wide-sparse", "zh-CN", "工作表超过 50 列。")]
+    [InlineData("zip-bomb", "en-US", "I did not open the file: unpacked it would be larger than 64 MB")]
+    [InlineData("zip-bomb", "zh-CN", "我没有打开该文件：它解压后会超过 64 MB")]
+    public async Task Upload_HostileWorkbook_RefusedInMembersLanguageAndStoresNothing(string workbook, string locale, string expected)
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        var content = workbook == "wide-sparse" ? HostileWorkbooks.WideSparse() : HostileWorkbooks.ZipBomb();
+
+        await app.PostActivityAsync(Upload("crm.xlsx", files.Serve("crm.xlsx", content)).WithLocale(locale));
+
+        var reply = Assert.Single(app.Connector.SentActivities);
+        Assert.StartsWith(expected, reply.Text, StringComparison.Ordinal);
         Assert.Equal((0, 0, 0), await CountsAsync(app));
     }
 
