@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
@@ -12,12 +10,13 @@ namespace SalesCoachBot.Features.Imports;
 
 /// <summary>
 /// Takes the messages that carry a file the member sent the bot (Teams attachment
-/// <see cref="FileDownloadInfoType"/>; the bot manifest has <c>supportsFiles</c>) and answers with a preview card; other
-/// messages pass on. Register after the contact recorder, which puts the member and tenant on the turn.
+/// <see cref="FileDownloadInfoType"/>; the bot manifest has <c>supportsFiles</c>). What needs no download is answered at
+/// once (wrong chat, unknown member, unsupported type, a link outside Teams file storage); otherwise the turn answers
+/// "Reading your file…" and hands the file to <see cref="UploadReadQueue"/>, which downloads, reads and checks it outside
+/// the request and replaces that message with the preview card. Other messages pass on. Register after the contact
+/// recorder, which puts the member and tenant on the turn.
 /// </summary>
-internal sealed partial class FileUploadReceiver(
-    FileDownloader downloader, UploadChecker checker, SalesCoachDbContext store, BotText text, TimeProvider time,
-    IOptions<ImportOptions> options, ILogger<FileUploadReceiver> logger) : ITurnMiddleware
+internal sealed class FileUploadReceiver(FileDownloader downloader, UploadReadQueue reads, BotText text) : ITurnMiddleware
 {
     public const string FileDownloadInfoType = "application/vnd.microsoft.teams.file.download.info";
 
@@ -49,89 +48,30 @@ internal sealed partial class FileUploadReceiver(
 
         var file = files[0];
         var fileName = FileNameOf(file);
-        var reply = await PreviewAsync(tenantId, known.Id, file, fileName, locale, cancellationToken).ConfigureAwait(false);
-        await turn.SendAsync(reply, cancellationToken).ConfigureAwait(false);
-        if (files.Count > 1)
-        {
-            await turn.SendAsync(Plain(text.Get(locale, ImportsTextKeys.OnlyFirstFile, fileName)), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<Activity> PreviewAsync(
-        string tenantId, long memberId, Attachment file, string fileName, string? locale, CancellationToken cancellationToken)
-    {
         var (downloadUrl, fileType) = ContentOf(file);
         var format = UploadedTable.FormatOf(fileType, fileName);
-        if (format is null)
+        var refusal = format is null ? text.Get(locale, ImportsTextKeys.UnsupportedType, fileName)
+            : downloadUrl is null ? text.Get(locale, ImportsTextKeys.Unavailable)
+            : !downloader.IsAllowed(downloadUrl) ? text.Get(locale, ImportsTextKeys.HostNotAllowed)
+            : null;
+        if (refusal is not null)
         {
-            return Plain(text.Get(locale, ImportsTextKeys.UnsupportedType, fileName));
+            await turn.SendAsync(UploadReader.Plain(refusal), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Answer at once and read outside the request: a large file would otherwise hold the turn past Teams' timeout.
+            var placeholder = UploadReader.Plain(text.Get(locale, ImportsTextKeys.Reading, fileName));
+            var sent = await turn.SendAsync(placeholder, cancellationToken).ConfigureAwait(false);
+            reads.Enqueue(new UploadRead(
+                tenantId, known.Id, downloadUrl!, format!.Value, fileName, locale,
+                placeholder.ServiceUrl!, placeholder.Conversation!, sent.Id, placeholder.ChannelId, placeholder.From, placeholder.Recipient));
         }
 
-        if (downloadUrl is null)
+        if (files.Count > 1)
         {
-            return Plain(text.Get(locale, ImportsTextKeys.Unavailable));
+            await turn.SendAsync(UploadReader.Plain(text.Get(locale, ImportsTextKeys.OnlyFirstFile, fileName)), cancellationToken).ConfigureAwait(false);
         }
-
-        var (content, failure) = await downloader.DownloadAsync(downloadUrl, cancellationToken).ConfigureAwait(false);
-        if (content is null)
-        {
-            return Plain(failure switch
-            {
-                DownloadFailure.HostNotAllowed => text.Get(locale, ImportsTextKeys.HostNotAllowed),
-                DownloadFailure.TooLarge => text.Get(locale, UploadTextKeys.TooLarge, Math.Round(options.Value.MaxFileBytes / (1024m * 1024m), 1)),
-                _ => text.Get(locale, ImportsTextKeys.Unavailable),
-            });
-        }
-
-        store.ForTenant(tenantId);
-        var uploader = await store.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false);
-        if (uploader is null)
-        {
-            return Plain(TurnGuard.NoMember(text, locale));
-        }
-
-        CheckedUpload checkedUpload;
-        try
-        {
-            var sheet = UploadedTable.Read(format.Value, content, options.Value.Limits);
-            var (kind, rows) = ImportColumns.Normalize(sheet);
-            checkedUpload = await checker.CheckAsync(tenantId, uploader, kind, rows, locale, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UploadRefusedException refusal)
-        {
-            LogRefused(logger, refusal.TextKey);
-            return Plain(text.Get(locale, refusal.TextKey, [.. refusal.Args]));
-        }
-
-        long? importId = null;
-        if (checkedUpload.ValidCount > 0)
-        {
-            var now = time.GetUtcNow();
-            var pending = new PendingImport
-            {
-                TenantId = tenantId,
-                MemberId = uploader.Id,
-                FileName = fileName,
-                Kind = checkedUpload.Kind,
-                RowsJson = checkedUpload.Kind == ImportKind.Results
-                    ? JsonSerializer.Serialize(checkedUpload.Results, ImportJson.Options)
-                    : JsonSerializer.Serialize(checkedUpload.Targets, ImportJson.Options),
-                ValidRows = checkedUpload.ValidCount,
-                RejectedRows = checkedUpload.Rejected.Count,
-                CreatedAt = now,
-                ExpiresAt = now + options.Value.PreviewLifetime,
-                Status = PendingImportStatus.Pending,
-            };
-            store.PendingImports.Add(pending);
-            await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            importId = pending.Id;
-        }
-
-        LogChecked(logger, checkedUpload.Kind, checkedUpload.ValidCount, checkedUpload.Rejected.Count);
-        var card = ImportCard.Preview(text, locale, new ImportPreview(
-            fileName, checkedUpload.Kind, checkedUpload.RowCount, checkedUpload.ValidCount, checkedUpload.Rejected, checkedUpload.Samples,
-            importId, options.Value.PreviewLifetime));
-        return Activity.CreateCard(card, card.FallbackText);
     }
 
     private static (Uri? DownloadUrl, string? FileType) ContentOf(Attachment file)
@@ -163,20 +103,6 @@ internal sealed partial class FileUploadReceiver(
 
         return name.Length <= ColumnLengths.Name ? name : name[..ColumnLengths.Name];
     }
-
-    // The texts quote the file name: plain, so Teams shows it as sent.
-    private static Activity Plain(string message)
-    {
-        var reply = Activity.CreateMessage(message);
-        reply.TextFormat = "plain";
-        return reply;
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "An uploaded file was refused: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "An uploaded {Kind} file was checked: {Valid} rows valid, {Rejected} rejected")]
-    private static partial void LogChecked(ILogger logger, ImportKind kind, int valid, int rejected);
 }
 
 /// <summary>How pending rows are stored as JSON.</summary>

@@ -40,6 +40,13 @@ internal sealed class ImportOptions
     /// <summary>The reader's limits from these settings.</summary>
     public UploadLimits Limits => new(MaxRows, MaxColumns, MaxUnpackedBytes);
 
+    /// <summary>
+    /// Most uploads downloaded and read at once on one instance, outside the requests; further uploads wait their turn.
+    /// Reading holds the whole file in memory, so this bounds the memory uploads can take.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxConcurrentReads { get; set; } = 2;
+
     /// <summary>How long the download may take.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);

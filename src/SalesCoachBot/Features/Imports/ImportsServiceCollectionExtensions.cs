@@ -21,6 +21,8 @@ internal static class ImportsServiceCollectionExtensions
             .RemoveAllLoggers();
         services.AddSingleton<FileDownloader>();
         services.AddScoped<UploadChecker>();
+        services.AddScoped<UploadReader>();
+        services.AddSingleton<UploadReadQueue>();
         services.AddScoped<PendingImports>();
         services.AddScoped<PendingImportCleanupJob>();
         services.AddRecurringJob<PendingImportCleanupJob>(

@@ -10,6 +10,8 @@ internal static class ImportsTextKeys
     public const string UnsupportedType = "imports.unsupportedType";
     public const string HostNotAllowed = "imports.hostNotAllowed";
     public const string Unavailable = "imports.unavailable";
+    public const string Reading = "imports.reading";
+    public const string ReadFailed = "imports.readFailed";
     public const string ColumnTwice = "imports.columnTwice";
     public const string UnknownKind = "imports.unknownKind";
     public const string MissingResultsColumns = "imports.missingResultsColumns";

@@ -68,9 +68,7 @@ public sealed class FileUploadTests
         await using var files = await FileServer.StartAsync();
         await SeedAsync(app);
 
-        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
-
-        var preview = Assert.Single(app.Connector.SentActivities);
+        var preview = await UploadAsync(app, Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
         var facts = FactsOf(preview);
         Assert.Equal("november.csv", facts["File"]);
         Assert.Equal("Results", facts["Contains"]);
@@ -97,8 +95,8 @@ public sealed class FileUploadTests
         var people = await SeedAsync(app);
         var url = files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv));
 
-        await app.PostActivityAsync(Upload("november.csv", url));
-        var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
+        var preview = await UploadAsync(app, Upload("november.csv", url));
+        var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(preview));
 
         Assert.Contains("Imported november.csv", body, StringComparison.Ordinal);
         Assert.Contains("3 new results imported; 0 were already there.", body, StringComparison.Ordinal);
@@ -108,13 +106,13 @@ public sealed class FileUploadTests
         Assert.Equal(3, (await CountsAsync(app)).Results);
 
         // Pressing Import again changes nothing.
-        var again = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
+        var again = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(preview));
         Assert.Contains("already imported", again, StringComparison.Ordinal);
 
         // The same file uploaded and imported again: every row is found, nothing doubles.
         app.Connector.Reset();
-        await app.PostActivityAsync(Upload("november.csv", url));
-        var reimport = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(Assert.Single(app.Connector.SentActivities)));
+        var reimportPreview = await UploadAsync(app, Upload("november.csv", url));
+        var reimport = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(reimportPreview));
         Assert.Contains("0 new results imported; 3 were already there.", reimport, StringComparison.Ordinal);
         Assert.Equal(240_000m, (await NovemberActualsAsync(app, people.Alice))[people.Revenue].Amount);
         Assert.Equal(3, (await CountsAsync(app)).Results);
@@ -129,15 +127,13 @@ public sealed class FileUploadTests
         await using var files = await FileServer.StartAsync();
         var people = await SeedAsync(app);
         // Bob's own result with the id CRM-7.
-        await app.PostActivityAsync(Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("id,date,kpi,amount\nCRM-7,2026-11-02,revenue,800\n")), from: AsBob()));
-        Assert.Contains("1 new results imported", await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(Assert.Single(app.Connector.SentActivities)), AsBob().WithType("invoke")), StringComparison.Ordinal);
+        var bobPreview = await UploadAsync(app, Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("id,date,kpi,amount\nCRM-7,2026-11-02,revenue,800\n")), from: AsBob()));
+        Assert.Contains("1 new results imported", await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(bobPreview), AsBob().WithType("invoke")), StringComparison.Ordinal);
         app.Connector.Reset();
 
         // Alice claims CRM-7 for herself (line 2) next to a deal of her own (line 3).
         var csv = "id,date,kpi,amount\nCRM-7,2026-11-03,revenue,99000\nCRM-8,2026-11-04,deal,5000\n";
-        await app.PostActivityAsync(Upload("alice.csv", files.Serve("alice.csv", Encoding.UTF8.GetBytes(csv))));
-
-        var preview = Assert.Single(app.Connector.SentActivities);
+        var preview = await UploadAsync(app, Upload("alice.csv", files.Serve("alice.csv", Encoding.UTF8.GetBytes(csv))));
         Assert.Equal(("1", "1"), (FactsOf(preview)["Rows to import"], FactsOf(preview)["Rows rejected"]));
         Assert.Contains("Line 2: id CRM-7 belongs to another member's result", CardText.Of(preview), StringComparison.Ordinal);
         var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(preview));
@@ -147,8 +143,8 @@ public sealed class FileUploadTests
 
         // The same in Chinese.
         app.Connector.Reset();
-        await app.PostActivityAsync(Upload("alice.csv", files.Serve("alice-zh.csv", Encoding.UTF8.GetBytes(csv)), from: ActivityBuilder.Message(null).InPersonalChat().WithLocale("zh-CN")));
-        Assert.Contains("第 2 行：编号 CRM-7 已属于其他成员的结果", CardText.Of(Assert.Single(app.Connector.SentActivities)), StringComparison.Ordinal);
+        var chinesePreview = await UploadAsync(app, Upload("alice.csv", files.Serve("alice-zh.csv", Encoding.UTF8.GetBytes(csv)), from: ActivityBuilder.Message(null).InPersonalChat().WithLocale("zh-CN")));
+        Assert.Contains("第 2 行：编号 CRM-7 已属于其他成员的结果", CardText.Of(chinesePreview), StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -159,15 +155,14 @@ public sealed class FileUploadTests
         await using var app = NewApp(provider);
         await using var files = await FileServer.StartAsync();
         var people = await SeedAsync(app);
-        await app.PostActivityAsync(Upload("alice.csv", files.Serve("alice.csv", Encoding.UTF8.GetBytes(
+        var alicePreview = await UploadAsync(app, Upload("alice.csv", files.Serve("alice.csv", Encoding.UTF8.GetBytes(
             "id,date,kpi,amount\nCRM-9,2026-11-03,revenue,99000\nCRM-10,2026-11-04,revenue,1000\n"))));
-        var alicePreview = Assert.Single(app.Connector.SentActivities);
         Assert.Equal("2", FactsOf(alicePreview)["Rows to import"]);
 
         // Between Alice's preview and her press, Bob imports a result with the id CRM-9.
         app.Connector.Reset();
-        await app.PostActivityAsync(Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("id,date,kpi,amount\nCRM-9,2026-11-02,revenue,800\n")), from: AsBob()));
-        Assert.Contains("1 new results imported", await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(Assert.Single(app.Connector.SentActivities)), AsBob().WithType("invoke")), StringComparison.Ordinal);
+        var bobPreview = await UploadAsync(app, Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("id,date,kpi,amount\nCRM-9,2026-11-02,revenue,800\n")), from: AsBob()));
+        Assert.Contains("1 new results imported", await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(bobPreview), AsBob().WithType("invoke")), StringComparison.Ordinal);
 
         var body = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(alicePreview));
 
@@ -190,10 +185,10 @@ public sealed class FileUploadTests
         const string csv = "date,kpi,amount,customer\n2026-11-04,revenue,1000,Acme\n2026-11-04,revenue,1000,Acme\n";
         var url = files.Serve("twins.csv", Encoding.UTF8.GetBytes(csv));
 
-        await app.PostActivityAsync(Upload("twins.csv", url));
-        await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
-        await app.PostActivityAsync(Upload("twins.csv", url));
-        var second = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(app.Connector.SentActivities[^1]));
+        var first = await UploadAsync(app, Upload("twins.csv", url));
+        await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(first));
+        var again = await UploadAsync(app, Upload("twins.csv", url));
+        var second = await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(again));
 
         Assert.Contains("0 new results imported; 2 were already there.", second, StringComparison.Ordinal);
         Assert.Equal(2_000m, (await NovemberActualsAsync(app, people.Alice))[people.Revenue].Amount);
@@ -217,9 +212,7 @@ public sealed class FileUploadTests
             Row(sheet, 6, new DateTime(2026, 11, 8), "visits", 3, "Bob Li", null, "CRM-4");
         });
 
-        await app.PostActivityAsync(Upload("crm.xlsx", files.Serve("crm.xlsx", xlsx)).WithLocale("zh-CN"));
-
-        var preview = Assert.Single(app.Connector.SentActivities);
+        var preview = await UploadAsync(app, Upload("crm.xlsx", files.Serve("crm.xlsx", xlsx)).WithLocale("zh-CN"));
         var facts = FactsOf(preview);
         Assert.Equal("业绩", facts["内容"]);
         Assert.Equal("5", facts["找到的行"]);
@@ -265,9 +258,7 @@ public sealed class FileUploadTests
             Row(sheet, 7, "Bob Li", "visits", 2026, 120, null, "1;1;1;1;1;1;1;1;1;1;1");
         });
 
-        await app.PostActivityAsync(Upload("targets.xlsx", files.Serve("targets.xlsx", xlsx)));
-
-        var preview = Assert.Single(app.Connector.SentActivities);
+        var preview = await UploadAsync(app, Upload("targets.xlsx", files.Serve("targets.xlsx", xlsx)));
         var facts = FactsOf(preview);
         Assert.Equal("Targets", facts["Contains"]);
         Assert.Equal(("6", "2", "4"), (facts["Rows found"], facts["Rows to import"], facts["Rows rejected"]));
@@ -299,9 +290,7 @@ public sealed class FileUploadTests
         await SeedAsync(app);
         var url = files.Serve("mine.csv", Encoding.UTF8.GetBytes("成员,指标,年,目标\nBob Li,revenue,2026,9999999\n"));
 
-        await app.PostActivityAsync(Upload("mine.csv", url, from: AsBob()));
-
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = await UploadAsync(app, Upload("mine.csv", url, from: AsBob()));
         Assert.Empty(reply.Attachments ?? []);
         Assert.Contains("Only managers", reply.Text, StringComparison.Ordinal);
         Assert.Equal((0, 0, 0), await CountsAsync(app));
@@ -315,8 +304,7 @@ public sealed class FileUploadTests
         await using var app = NewApp(provider);
         await using var files = await FileServer.StartAsync();
         await SeedAsync(app);
-        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
-        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+        var importId = ImportIdOf(await UploadAsync(app, Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv)))));
 
         var byBob = await PressAsync(app, ImportCard.ConfirmVerb, importId, ActivityBuilder.Of("invoke").From("29:bob", "Bob Li", "aad-bob").InPersonalChat("a:personal-bob"));
         var otherTenant = await PressAsync(app, ImportCard.ConfirmVerb, importId, ActivityBuilder.Of("invoke").InPersonalChat().InTenant(TenantB));
@@ -339,8 +327,7 @@ public sealed class FileUploadTests
         await using var app = NewApp(provider);
         await using var files = await FileServer.StartAsync();
         var people = await SeedAsync(app);
-        await app.PostActivityAsync(Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("date,kpi,amount,member\n2026-11-03,revenue,5000,Bob Li\n"))));
-        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+        var importId = ImportIdOf(await UploadAsync(app, Upload("bob.csv", files.Serve("bob.csv", Encoding.UTF8.GetBytes("date,kpi,amount,member\n2026-11-03,revenue,5000,Bob Li\n")))));
         var (scope, store) = app.NewStore(TenantA);
         await using (scope)
         {
@@ -363,8 +350,7 @@ public sealed class FileUploadTests
         await using var app = NewApp(provider);
         await using var files = await FileServer.StartAsync();
         await SeedAsync(app);
-        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
-        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+        var importId = ImportIdOf(await UploadAsync(app, Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv)))));
 
         ((FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
         var body = await PressAsync(app, ImportCard.ConfirmVerb, importId);
@@ -381,8 +367,7 @@ public sealed class FileUploadTests
         await using var app = NewApp(provider);
         await using var files = await FileServer.StartAsync();
         await SeedAsync(app);
-        await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
-        var importId = ImportIdOf(Assert.Single(app.Connector.SentActivities));
+        var importId = ImportIdOf(await UploadAsync(app, Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv)))));
 
         var cancelled = await PressAsync(app, ImportCard.CancelVerb, importId);
         var confirm = await PressAsync(app, ImportCard.ConfirmVerb, importId);
@@ -405,6 +390,7 @@ public sealed class FileUploadTests
         await app.PostActivityAsync(Upload("november.csv", files.Serve("november.csv", Encoding.UTF8.GetBytes(AliceResultsCsv))));
         await app.PostActivityAsync(Upload("evil.csv", "https://contoso.sharepoint.com.evil.example/evil.csv"));
 
+        Assert.Empty(app.Connector.Updated);
         Assert.Equal(2, app.Connector.SentActivities.Count);
         Assert.All(app.Connector.SentActivities, reply => Assert.Contains("does not come from Teams file storage", reply.Text, StringComparison.Ordinal));
         Assert.Equal(0, files.Requests);
@@ -424,17 +410,29 @@ public sealed class FileUploadTests
             big.Append("2026-11-03,revenue,1\n");
         }
 
-        await app.PostActivityAsync(Upload("big.csv", files.Serve("big.csv", Encoding.UTF8.GetBytes(big.ToString()), chunked: true)));
-
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = await UploadAsync(app, Upload("big.csv", files.Serve("big.csv", Encoding.UTF8.GetBytes(big.ToString()), chunked: true)));
         Assert.Contains("larger than", reply.Text, StringComparison.Ordinal);
         Assert.Equal(1, files.Requests);
         Assert.Equal((0, 0, 0), await CountsAsync(app));
     }
 
+    [SkippableFact]
+    public async Task Upload_UnsupportedType_SaysSoAtOnceWithoutDownloading()
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+
+        var replies = await app.Chat().SendAsync(Upload("notes.docx", files.Serve("notes.docx", [0x50, 0x4B, 0x03, 0x04])));
+
+        Assert.Contains("CSV and XLSX files only", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Empty(app.Connector.Updated);
+        Assert.Equal(0, files.Requests);
+        Assert.Equal((0, 0, 0), await CountsAsync(app));
+    }
+
     [SkippableTheory]
     [InlineData("broken.xlsx", "not a valid CSV or XLSX")]
-    [InlineData("notes.docx", "CSV and XLSX files only")]
     [InlineData("people.csv", "cannot tell what the file holds")]
     public async Task Upload_UnusableFile_SaysWhyAndStoresNothing(string fileName, string expected)
     {
@@ -443,9 +441,7 @@ public sealed class FileUploadTests
         await SeedAsync(app);
         var content = fileName == "people.csv" ? Encoding.UTF8.GetBytes("name,email\nBob,bob@contoso.com\n") : [0x50, 0x4B, 0x03, 0x04, 0x00, 0x13, 0x37];
 
-        await app.PostActivityAsync(Upload(fileName, files.Serve(fileName, content)));
-
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = await UploadAsync(app, Upload(fileName, files.Serve(fileName, content)));
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
         Assert.Equal((0, 0, 0), await CountsAsync(app));
     }
@@ -462,9 +458,7 @@ public sealed class FileUploadTests
         await SeedAsync(app);
         var content = workbook == "wide-sparse" ? HostileWorkbooks.WideSparse() : HostileWorkbooks.ZipBomb();
 
-        await app.PostActivityAsync(Upload("crm.xlsx", files.Serve("crm.xlsx", content)).WithLocale(locale));
-
-        var reply = Assert.Single(app.Connector.SentActivities);
+        var reply = await UploadAsync(app, Upload("crm.xlsx", files.Serve("crm.xlsx", content)).WithLocale(locale));
         Assert.StartsWith(expected, reply.Text, StringComparison.Ordinal);
         Assert.Equal((0, 0, 0), await CountsAsync(app));
     }
@@ -478,9 +472,7 @@ public sealed class FileUploadTests
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gbk = Encoding.GetEncoding("GB18030").GetBytes("日期,指标,金额,客户\r\n2026-11-03,成交,5万,华东电子\r\n");
 
-        await app.PostActivityAsync(Upload("导出.csv", files.Serve("gbk.csv", gbk)).WithLocale("zh-CN"));
-
-        var preview = Assert.Single(app.Connector.SentActivities);
+        var preview = await UploadAsync(app, Upload("导出.csv", files.Serve("gbk.csv", gbk)).WithLocale("zh-CN"));
         Assert.Equal("1", FactsOf(preview)["可导入的行"]);
         Assert.Contains("华东电子", CardText.Of(preview), StringComparison.Ordinal);
     }

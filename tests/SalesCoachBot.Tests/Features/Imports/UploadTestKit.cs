@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Testing;
@@ -71,6 +72,26 @@ internal static class UploadTestKit
                 },
             },
         });
+
+    /// <summary>
+    /// Posts an upload, checks the turn answered at once with "Reading your file…" (in the upload's language), waits for
+    /// the background read (no timing: <see cref="UploadReadQueue.WhenIdleAsync"/>) and returns what replaced that message
+    /// in place: the preview card, or the reason the file was refused.
+    /// </summary>
+    public static async Task<Activity> UploadAsync(SalesCoachBotApplication app, ActivityBuilder upload)
+    {
+        var before = app.Connector.Requests.Count;
+        var replies = await app.Chat().SendAsync(upload);
+        var placeholder = replies[0];
+        var reading = app.Services.GetRequiredService<BotText>().Get(upload.Build().Locale, ImportsTextKeys.Reading, "\u0000").Split('\u0000')[0];
+        Assert.StartsWith(reading, placeholder.Text, StringComparison.Ordinal);
+        await app.Services.GetRequiredService<UploadReadQueue>().WhenIdleAsync();
+        var placeholderId = app.Connector.Requests.Skip(before)
+            .Single(r => r.Operation == FakeConnectorOperation.Send && r.Activity?.Text == placeholder.Text).AssignedId;
+        var update = Assert.Single(app.Connector.Requests.Skip(before),
+            r => r.Operation == FakeConnectorOperation.Update && r.StatusCode is >= 200 and < 300 && r.ActivityId == placeholderId);
+        return update.Activity!;
+    }
 
     public static ActivityBuilder AsBob(string? text = null) =>
         ActivityBuilder.Message(text).From("29:bob", "Bob Li", "aad-bob").InPersonalChat("a:personal-bob");
