@@ -44,17 +44,9 @@ internal sealed class TeamAccess(SalesCoachDbContext db)
     }
 
     /// <summary>Ids of the teams (not archived) the member may manage, in creation order.</summary>
-    public async Task<IReadOnlyList<long>> ManagedTeamIdsAsync(string tenantId, long memberId, CancellationToken cancellationToken = default)
-    {
-        db.ForTenant(tenantId);
-        var teams = db.SalesTeams.Where(t => t.ArchivedAt == null);
-        if (!await IsAdminAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))
-        {
-            teams = teams.Where(t => db.TeamMemberships.Any(m => m.SalesTeamId == t.Id && m.MemberId == memberId && m.LeftAt == null && m.Role == TeamRole.Manager));
-        }
-
-        return await teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<long>> ManagedTeamIdsAsync(string tenantId, long memberId, CancellationToken cancellationToken = default) =>
+        await (await ManagedAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))
+            .Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>How many active managers the team has (a team keeps at least one).</summary>
     public Task<int> ManagerCountAsync(string tenantId, long salesTeamId, CancellationToken cancellationToken = default)
@@ -64,16 +56,21 @@ internal sealed class TeamAccess(SalesCoachDbContext db)
     }
 
     /// <summary>The live teams the member may manage (id, name, zone), in creation order.</summary>
-    public async Task<IReadOnlyList<SalesTeam>> ManagedTeamsAsync(string tenantId, long memberId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SalesTeam>> ManagedTeamsAsync(string tenantId, long memberId, CancellationToken cancellationToken = default) =>
+        await (await ManagedAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    // The teams (not archived) a member may manage, in creation order: all of them for a tenant admin.
+    private async Task<IQueryable<SalesTeam>> ManagedAsync(string tenantId, long memberId, CancellationToken cancellationToken)
     {
-        var ids = await ManagedTeamIdsAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false);
-        if (ids.Count == 0)
+        db.ForTenant(tenantId);
+        var teams = db.SalesTeams.Where(t => t.ArchivedAt == null);
+        if (!await IsAdminAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))
         {
-            return [];
+            teams = teams.Where(t => db.TeamMemberships.Any(m => m.SalesTeamId == t.Id && m.MemberId == memberId && m.LeftAt == null && m.Role == TeamRole.Manager));
         }
 
-        var teams = await db.SalesTeams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. teams.OrderBy(t => t.Id)];
+        return teams.OrderBy(t => t.Id);
     }
 
     /// <summary>A team by name among <paramref name="teams"/>: exact (ignoring case) first, else the only one containing it.</summary>
