@@ -2,7 +2,8 @@
 // current user, Wei Zhang, becomes the team's manager; the roster's other five users become reps); `@SalesCoach team`
 // lists the reps without targets; in Personal Chat the manager sets a yearly target for one rep by display name; back in
 // the channel the leaderboard ranks that rep (% of the month's share of the target) above the others ("No target"); a
-// rep may not set targets; and with the manager's language set to Chinese, `@SalesCoach 排行榜` answers in Chinese.
+// rep may not set targets; with the manager's language set to Chinese, `@SalesCoach 排行榜` answers in Chinese; and
+// `团队 可见 经理` (team visibility managers) keeps the cards out of the channel until `团队 可见 所有人`.
 // The scenarios build on each other (one bot and database per file), so they run in this order. See README.md.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -138,4 +139,18 @@ scenario('teamChannel_LeaderboardInChinese_CardEntirelyInChinese', async () => {
   for (const english of ['Leaderboard', 'Ranked by', 'No target', 'Revenue', 'Most improved', 'As of']) {
     assert.ok(!card.includes(english), `English "${english}" in the Chinese card: ${card}`);
   }
+});
+
+scenario('teamChannel_VisibilityManagersOnly_ChannelCardsPointToTheOneToOneChat', async () => {
+  // The manager's language is Chinese since the scenario above, so the setting is typed and answered in Chinese.
+  await session.ui.openConversation(context.channel);
+  const current = await messageAfter(() => session.ui.postMentioning(context.bot.name, '团队 可见'), /频道里的所有人都能看到团队卡片和排行榜/);
+  assert.match(current, /频道里的所有人都能看到团队卡片和排行榜/);
+
+  await messageAfter(() => session.ui.postMentioning(context.bot.name, '团队 可见 经理'), /团队卡片和排行榜现在仅对经理开放/);
+  const refused = await messageAfter(() => session.ui.postMentioning(context.bot.name, '排行榜'), /团队进度仅对经理开放，所以我不会在这个频道里显示/);
+  assert.match(refused, /团队进度仅对经理开放/);
+
+  // Back to the default, so the file leaves the team as it found it.
+  await messageAfter(() => session.ui.postMentioning(context.bot.name, '团队 可见 所有人'), /现在这个频道里的所有人都能看到/);
 });
