@@ -20,8 +20,16 @@ public enum AmountError
 /// <summary>
 /// An amount as written: the value, the currency written with it (ISO code, or null when none; never converted) and how
 /// many decimal places the value has, so the caller can refuse cents of cents or fractions of a count.
+/// <see cref="Scaled"/> says it was written with 千, 万, 亿 or k/m/w, as people write money.
 /// </summary>
-internal sealed record ParsedAmount(decimal Value, string? Currency, int Decimals);
+internal sealed record ParsedAmount(decimal Value, string? Currency, int Decimals, bool Scaled = false)
+{
+    /// <summary>
+    /// Written as money (a currency, or 千/万/亿/k/m/w): a count KPI refuses it, since <c>签约 50万</c> means a deal of
+    /// ¥500,000, never 500,000 contracts.
+    /// </summary>
+    public bool LooksLikeMoney => Currency is not null || Scaled;
+}
 
 /// <summary>
 /// Reads amounts as sales people type them in English and Chinese.
@@ -31,6 +39,8 @@ internal sealed record ParsedAmount(decimal Value, string? Currency, int Decimal
 /// Chinese units 十 百 千 万 亿 after Arabic or Chinese digits, combined (<c>1.2万</c>, <c>12万5千</c>, <c>1亿2千万</c>,
 /// <c>百万</c> = 百×万); Chinese digits 零〇一二两三四五六七八九 (<c>十二万</c>, <c>一百二十万</c>, <c>三千</c>, <c>一亿</c>);
 /// and the spoken shorthand where a trailing digit means the next lower unit (<c>两万五</c> = 25,000, <c>三千五</c> = 3,500).
+/// Approximate words in front are dropped (<c>约12万</c>, 大约, 大概, ~, ≈: the amount is logged as written), and
+/// currency words may stack (<c>12万元人民币</c>).
 /// Not covered: spaces as thousands separators (the command splits words on spaces), decimal commas, 点 as a decimal
 /// point, scientific notation. Zero parses (the caller decides whether it means anything); negatives are refused.
 /// </summary>
@@ -49,6 +59,9 @@ internal static class AmountParser
         ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR"), ("USD", "USD"), ("RMB", "CNY"), ("CNY", "CNY"), ("EUR", "EUR"),
         ("元", "CNY"), ("块", "CNY"), ("$", "USD"), ("¥", "CNY"), ("€", "EUR"),
     ];
+
+    // Longest first, so 大约 is not read as 大 + 约.
+    private static readonly string[] ApproximatePrefixes = ["大约", "大概", "约合", "约", "~", "≈"];
 
     private const string ChineseDigits = "零〇一二两三四五六七八九";
     private const string ChineseUnits = "十百千万亿";
@@ -70,6 +83,13 @@ internal static class AmountParser
             return false;
         }
 
+        s = StripApproximate(s);
+        if (s.Length == 0)
+        {
+            error = AmountError.NotANumber;
+            return false;
+        }
+
         var negative = false;
         if (s[0] is '-' or '+')
         {
@@ -78,7 +98,12 @@ internal static class AmountParser
         }
 
         string? prefixCurrency = StripPrefix(ref s);
-        string? suffixCurrency = StripSuffix(ref s);
+        if (!TryStripSuffixes(ref s, out var suffixCurrency))
+        {
+            error = AmountError.ConflictingCurrency;
+            return false;
+        }
+
         if (s.Length > 0 && s[0] is '-' or '+')
         {
             negative |= s[0] == '-';
@@ -97,6 +122,7 @@ internal static class AmountParser
             return false;
         }
 
+        var scaled = s.IndexOfAny(['千', '万', '亿']) >= 0 || (s.Length > 1 && char.IsAsciiLetter(s[^1]));
         error = ReadValue(s, out var value);
         if (error != AmountError.None)
         {
@@ -116,7 +142,7 @@ internal static class AmountParser
         }
 
         value = Trim(value);
-        amount = new ParsedAmount(value, prefixCurrency ?? suffixCurrency, value.Scale);
+        amount = new ParsedAmount(value, prefixCurrency ?? suffixCurrency, value.Scale, scaled);
         return true;
     }
 
@@ -126,7 +152,7 @@ internal static class AmountParser
     /// </summary>
     public static bool LooksLikeAmount(string word)
     {
-        var s = Normalize(word).Trim();
+        var s = StripApproximate(Normalize(word).Trim());
         if (s.Length == 0)
         {
             return false;
@@ -195,18 +221,61 @@ internal static class AmountParser
         return null;
     }
 
-    private static string? StripSuffix(ref string s)
+    /// <summary>A word that only says "about" (<c>约</c>, <c>大概</c>, <c>~</c>), written apart from its number.</summary>
+    public static bool IsApproximateWord(string word) =>
+        ApproximatePrefixes.Contains(Normalize(word).Trim(), StringComparer.Ordinal);
+
+    /// <summary>A word that is only a Chinese unit, maybe with a currency (<c>万</c>, <c>万元</c>), written apart from its number (<c>12 万</c>).</summary>
+    public static bool IsUnitWord(string word)
     {
-        foreach (var (text, code) in CurrencySuffixes)
+        var s = Normalize(word).Trim();
+        if (!TryStripSuffixes(ref s, out _) || s.Length == 0)
         {
-            if (s.EndsWith(text, StringComparison.OrdinalIgnoreCase))
+            return false;
+        }
+
+        return s.All(c => c is '百' or '千' or '万' or '亿');
+    }
+
+    private static string StripApproximate(string s)
+    {
+        foreach (var prefix in ApproximatePrefixes)
+        {
+            if (s.StartsWith(prefix, StringComparison.Ordinal))
             {
-                s = s[..^text.Length].Trim();
-                return code;
+                return s[prefix.Length..].Trim();
             }
         }
 
-        return null;
+        return s;
+    }
+
+    // Currency words may stack (12万元人民币); they must all name one currency.
+    private static bool TryStripSuffixes(ref string s, out string? currency)
+    {
+        currency = null;
+        var stripped = true;
+        while (stripped)
+        {
+            stripped = false;
+            foreach (var (text, code) in CurrencySuffixes)
+            {
+                if (s.Length > 0 && s.EndsWith(text, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (currency is not null && currency != code)
+                    {
+                        return false;
+                    }
+
+                    s = s[..^text.Length].Trim();
+                    currency = code;
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static AmountError ReadValue(string s, out decimal value)

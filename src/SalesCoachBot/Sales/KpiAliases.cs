@@ -85,8 +85,9 @@ internal static class KpiAliases
         Add([new(KpiDefaults.Revenue)], "revenue", "rev", "sales", "销售额", "营收", "收入");
         Add([new(KpiDefaults.Contracts)], "contract", "contracts", "合同", "签约");
         Add([new(KpiDefaults.NewCustomers)], "new", "new-customer", "new-customers", "customer", "customers", "新客户", "新客");
-        Add([new(KpiDefaults.Visits)], "visit", "visits", "拜访");
-        Add([new(KpiDefaults.Revenue), new(KpiDefaults.Contracts, 1m)], "deal", "deals", "成交", "单", "签单");
+        Add([new(KpiDefaults.Visits)], "visit", "visits", "拜访", "客户拜访", "面访");
+        Add([new(KpiDefaults.Revenue), new(KpiDefaults.Contracts, 1m)], "deal", "deals", "成交", "单", "签单",
+            "签约额", "合同额", "成交额", "业绩", "开单", "出单", "赢单", "中标");
         return map;
     }
 }

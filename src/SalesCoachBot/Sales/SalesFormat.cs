@@ -15,8 +15,8 @@ internal static class SalesFormat
     private const int BarParts = 100;
 
     /// <summary>
-    /// An amount: currency with its symbol and grouping (zh-CN uses 万 from 10,000 and 亿 from 100,000,000), counts as
-    /// whole numbers.
+    /// An amount: currency with its symbol and grouping (zh-CN uses 万 from 10,000 and 亿 from 100,000,000, at most two
+    /// decimals: ¥12.5万, ¥1200万, ¥1.2亿), no cents from a thousand up (¥86,957), counts as whole numbers.
     /// </summary>
     public static string Amount(string? locale, KpiUnit unit, string? currency, decimal amount)
     {
@@ -31,7 +31,8 @@ internal static class SalesFormat
         var size = Math.Abs(amount);
         var symbol = Symbol(currency);
         string number;
-        if (chinese && size >= 100_000_000m)
+        var wan = Math.Round(size / 10_000m, 2, MidpointRounding.AwayFromZero);
+        if (chinese && (size >= 100_000_000m || wan >= 10_000m))
         {
             number = Trimmed(size / 100_000_000m, culture) + "亿";
         }
@@ -39,9 +40,14 @@ internal static class SalesFormat
         {
             number = Trimmed(size / 10_000m, culture) + "万";
         }
+        else if (size >= 1_000m || size == decimal.Truncate(size))
+        {
+            // Cents on ¥86,956.52 are noise to a sales team: whole yuan from a thousand up.
+            number = Math.Round(size, 0, MidpointRounding.AwayFromZero).ToString("N0", culture);
+        }
         else
         {
-            number = size == decimal.Truncate(size) ? size.ToString("N0", culture) : size.ToString("N2", culture);
+            number = size.ToString("N2", culture);
         }
 
         return sign + symbol + number;
@@ -147,9 +153,9 @@ internal static class SalesFormat
         Items = [new TextBlock("\u00A0") { Size = TextSize.Small }],
     };
 
-    // Up to two decimals, no trailing zeros: 12.5万, 12万.
+    // Up to two decimals, no trailing zeros and no thousands comma inside the 万 figure: 12.5万, 12万, 1200万.
     private static string Trimmed(decimal value, CultureInfo culture) =>
-        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.##", culture);
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", culture);
 
     private static string Symbol(string? currency) => currency?.ToUpperInvariant() switch
     {

@@ -124,7 +124,9 @@ internal static class CardCatalog
         var rejected = Enumerable.Range(2, 25).Select(line => new RejectedLine(line, text.Get(locale, "imports.reason.kpi", AwkwardName))).ToList();
         string[] samples = ["2026-11-03 · " + AwkwardName + " · 成交 · 120,000 · \"Acme\" <b>Ltd</b>", "2026-11-04 · Bob · visit · 1"];
         yield return ($"imports.preview.{locale}", ImportCard.Preview(text, locale,
-            new ImportPreview(AwkwardName + ".xlsx", SalesCoachBot.Data.ImportKind.Results, 27, 2, rejected, samples, 42, TimeSpan.FromHours(24))));
+            new ImportPreview(AwkwardName + ".xlsx", SalesCoachBot.Data.ImportKind.Results, 27, 2, rejected, samples, 42, TimeSpan.FromHours(24),
+                [new ColumnRead("负责人", "member"), new ColumnRead("签约日期", "date"), new ColumnRead("合同金额", "deal-amount"), new ColumnRead(AwkwardName, "customer")],
+                ["回款金额"], Enumerable.Range(1, 14).Select(i => "列" + i).ToList())));
         yield return ($"imports.preview.none-valid.{locale}", ImportCard.Preview(text, locale,
             new ImportPreview("targets.csv", SalesCoachBot.Data.ImportKind.Targets, 1, 0, rejected.Take(1).ToList(), [], null, TimeSpan.FromHours(24))));
         yield return ($"imports.imported.{locale}", ImportCard.Imported(text, locale, AwkwardName + ".csv", SalesCoachBot.Data.ImportKind.Results, 3, 1));

@@ -51,6 +51,16 @@ public sealed class AmountParserTests
     [InlineData("五", "5", null)]
     [InlineData("百万", "1000000", null)]
     [InlineData("1000000000000", "1000000000000", null)]
+    [InlineData("12万元人民币", "120000", "CNY")]
+    [InlineData("约12万", "120000", null)]
+    [InlineData("大约12万", "120000", null)]
+    [InlineData("大概 12万元", "120000", "CNY")]
+    [InlineData("~12万", "120000", null)]
+    [InlineData("～12万", "120000", null)]
+    [InlineData("≈1.2万", "12000", null)]
+    [InlineData("十二万五", "125000", null)]
+    [InlineData("RMB 12万", "120000", "CNY")]
+    [InlineData("１２万", "120000", null)]
     public void TryParse_WrittenForms_ValueAndCurrency(string text, string expected, string? currency)
     {
         var ok = AmountParser.TryParse(text, out ParsedAmount? amount, out var error);
@@ -83,6 +93,9 @@ public sealed class AmountParserTests
     [InlineData("2万亿", AmountError.NotANumber)]
     [InlineData("$120元", AmountError.ConflictingCurrency)]
     [InlineData("120 000", AmountError.NotANumber)]
+    [InlineData("12万元美元", AmountError.ConflictingCurrency)]
+    [InlineData("约", AmountError.NotANumber)]
+    [InlineData("约约12万", AmountError.NotANumber)]
     public void TryParse_Refusals_ReportTheReason(string text, AmountError expected)
     {
         var ok = AmountParser.TryParse(text, out decimal amount, out var error);
@@ -115,4 +128,33 @@ public sealed class AmountParserTests
     [InlineData("阿里巴巴", false)]
     public void LooksLikeAmount_Words_TellsAmountsFromCustomers(string word, bool expected) =>
         Assert.Equal(expected, AmountParser.LooksLikeAmount(word));
+
+    [Theory]
+    [InlineData("50万", true)]
+    [InlineData("五千", true)]
+    [InlineData("1亿", true)]
+    [InlineData("50k", true)]
+    [InlineData("¥3", true)]
+    [InlineData("3元", true)]
+    [InlineData("RMB 3", true)]
+    [InlineData("3", false)]
+    [InlineData("十二", false)]
+    [InlineData("一百", false)]
+    [InlineData("1,200", false)]
+    public void TryParse_MoneyForms_LooksLikeMoney(string text, bool expected)
+    {
+        Assert.True(AmountParser.TryParse(text, out ParsedAmount? amount, out _));
+        Assert.Equal(expected, amount!.LooksLikeMoney);
+    }
+
+    [Theory]
+    [InlineData("万", true)]
+    [InlineData("万元", true)]
+    [InlineData("千万", true)]
+    [InlineData("亿", true)]
+    [InlineData("元", false)]
+    [InlineData("万科", false)]
+    [InlineData("12", false)]
+    public void IsUnitWord_Words_OnlyBareUnits(string word, bool expected) =>
+        Assert.Equal(expected, AmountParser.IsUnitWord(word));
 }

@@ -5,10 +5,14 @@ using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Features.Imports;
 
-/// <summary>What the preview card shows of a checked file. <see cref="ImportId"/> is null when nothing can be imported.</summary>
+/// <summary>
+/// What the preview card shows of a checked file. <see cref="ImportId"/> is null when nothing can be imported. The
+/// columns: those read (header and field), those understood but not tracked yet, and those left out.
+/// </summary>
 internal sealed record ImportPreview(
     string FileName, ImportKind Kind, int Rows, int Valid, IReadOnlyList<RejectedLine> Rejected, IReadOnlyList<string> Samples,
-    long? ImportId, TimeSpan Lifetime);
+    long? ImportId, TimeSpan Lifetime,
+    IReadOnlyList<ColumnRead>? Columns = null, IReadOnlyList<string>? NotTracked = null, IReadOnlyList<string>? Ignored = null);
 
 /// <summary>The upload preview (rows found, rejected lines, a sample, Import / Cancel) and the cards that replace it.</summary>
 internal static class ImportCard
@@ -23,6 +27,9 @@ internal static class ImportCard
 
     /// <summary>Rejected lines listed on the card; the rest are counted.</summary>
     public const int RejectedShown = 20;
+
+    /// <summary>Ignored columns named on the card (a CRM export has dozens); the rest are counted.</summary>
+    public const int IgnoredShown = 12;
 
     public static AdaptiveCard Preview(BotText text, string? locale, ImportPreview preview)
     {
@@ -45,6 +52,26 @@ internal static class ImportCard
                 ],
             },
         ];
+
+        // Which header became which field, so a CRM export's 合同金额 is seen to count as deals before Import.
+        var separator = BotText.IsChinese(locale) ? "，" : ", ";
+        if (preview.Columns is { Count: > 0 } columns)
+        {
+            // The arrow is punctuation, the same in both languages, not a text.
+            var read = string.Join(separator, columns.Select(c => c.Header + " → " + text.Get(locale, ImportsTextKeys.Column(c.Column))));
+            body.Add(new TextBlock(text.Get(locale, ImportsTextKeys.ColumnsRead, read)) { Wrap = true, Size = TextSize.Small, Spacing = Spacing.Medium });
+        }
+
+        if (preview.NotTracked is { Count: > 0 } notTracked)
+        {
+            body.Add(new TextBlock(text.Get(locale, ImportsTextKeys.ColumnsNotTracked, string.Join(separator, notTracked))) { Wrap = true, Size = TextSize.Small, Spacing = Spacing.None, Color = TextColor.Warning });
+        }
+
+        if (preview.Ignored is { Count: > 0 } ignored)
+        {
+            var shown = string.Join(separator, ignored.Take(IgnoredShown)) + (ignored.Count > IgnoredShown ? separator + "…" : string.Empty);
+            body.Add(new TextBlock(text.Get(locale, ImportsTextKeys.ColumnsIgnored, shown)) { Wrap = true, Size = TextSize.Small, Spacing = Spacing.None, IsSubtle = true });
+        }
 
         if (preview.Rejected.Count > 0)
         {

@@ -3,9 +3,23 @@ using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
 
+/// <summary>One column of the file as read: its header and the field it fills.</summary>
+internal sealed record ColumnRead(string Header, string Column);
+
+/// <summary>
+/// What the header says: the kind of file, the rows with canonical column names, the columns read, the columns that
+/// are understood but not tracked yet (回款金额), and the columns left out.
+/// </summary>
+internal sealed record ImportHeader(
+    ImportKind Kind, IReadOnlyList<SheetRow> Rows, IReadOnlyList<ColumnRead> Read, IReadOnlyList<string> NotTracked, IReadOnlyList<string> Ignored);
+
 /// <summary>
 /// The columns an upload may have, by their English or Chinese header (any case), and how the header tells a results
 /// file from a targets file: a <c>year</c> column means targets, a <c>date</c> column results.
+/// Chinese CRM exports are read as they come: 负责人 (owner), 客户名称, 签约日期, 合同金额 and the deal exports of
+/// FXiaoKe (商机名称, 销售金额, 结单日期, 阶段) and Zoho CRM (Deal Owner, Account Name, Amount, Closing Date, Stage). A
+/// file with a deal amount column (合同金额) or a sales stage and no KPI column holds deals: each row is a 签约额 (revenue
+/// and one contract), and with a stage column only won deals count.
 /// </summary>
 internal static class ImportColumns
 {
@@ -19,47 +33,107 @@ internal static class ImportColumns
     public const string Year = "year";
     public const string Period = "period";
     public const string Weights = "weights";
+    public const string Stage = "stage";
 
-    private static readonly Dictionary<string, string> ByHeader = new(StringComparer.Ordinal)
+    /// <summary>Collected payments (回款): there is no collections KPI yet, so the column is named in the preview and never read.</summary>
+    public const string Collections = "collections";
+
+    /// <summary>How the preview names a deal amount column (合同金额): the amount of a deal, revenue plus one contract.</summary>
+    public const string DealAmount = "deal-amount";
+
+    /// <summary>The KPI word a deal row of a CRM export counts as: revenue plus one contract.</summary>
+    public const string DealWord = "签约额";
+
+    // Rank: when two headers fill one field, the higher rank wins and the other is ignored (负责人邮箱 over 负责人);
+    // equal ranks are refused as ambiguous. DealAmount: the amount of a deal, so no KPI column is needed.
+    private sealed record Meaning(string Column, int Rank = 0, bool DealAmount = false);
+
+    private static readonly Dictionary<string, Meaning> ByHeader = new(StringComparer.Ordinal)
     {
-        ["date"] = Date, ["日期"] = Date,
-        ["kpi"] = Kpi, ["指标"] = Kpi,
-        ["amount"] = Amount, ["金额"] = Amount, ["数量"] = Amount, ["target"] = Amount, ["目标"] = Amount,
-        ["member"] = Member, ["email"] = Member, ["e-mail"] = Member, ["成员"] = Member, ["邮箱"] = Member,
-        ["customer"] = Customer, ["客户"] = Customer,
-        ["note"] = Note, ["备注"] = Note,
-        ["id"] = Id, ["编号"] = Id,
-        ["year"] = Year, ["年"] = Year, ["年份"] = Year,
-        ["period"] = Period, ["期间"] = Period,
-        ["weights"] = Weights, ["权重"] = Weights,
+        ["date"] = new(Date), ["日期"] = new(Date),
+        ["签约日期"] = new(Date), ["成交日期"] = new(Date), ["结单日期"] = new(Date), ["closing date"] = new(Date),
+        ["kpi"] = new(Kpi), ["指标"] = new(Kpi),
+        ["amount"] = new(Amount), ["金额"] = new(Amount), ["数量"] = new(Amount), ["target"] = new(Amount), ["目标"] = new(Amount),
+        ["合同金额"] = new(Amount, DealAmount: true), ["成交金额"] = new(Amount, DealAmount: true), ["签约金额"] = new(Amount, DealAmount: true),
+        ["销售金额"] = new(Amount, DealAmount: true), ["商机金额"] = new(Amount, DealAmount: true),
+        ["member"] = new(Member), ["email"] = new(Member), ["e-mail"] = new(Member), ["成员"] = new(Member), ["邮箱"] = new(Member),
+        ["负责人邮箱"] = new(Member),
+        ["负责人"] = new(Member, Rank: -1), ["销售代表"] = new(Member, Rank: -1), ["所有者"] = new(Member, Rank: -1),
+        ["owner"] = new(Member, Rank: -1), ["deal owner"] = new(Member, Rank: -1),
+        ["customer"] = new(Customer), ["客户"] = new(Customer), ["客户名称"] = new(Customer), ["account name"] = new(Customer),
+        ["note"] = new(Note), ["备注"] = new(Note),
+        ["商机名称"] = new(Note, Rank: -1), ["deal name"] = new(Note, Rank: -1),
+        ["id"] = new(Id), ["编号"] = new(Id), ["数据id"] = new(Id, Rank: -1),
+        ["year"] = new(Year), ["年"] = new(Year), ["年份"] = new(Year),
+        ["period"] = new(Period), ["期间"] = new(Period),
+        ["weights"] = new(Weights), ["权重"] = new(Weights),
+        ["stage"] = new(Stage), ["阶段"] = new(Stage), ["销售阶段"] = new(Stage),
+        ["回款金额"] = new(Collections), ["已回款金额"] = new(Collections),
+    };
+
+    /// <summary>Stages of a CRM export that mean the deal is won (any case).</summary>
+    private static readonly HashSet<string> WonStages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "赢单", "已赢单", "成交", "已成交", "won", "closed won", "closed-won",
     };
 
     public static IReadOnlyList<string> ResultsRequired { get; } = [Date, Kpi, Amount];
 
     public static IReadOnlyList<string> TargetsRequired { get; } = [Member, Kpi, Year, Amount];
 
-    public static string? Canonical(string header) => ByHeader.GetValueOrDefault(header.Trim().ToLowerInvariant());
+    public static string? Canonical(string header) => ByHeader.GetValueOrDefault(header.Trim().ToLowerInvariant())?.Column;
+
+    /// <summary>Whether a stage cell of a CRM export says the deal is won.</summary>
+    public static bool IsWon(string stage) => WonStages.Contains(stage.Trim());
 
     /// <summary>
     /// Renames the rows' cells to the canonical column names and tells the kind. Columns nobody asked for (a CRM export
-    /// has many) are left out. Throws <see cref="UploadRefusedException"/> when the header fits neither kind.
+    /// has many) are left out and listed. Throws <see cref="UploadRefusedException"/> when the header fits neither kind.
     /// </summary>
-    public static (ImportKind Kind, IReadOnlyList<SheetRow> Rows) Normalize(SheetContent sheet)
+    public static ImportHeader Normalize(SheetContent sheet)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ranks = new Dictionary<string, (string Header, int Rank)>(StringComparer.Ordinal);
+        var ignored = new List<string>();
+        var notTracked = new List<string>();
+        var dealAmount = false;
         foreach (var header in sheet.Header)
         {
-            if (Canonical(header) is not { } column)
+            if (ByHeader.GetValueOrDefault(header.Trim().ToLowerInvariant()) is not { } meaning)
             {
+                ignored.Add(header);
                 continue;
             }
 
-            if (map.ContainsValue(column))
+            if (meaning.Column == Collections)
             {
-                throw new UploadRefusedException(ImportsTextKeys.ColumnTwice, [header], "Two columns name the same field.");
+                notTracked.Add(header);
+                continue;
             }
 
-            map[header] = column;
+            if (ranks.TryGetValue(meaning.Column, out var taken))
+            {
+                if (taken.Rank == meaning.Rank)
+                {
+                    throw new UploadRefusedException(ImportsTextKeys.ColumnTwice, [header], "Two columns name the same field.");
+                }
+
+                if (taken.Rank > meaning.Rank)
+                {
+                    ignored.Add(header);
+                    continue;
+                }
+
+                map.Remove(taken.Header);
+                ignored.Add(taken.Header);
+            }
+
+            map[header] = meaning.Column;
+            ranks[meaning.Column] = (header, meaning.Rank);
+            if (meaning.Column == Amount)
+            {
+                dealAmount = meaning.DealAmount;
+            }
         }
 
         var present = map.Values.ToHashSet(StringComparer.Ordinal);
@@ -77,21 +151,46 @@ internal static class ImportColumns
             throw new UploadRefusedException(ImportsTextKeys.UnknownKind, [], "The header names neither a year (targets) nor a date (results) column.");
         }
 
+        // A CRM deal export names no KPI: its rows are deals.
+        var deals = kind == ImportKind.Results && !present.Contains(Kpi) && (dealAmount || present.Contains(Stage));
+        if (deals)
+        {
+            present.Add(Kpi);
+        }
+
         var required = kind == ImportKind.Targets ? TargetsRequired : ResultsRequired;
         var missing = required.Where(c => !present.Contains(c)).ToList();
         if (missing.Count > 0)
         {
+            if (missing.Contains(Amount) && notTracked.Count > 0)
+            {
+                throw new UploadRefusedException(ImportsTextKeys.OnlyCollections, [notTracked[0]], "The only amount column is collections, which is not tracked.");
+            }
+
             throw new UploadRefusedException(
                 kind == ImportKind.Targets ? ImportsTextKeys.MissingTargetsColumns : ImportsTextKeys.MissingResultsColumns,
                 [string.Join(", ", missing)],
                 $"Missing column(s): {string.Join(", ", missing)}.");
         }
 
-        var rows = sheet.Rows.Select(row => row with
+        var rows = sheet.Rows.Select(row =>
             {
-                Cells = row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(c => map[c.Key], c => c.Value, StringComparer.Ordinal),
+                var cells = row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(c => map[c.Key], c => c.Value, StringComparer.Ordinal);
+                if (deals)
+                {
+                    cells[Kpi] = DealWord;
+                }
+
+                // An empty stage cell must be refused, not read as "no stage column".
+                if (present.Contains(Stage))
+                {
+                    cells.TryAdd(Stage, string.Empty);
+                }
+
+                return row with { Cells = cells };
             })
             .ToList();
-        return (kind, rows);
+        var read = sheet.Header.Where(map.ContainsKey).Select(h => new ColumnRead(h, dealAmount && map[h] == Amount ? DealAmount : map[h])).ToList();
+        return new ImportHeader(kind, rows, read, notTracked, ignored);
     }
 }

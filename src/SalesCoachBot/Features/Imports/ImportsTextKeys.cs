@@ -17,6 +17,7 @@ internal static class ImportsTextKeys
     public const string MissingResultsColumns = "imports.missingResultsColumns";
     public const string MissingTargetsColumns = "imports.missingTargetsColumns";
     public const string OnlyManagers = "imports.onlyManagers";
+    public const string OnlyCollections = "imports.onlyCollections";
 
     public const string ReasonMissing = "imports.reason.missing";
     public const string ReasonDate = "imports.reason.date";
@@ -35,6 +36,8 @@ internal static class ImportsTextKeys
     public const string ReasonPeriodYear = "imports.reason.periodYear";
     public const string ReasonWeights = "imports.reason.weights";
     public const string ReasonWeightsWithPeriod = "imports.reason.weightsWithPeriod";
+    public const string ReasonStageNotWon = "imports.reason.stageNotWon";
+    public const string ReasonCountWithMoney = "imports.reason.countWithMoney";
 
     public const string PreviewTitle = "imports.preview.title";
     public const string KindResults = "imports.kind.results";
@@ -52,6 +55,12 @@ internal static class ImportsTextKeys
     public const string ConfirmButton = "imports.button.confirm";
     public const string CancelButton = "imports.button.cancel";
     public const string ExpiresHint = "imports.expiresHint";
+    public const string ColumnsRead = "imports.columns.read";
+    public const string ColumnsNotTracked = "imports.columns.notTracked";
+    public const string ColumnsIgnored = "imports.columns.ignored";
+
+    /// <summary>The name of a canonical column in the preview ("rep", "deal amount (revenue + 1 contract)").</summary>
+    public static string Column(string column) => "imports.column." + column;
 
     public const string DoneTitle = "imports.done.title";
     public const string DoneResults = "imports.done.results";

@@ -135,6 +135,14 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
             return text.Get(locale, ImportsTextKeys.ReasonDate, BotText.Quote(row[ImportColumns.Date]!));
         }
 
+        // A CRM export lists open and lost deals too: only won ones are results.
+        if (row.Cells.ContainsKey(ImportColumns.Stage) && !ImportColumns.IsWon(row[ImportColumns.Stage] ?? string.Empty))
+        {
+            return row[ImportColumns.Stage] is { } stage
+                ? text.Get(locale, ImportsTextKeys.ReasonStageNotWon, BotText.Quote(stage))
+                : text.Get(locale, ImportsTextKeys.ReasonMissing, ImportColumns.Stage);
+        }
+
         var kpiWord = row[ImportColumns.Kpi]!;
         var effects = ResolveKpi(context, kpiWord, forTargets: false);
         if (effects is null)
@@ -268,7 +276,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         string? periodText = null;
         if (row[ImportColumns.Period] is { } periodCell)
         {
-            if (!TryParsePeriod(periodCell, out var period))
+            if (!TryParsePeriod(periodCell, year, out var period))
             {
                 return text.Get(locale, ImportsTextKeys.ReasonPeriod, BotText.Quote(periodCell));
             }
@@ -279,7 +287,8 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
                 return text.Get(locale, ImportsTextKeys.ReasonPeriodYear, BotText.Quote(periodCell), year);
             }
 
-            periodText = periodCell.Trim().ToUpperInvariant();
+            // Stored in one form whatever was written (2026年3月, 2026/3, 3月 → 2026-03), so duplicates are found.
+            periodText = PeriodKey(period);
         }
 
         List<decimal>? weights = null;
@@ -326,6 +335,12 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
             || (kpi.Unit == KpiUnit.Count && parsed.Value != decimal.Truncate(parsed.Value)))
         {
             return text.Get(context.Locale, ImportsTextKeys.ReasonAmount, BotText.Quote(cell));
+        }
+
+        // 50万 in a contracts column is a deal amount in the wrong column, not 500,000 contracts.
+        if (kpi.Unit == KpiUnit.Count && parsed.LooksLikeMoney)
+        {
+            return text.Get(context.Locale, ImportsTextKeys.ReasonCountWithMoney, BotText.Quote(cell), KpiDefaults.NameOf(text, context.Locale, kpi));
         }
 
         if (parsed.Currency is not null && kpi.Currency is not null && !string.Equals(parsed.Currency, kpi.Currency, StringComparison.Ordinal))
@@ -411,14 +426,37 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         return false;
     }
 
-    /// <summary><c>2026-Q1</c>, <c>2026-03</c>, <c>2026-W10</c> (ISO week).</summary>
-    internal static bool TryParsePeriod(string cell, out SalesPeriod period)
+    /// <summary>
+    /// <c>2026-Q1</c>, <c>2026-03</c>, <c>2026-W10</c> (ISO week), and as Chinese CRMs and Excel write months:
+    /// <c>2026年3月</c>, <c>2026/3</c>, <c>2026.3</c>; with the row's <paramref name="year"/> also <c>3月</c> (3月份).
+    /// </summary>
+    internal static bool TryParsePeriod(string cell, out SalesPeriod period) => TryParsePeriod(cell, null, out period);
+
+    internal static bool TryParsePeriod(string cell, int? year, out SalesPeriod period)
     {
         period = default!;
         var value = AmountParser.Normalize(cell).Trim().ToUpperInvariant();
+        if (value.EndsWith("月份", StringComparison.Ordinal))
+        {
+            value = value[..^1];
+        }
+
+        if (value.EndsWith('月'))
+        {
+            // 2026年3月, or 3月 in the row's year.
+            var parts2 = value[..^1].Split('年');
+            var (yearText, monthText) = parts2.Length == 2 ? (parts2[0], parts2[1]) : (year?.ToString(CultureInfo.InvariantCulture), parts2[0]);
+            return parts2.Length <= 2 && TryMonth(yearText, monthText, out period);
+        }
+
+        var slash = value.Split('/', '.');
+        if (slash.Length == 2)
+        {
+            return TryMonth(slash[0], slash[1], out period);
+        }
+
         var parts = value.Split('-');
-        if (parts.Length != 2 || parts[0].Length != 4 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || year is < 2000 or > 2100)
+        if (parts.Length != 2 || !TryYear(parts[0], out var y))
         {
             return false;
         }
@@ -426,24 +464,47 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         var rest = parts[1];
         if (rest.Length == 2 && rest[0] == 'Q' && rest[1] is >= '1' and <= '4')
         {
-            period = SalesPeriod.Quarter(year, rest[1] - '0');
+            period = SalesPeriod.Quarter(y, rest[1] - '0');
             return true;
         }
 
         if (rest.Length is 2 or 3 && rest[0] == 'W' && int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var week)
-            && week >= 1 && week <= ISOWeek.GetWeeksInYear(year))
+            && week >= 1 && week <= ISOWeek.GetWeeksInYear(y))
         {
-            period = SalesPeriod.Containing(SalesPeriodKind.Week, DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday)));
+            period = SalesPeriod.Containing(SalesPeriodKind.Week, DateOnly.FromDateTime(ISOWeek.ToDateTime(y, week, DayOfWeek.Monday)));
             return true;
         }
 
-        if (rest.Length is 1 or 2 && int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
+        return TryMonth(parts[0], rest, out period);
+    }
+
+    /// <summary>The one form a period is stored in: <c>2026-03</c>, <c>2026-Q1</c>, <c>2026-W10</c>.</summary>
+    internal static string PeriodKey(SalesPeriod period)
+    {
+        var start = period.Start;
+        return period.Kind switch
         {
-            period = SalesPeriod.Month(year, month);
-            return true;
+            SalesPeriodKind.Week => string.Create(CultureInfo.InvariantCulture,
+                $"{ISOWeek.GetYear(start.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)):00}"),
+            SalesPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{start.Year}-Q{((start.Month - 1) / 3) + 1}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{start.Year}-{start.Month:00}"),
+        };
+    }
+
+    private static bool TryYear(string? text, out int year) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text!.Length == 4 && year is >= 2000 and <= 2100;
+
+    private static bool TryMonth(string? yearText, string monthText, out SalesPeriod period)
+    {
+        period = default!;
+        if (!TryYear(yearText, out var year) || monthText.Length is < 1 or > 2
+            || !int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var month) || month is < 1 or > 12)
+        {
+            return false;
         }
 
-        return false;
+        period = SalesPeriod.Month(year, month);
+        return true;
     }
 
     internal static List<decimal>? ParseWeights(string cell)

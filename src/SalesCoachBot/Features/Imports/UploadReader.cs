@@ -49,11 +49,12 @@ internal sealed partial class UploadReader(
         }
 
         CheckedUpload checkedUpload;
+        ImportHeader header;
         try
         {
             var sheet = UploadedTable.Read(read.Format, content, options.Value.Limits);
-            var (kind, rows) = ImportColumns.Normalize(sheet);
-            checkedUpload = await checker.CheckAsync(read.TenantId, uploader, kind, rows, locale, cancellationToken).ConfigureAwait(false);
+            header = ImportColumns.Normalize(sheet);
+            checkedUpload = await checker.CheckAsync(read.TenantId, uploader, header.Kind, header.Rows, locale, cancellationToken).ConfigureAwait(false);
         }
         catch (UploadRefusedException refusal)
         {
@@ -88,7 +89,7 @@ internal sealed partial class UploadReader(
         LogChecked(logger, checkedUpload.Kind, checkedUpload.ValidCount, checkedUpload.Rejected.Count);
         var card = ImportCard.Preview(text, locale, new ImportPreview(
             read.FileName, checkedUpload.Kind, checkedUpload.RowCount, checkedUpload.ValidCount, checkedUpload.Rejected, checkedUpload.Samples,
-            importId, options.Value.PreviewLifetime));
+            importId, options.Value.PreviewLifetime, header.Read, header.NotTracked, header.Ignored));
         return Activity.CreateCard(card, card.FallbackText);
     }
 

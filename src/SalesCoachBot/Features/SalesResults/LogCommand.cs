@@ -127,6 +127,7 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
             LogError.ZeroAmount => text.Get(locale, ResultsTextKeys.ErrorZeroAmount, token),
             LogError.TooPrecise => text.Get(locale, ResultsTextKeys.ErrorTooPrecise, token),
             LogError.UnclosedQuote => text.Get(locale, ResultsTextKeys.ErrorUnclosedQuote, token),
+            LogError.CountWithMoney => ResultWording.CountWithMoney(text, locale, parsed),
             _ => text.Get(locale, ResultsTextKeys.ErrorMissingKpi),
         };
     }

@@ -249,6 +249,13 @@ internal sealed class SubmitLogFormAction(IProgressCard progress, SalesClock clo
             errors.Add(text.Get(locale, ResultsTextKeys.ErrorZeroAmount, typed));
             amount = null;
         }
+        else if (effects is not null && effects.All(e => e.KpiKey != KpiDefaults.Revenue) && amount.LooksLikeMoney
+            && active.FirstOrDefault(k => k.Key == effects[0].KpiKey) is { Unit: KpiUnit.Count } count)
+        {
+            // Same rule as the log command: 50万 as a number of contracts is a deal amount typed in the wrong place.
+            errors.Add(text.Get(locale, ResultsTextKeys.FormErrorCountWithMoney, KpiDefaults.NameOf(text, locale, count)));
+            amount = null;
+        }
 
         var customer = string.IsNullOrWhiteSpace(values.Customer) ? null : values.Customer.Trim();
         var note = string.IsNullOrWhiteSpace(values.Note) ? null : values.Note.Trim();

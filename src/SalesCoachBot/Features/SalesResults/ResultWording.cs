@@ -51,6 +51,25 @@ internal static class ResultWording
         };
     }
 
+    /// <summary>
+    /// "签约 is a count … Did you mean to log the deal amount? Type: log deal 500000 Huawei": the command the rep meant,
+    /// with the amount as they wrote it in Chinese and as a plain number in English.
+    /// </summary>
+    public static string CountWithMoney(BotText text, string? locale, LogParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(parsed);
+        var chinese = BotText.IsChinese(locale);
+        var amount = chinese
+            ? AmountParser.Normalize(parsed.Token ?? string.Empty).Trim()
+            : parsed.Amount.ToString("0.##", CultureInfo.InvariantCulture);
+        var command = string.Join(' ', new[]
+        {
+            chinese ? LogCommand.ChineseWord : LogCommand.Word, chinese ? "成交" : "deal", amount, parsed.Rest,
+        }.Where(s => !string.IsNullOrEmpty(s)));
+        return text.Get(locale, ResultsTextKeys.ErrorCountWithMoney, BotText.Quote(parsed.KpiWord ?? string.Empty), BotText.Quote(parsed.Token ?? string.Empty), command);
+    }
+
     /// <summary>The words a rep can log with, comma-separated in the locale.</summary>
     public static string WordList(BotText text, string? locale, IEnumerable<KpiDefinition> active) =>
         string.Join(Separator(locale), ResultLog.WordsFor(active, BotText.IsChinese(locale)));

@@ -44,6 +44,7 @@ internal static class ResultsTextKeys
     public const string ErrorCurrency = "results.error.currency";
     public const string ErrorNotMoney = "results.error.notMoney";
     public const string ErrorTooLong = "results.error.tooLong";
+    public const string ErrorCountWithMoney = "results.error.countWithMoney";
 
     public const string FormTitle = "results.form.title";
     public const string FormIntro = "results.form.intro";
@@ -61,6 +62,7 @@ internal static class ResultsTextKeys
     public const string FormErrorDate = "results.form.error.date";
     public const string FormErrorFuture = "results.form.error.future";
     public const string FormErrorEntry = "results.form.error.entry";
+    public const string FormErrorCountWithMoney = "results.form.error.countWithMoney";
 
     /// <summary>The phrase key of a default KPI's amount, singular or plural.</summary>
     public static string Amount(string kpiKey, bool one) => kpiKey == KpiDefaults.Revenue

@@ -82,7 +82,7 @@ internal sealed partial class SetTargetCommand(
         }
 
         var kpiName = KpiDefaults.NameOf(text, locale, kpi);
-        if (AmountError(locale, kpi, kpiName, request.Amount, out var amount) is { } amountError)
+        if (AmountError(locale, kpi, kpiName, request, out var amount) is { } amountError)
         {
             return amountError + "\n\n" + usage;
         }
@@ -134,15 +134,29 @@ internal sealed partial class SetTargetCommand(
                 : null);
     }
 
-    private string? AmountError(string? locale, KpiDefinition kpi, string kpiName, string written, out decimal amount)
+    private string? AmountError(string? locale, KpiDefinition kpi, string kpiName, SetTargetRequest request, out decimal amount)
     {
         amount = 0;
+        var written = request.Amount;
         if (!AmountParser.TryParse(written, out ParsedAmount? parsed, out _) || parsed is null)
         {
             return text.Get(locale, TargetsTextKeys.SetBadAmount, BotText.Quote(written));
         }
 
-        if (kpi.Unit == KpiUnit.Count && (parsed.Currency is not null || parsed.Value != decimal.Truncate(parsed.Value)))
+        if (kpi.Unit == KpiUnit.Count && parsed.LooksLikeMoney)
+        {
+            // 签约 50万 is a deal amount: say which command sets that target instead of 500,000 contracts.
+            var chinese = BotText.IsChinese(locale);
+            var meant = string.Join(' ',
+                chinese ? ChineseWord : Word + " target",
+                StripAt(request.Who).Trim() is var who && request.Who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase) ? "@" + who : who,
+                chinese ? "营收" : "revenue",
+                request.Period,
+                chinese ? AmountParser.Normalize(written).Trim() : parsed.Value.ToString("0.##", CultureInfo.InvariantCulture));
+            return text.Get(locale, TargetsTextKeys.SetCountWithMoney, kpiName, BotText.Quote(written), meant);
+        }
+
+        if (kpi.Unit == KpiUnit.Count && parsed.Value != decimal.Truncate(parsed.Value))
         {
             return text.Get(locale, TargetsTextKeys.SetWholeNumber, kpiName, BotText.Quote(written));
         }

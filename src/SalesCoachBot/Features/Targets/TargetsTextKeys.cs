@@ -65,6 +65,7 @@ internal static class TargetsTextKeys
     public const string SetBadAmount = "targets.set.badAmount";
 
     public const string SetWholeNumber = "targets.set.wholeNumber";
+    public const string SetCountWithMoney = "targets.set.countWithMoney";
 
     public const string SetCurrency = "targets.set.currency";
 

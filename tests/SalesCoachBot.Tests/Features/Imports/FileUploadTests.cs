@@ -88,6 +88,60 @@ public sealed class FileUploadTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Confirm_ChineseCrmDealExport_ImportsWonDealsNeverCollections(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await SeedAsync(app);
+        // Line 4 is still in negotiation, line 5 has no readable amount; 回款金额 must never count as revenue.
+        const string crm =
+            "商机名称,客户名称,负责人,签约日期,合同金额,回款金额,销售阶段,商机来源\n" +
+            "华为续约,华为,Bob Li,2026/11/3,50万,20万,赢单,展会\n" +
+            "腾讯新签,腾讯,Alice Wang,2026-11-05,\"120,000\",0,赢单,官网\n" +
+            "阿里试点,阿里巴巴,Bob Li,2026-11-06,30万,,谈判中,官网\n" +
+            "京东,京东,Bob Li,2026-11-07,abc,,赢单,官网\n";
+        var chinese = ActivityBuilder.Message(null).InPersonalChat().WithLocale("zh-CN");
+
+        var preview = await UploadAsync(app, Upload("商机.csv", files.Serve("deals.csv", Encoding.UTF8.GetBytes(crm)), from: chinese));
+
+        var text = CardText.Of(preview);
+        Assert.Contains("读取的列：商机名称 → 备注，客户名称 → 客户，负责人 → 销售代表，签约日期 → 日期，合同金额 → 签约额（销售额 + 1 份合同），销售阶段 → 销售阶段（只导入赢单）", text, StringComparison.Ordinal);
+        Assert.Contains("回款暂不统计，不会导入：回款金额", text, StringComparison.Ordinal);
+        Assert.Contains("忽略的列：商机来源", text, StringComparison.Ordinal);
+        Assert.Contains("第 4 行：阶段 谈判中 不是赢单", text, StringComparison.Ordinal);
+        Assert.Contains("第 5 行：abc 不是有效的金额", text, StringComparison.Ordinal);
+        Assert.Equal("2", FactsOf(preview)["可导入的行"]);
+
+        await PressAsync(app, ImportCard.ConfirmVerb, ImportIdOf(preview), chinese);
+
+        var bob = await NovemberActualsAsync(app, people.Bob);
+        Assert.Equal((500_000m, 1m), (bob[people.Revenue].Amount, bob[people.Contracts].Amount));
+        var alice = await NovemberActualsAsync(app, people.Alice);
+        Assert.Equal((120_000m, 1m), (alice[people.Revenue].Amount, alice[people.Contracts].Amount));
+        Assert.Equal(4, (await CountsAsync(app)).Results);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_CountColumnWrittenAsMoney_RejectedLineSaysItIsADealAmount(DatabaseProvider provider)
+    {
+        await using var app = NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        await SeedAsync(app);
+        const string csv = "date,kpi,amount,customer\n2026-11-03,签约,50万,华为\n2026-11-04,contracts,¥3,Acme\n2026-11-05,签约,2,华为\n";
+
+        var preview = await UploadAsync(app, Upload("contracts.csv", files.Serve("contracts.csv", Encoding.UTF8.GetBytes(csv))));
+
+        var text = CardText.Of(preview);
+        Assert.Contains("Line 2: 50万 is written as money, but Contracts signed is a count; for a deal amount use the KPI deal (or 签约额)", text, StringComparison.Ordinal);
+        Assert.Contains("Line 3: ¥3 is written as money", text, StringComparison.Ordinal);
+        Assert.Equal(("1", "2"), (FactsOf(preview)["Rows to import"], FactsOf(preview)["Rows rejected"]));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Confirm_CsvResults_RecordsValidRowsAndReimportAddsNothing(DatabaseProvider provider)
     {
         await using var app = NewApp(provider);

@@ -52,6 +52,36 @@ public sealed class UploadParsingTests
     [InlineData("2026")]
     public void TryParsePeriod_Unknown_ReturnsFalse(string cell) => Assert.False(UploadChecker.TryParsePeriod(cell, out _));
 
+    [Theory]
+    [InlineData("2026年3月", null, "2026-03")]
+    [InlineData("2026年03月", null, "2026-03")]
+    [InlineData("２０２６年３月", null, "2026-03")]
+    [InlineData("2026/3", null, "2026-03")]
+    [InlineData("2026/03", null, "2026-03")]
+    [InlineData("2026.12", null, "2026-12")]
+    [InlineData("3月", 2026, "2026-03")]
+    [InlineData("12月份", 2027, "2027-12")]
+    [InlineData("2026-q1", null, "2026-Q1")]
+    [InlineData("2026-W5", null, "2026-W05")]
+    [InlineData("2027-W1", null, "2027-W01")]
+    public void TryParsePeriod_ChineseCrmForms_StoredInOneForm(string cell, int? year, string key)
+    {
+        Assert.True(UploadChecker.TryParsePeriod(cell, year, out var period));
+        Assert.Equal(key, UploadChecker.PeriodKey(period));
+    }
+
+    [Theory]
+    [InlineData("3月", null)]
+    [InlineData("2026年13月", null)]
+    [InlineData("2026/13", null)]
+    [InlineData("26/3", null)]
+    [InlineData("2026年", 2026)]
+    [InlineData("月", 2026)]
+    [InlineData("2026年3月5日", 2026)]
+    [InlineData("3/2026", null)]
+    public void TryParsePeriod_BadChineseForms_ReturnFalse(string cell, int? year) =>
+        Assert.False(UploadChecker.TryParsePeriod(cell, year, out _));
+
     [Fact]
     public void ParseWeights_TwelveNumbersAnySeparator_ReturnsThem()
     {
@@ -68,11 +98,65 @@ public sealed class UploadParsingTests
         var sheet = new SheetContent(["日期", "指标", "金额", "负责人部门"],
             [new SheetRow(2, new Dictionary<string, string> { ["日期"] = "2026-11-03", ["指标"] = "成交", ["金额"] = "5万", ["负责人部门"] = "华东" }, 4)]);
 
-        var (kind, rows) = ImportColumns.Normalize(sheet);
+        var header = ImportColumns.Normalize(sheet);
 
-        Assert.Equal(ImportKind.Results, kind);
-        Assert.Equal(["amount", "date", "kpi"], rows[0].Cells.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ImportKind.Results, header.Kind);
+        Assert.Equal(["amount", "date", "kpi"], header.Rows[0].Cells.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([new ColumnRead("日期", "date"), new ColumnRead("指标", "kpi"), new ColumnRead("金额", "amount")], header.Read);
+        Assert.Equal(["负责人部门"], header.Ignored);
     }
+
+    [Fact]
+    public void Normalize_FxiaokeDealExport_RowsAreDealsAndColumnsAreNamed()
+    {
+        string[] header = ["商机名称", "客户名称", "负责人", "负责人邮箱", "销售金额", "结单日期", "阶段", "回款金额", "最后修改时间"];
+        var cells = new Dictionary<string, string>
+        {
+            ["商机名称"] = "华为续约", ["客户名称"] = "华为", ["负责人"] = "Bob Li", ["负责人邮箱"] = "bob.li@contoso.com", ["销售金额"] = "50万",
+            ["结单日期"] = "2026-11-03", ["阶段"] = "赢单", ["回款金额"] = "20万", ["最后修改时间"] = "2026-11-04 10:00",
+        };
+
+        var result = ImportColumns.Normalize(new SheetContent(header, [new SheetRow(2, cells, header.Length)]));
+
+        Assert.Equal(ImportKind.Results, result.Kind);
+        var row = result.Rows[0];
+        Assert.Equal(("签约额", "50万", "bob.li@contoso.com", "华为", "华为续约", "赢单"),
+            (row["kpi"], row["amount"], row["member"], row["customer"], row["note"], row["stage"]));
+        Assert.DoesNotContain("20万", row.Cells.Values);
+        Assert.Contains(new ColumnRead("销售金额", ImportColumns.DealAmount), result.Read);
+        Assert.Contains(new ColumnRead("负责人邮箱", "member"), result.Read);
+        Assert.Equal(["回款金额"], result.NotTracked);
+        Assert.Equal(["负责人", "最后修改时间"], result.Ignored);
+    }
+
+    [Fact]
+    public void Normalize_ZohoDealExportInEnglish_StageMakesRowsDeals()
+    {
+        string[] header = ["deal name", "deal owner", "account name", "amount", "closing date", "stage"];
+
+        var result = ImportColumns.Normalize(new SheetContent(header, [new SheetRow(2, new Dictionary<string, string> { ["stage"] = "" }, 6)]));
+
+        Assert.Equal(["note", "member", "customer", "amount", "date", "stage"], result.Read.Select(c => c.Column));
+        Assert.Equal(("签约额", ""), (result.Rows[0].Cells["kpi"], result.Rows[0].Cells["stage"]));
+    }
+
+    [Fact]
+    public void Normalize_OnlyCollectionsAmount_RefusedAsNotTracked()
+    {
+        var refusal = Assert.Throws<UploadRefusedException>(() => ImportColumns.Normalize(new SheetContent(["负责人", "签约日期", "回款金额"], [])));
+
+        Assert.Equal(("imports.onlyCollections", "回款金额"), (refusal.TextKey, refusal.Args[0]));
+    }
+
+    [Theory]
+    [InlineData("赢单", true)]
+    [InlineData("Closed Won", true)]
+    [InlineData(" 已成交 ", true)]
+    [InlineData("谈判中", false)]
+    [InlineData("输单", false)]
+    [InlineData("Closed Lost", false)]
+    [InlineData("", false)]
+    public void IsWon_Stages_OnlyWonOnes(string stage, bool expected) => Assert.Equal(expected, ImportColumns.IsWon(stage));
 
     [Fact]
     public void Normalize_MemberAndEmailBoth_RefusedAsTwice()

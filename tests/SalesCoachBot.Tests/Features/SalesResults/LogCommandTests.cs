@@ -87,7 +87,7 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Postgres, "log visits 3", KpiDefaults.Visits, 3, "Logged 3 visits.")]
     [InlineData(DatabaseProvider.Sqlite, "log visit Acme", KpiDefaults.Visits, 1, "Logged 1 visit · Acme.")]
     [InlineData(DatabaseProvider.Sqlite, "log revenue 1.2万", KpiDefaults.Revenue, 12_000, "Logged ¥12,000 revenue.")]
-    [InlineData(DatabaseProvider.Sqlite, "log revenue ¥45,500.50", KpiDefaults.Revenue, 45_500.5, "Logged ¥45,500.50 revenue.")]
+    [InlineData(DatabaseProvider.Sqlite, "log revenue ¥45,500.50", KpiDefaults.Revenue, 45_500.5, "Logged ¥45,501 revenue.")]
     [InlineData(DatabaseProvider.Sqlite, "LOG new 两 \"Big Co\"", KpiDefaults.NewCustomers, 2, "Logged 2 new customers · Big Co.")]
     public async Task Log_OneKpi_RecordsOneRowAndSaysWhat(DatabaseProvider provider, string command, string kpi, decimal amount, string notice)
     {
@@ -158,9 +158,46 @@ public sealed class LogCommandTests
     }
 
     [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "记录 签约 50万 华为", "zh-CN", "“签约”是数量，“50万”是金额的写法，不能当作数量记录。是不是想记录成交金额？请输入：记录 成交 50万 华为")]
+    [InlineData(DatabaseProvider.Postgres, "记录 合同 ¥3万", "zh-CN", "是不是想记录成交金额？请输入：记录 成交 ¥3万")]
+    [InlineData(DatabaseProvider.Sqlite, "log contracts 500k Huawei", "en-US", "Did you mean to log the deal amount? Type: log deal 500000 Huawei")]
+    [InlineData(DatabaseProvider.Sqlite, "log new 2万 Acme first", "en-US", "Did you mean to log the deal amount? Type: log deal 20000 Acme first")]
+    [InlineData(DatabaseProvider.Sqlite, "记录 拜访 3 元", "zh-CN", "请输入：记录 成交 3元")]
+    public async Task Log_CountWrittenAsMoney_AsksAboutTheDealAndRecordsNothing(DatabaseProvider provider, string command, string locale, string expected)
+    {
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
+
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale(locale));
+
+        Assert.Empty(await CountingResultsAsync(app));
+        Assert.Contains(expected, Assert.Single(replies).Text, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "记录 成交12万华为", 120_000, "华为")]
+    [InlineData(DatabaseProvider.Postgres, "记录 12万成交", 120_000, null)]
+    [InlineData(DatabaseProvider.Sqlite, "log deal 12 万 Acme", 120_000, "Acme")]
+    [InlineData(DatabaseProvider.Sqlite, "记录 成交 约12万元人民币，华为", 120_000, "华为")]
+    [InlineData(DatabaseProvider.Sqlite, "记录 签约额 十二万五 华为", 125_000, "华为")]
+    [InlineData(DatabaseProvider.Sqlite, "记录 中标 RMB 1.2万 国网", 12_000, "国网")]
+    public async Task Log_AmountAsPeopleWriteIt_RecordsTheDeal(DatabaseProvider provider, string command, int revenue, string? customer)
+    {
+        await using var app = NewApp(provider);
+        var chat = await StartAsync(app);
+
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale("zh-CN"));
+
+        var rows = await CountingResultsAsync(app);
+        Assert.Equal([(KpiDefaults.Revenue, (decimal)revenue), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
+        Assert.All(rows, r => Assert.Equal(customer, r.Result.Customer));
+        Assert.Contains("已记录：", Assert.Single(replies).CardText(), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite, "log deal $120000 Acme", "Revenue is counted in CNY, but you wrote USD.")]
     [InlineData(DatabaseProvider.Postgres, "log deal 120000 USD Acme", "Revenue is counted in CNY, but you wrote USD.")]
-    [InlineData(DatabaseProvider.Sqlite, "log visits ¥3", "Customer visits is a count, not money")]
+    [InlineData(DatabaseProvider.Sqlite, "log visits ¥3", "Did you mean to log the deal amount? Type: log deal 3")]
     public async Task Log_CurrencyNotTheKpis_ExplainsAndRecordsNothing(DatabaseProvider provider, string command, string expected)
     {
         await using var app = NewApp(provider);

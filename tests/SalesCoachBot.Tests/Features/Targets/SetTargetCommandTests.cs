@@ -161,6 +161,20 @@ public sealed class SetTargetCommandTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task SetTarget_ChineseCountWrittenAsMoney_AsksAboutRevenueAndChangesNothing(DatabaseProvider provider)
+    {
+        await using var app = TeamWorld.NewApp(provider);
+        var world = await TeamWorld.CreateAsync(app);
+
+        var reply = await SendAsync(app, TeamWorld.Personal("设定目标 Alice Wang 签约 年 50万").WithLocale("zh-CN"));
+
+        Assert.StartsWith("签约数是数量，50万是金额的写法。是不是想设定营收（成交金额）目标？请输入：设定目标 Alice Wang 营收 年 50万", reply, StringComparison.Ordinal);
+        Assert.Empty(await world.TargetRowsAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task SetTarget_BadInput_SaysWhatIsWrongAndChangesNothing(DatabaseProvider provider)
     {
         await using var app = TeamWorld.NewApp(provider);
@@ -183,6 +197,9 @@ public sealed class SetTargetCommandTests
             ("set target Alice Wang revenue year -5", "I can't read"),
             ("set target Alice Wang revenue year $100", "Revenue targets are in CNY"),
             ("set target Alice Wang contracts year 1.5", "counted in whole numbers"),
+            ("set target Alice Wang contracts year 50万", "Did you mean a revenue (deal amount) target? Type: set target Alice Wang revenue year 500000"),
+            ("set target Alice Wang contracts 2026-03 ¥50", "Type: set target Alice Wang revenue 2026-03 50"),
+            ("set target Alice Wang visits year 2k", "Type: set target Alice Wang revenue year 2000"),
             ("set target Nobody Here revenue year 100", "I can't find"),
             ("set target nobody@contoso.com revenue year 100", "I can't find"),
             ("set target Li Wei revenue year 100", "Several people are called"),

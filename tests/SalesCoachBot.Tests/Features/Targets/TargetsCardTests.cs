@@ -144,7 +144,17 @@ public sealed partial class TargetsCardTests
     [InlineData(BotText.Chinese, 125_000, "¥12.5万")]
     [InlineData(BotText.Chinese, 9_999, "¥9,999")]
     [InlineData(BotText.Chinese, 250_000_000, "¥2.5亿")]
-    [InlineData(BotText.English, 1_234.5, "¥1,234.50")]
+    [InlineData(BotText.English, 1_234.5, "¥1,235")]
+    [InlineData(BotText.English, 86_956.52, "¥86,957")]
+    [InlineData(BotText.Chinese, 86_956.52, "¥8.7万")]
+    [InlineData(BotText.English, 999.5, "¥999.50")]
+    [InlineData(BotText.Chinese, 999.5, "¥999.50")]
+    [InlineData(BotText.Chinese, 123_456, "¥12.35万")]
+    [InlineData(BotText.Chinese, 12_000_000, "¥1200万")]
+    [InlineData(BotText.Chinese, 120_000_000, "¥1.2亿")]
+    [InlineData(BotText.Chinese, 99_999_999, "¥1亿")]
+    [InlineData(BotText.Chinese, 1_234_567_890_000, "¥12345.68亿")]
+    [InlineData(BotText.English, 12_000_000, "¥12,000,000")]
     public void FormatAmount_Currency_SymbolGroupingAndWan(string locale, decimal amount, string expected) =>
         Assert.Equal(expected, SalesFormat.Amount(locale, KpiUnit.Currency, "CNY", amount));
 
