@@ -89,7 +89,7 @@ internal static class ImportColumns
 
         var rows = sheet.Rows.Select(row => row with
             {
-                Cells = row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(c => map[c.Key], c => c.Value, StringComparer.Ordinal),
+                Cells = row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(c => map[c.Key], c => map[c.Key] == Note ? c.Value : SalesCoachBot.Teams.Routing.TypedText.Normalize(c.Value), StringComparer.Ordinal),
             })
             .ToList();
         return (kind, rows);

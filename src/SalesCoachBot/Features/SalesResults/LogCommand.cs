@@ -11,7 +11,8 @@ namespace SalesCoachBot.Features.SalesResults;
 
 /// <summary>
 /// <c>log &lt;kpi&gt; &lt;amount&gt; [customer] [note]</c> · <c>记录 …</c> in the 1:1 chat: records the result for today
-/// in the member's zone and answers with the month's targets card, the logged line on top.
+/// in the member's zone and answers with the month's targets card, the logged line on top. <c>log</c> alone sends the log
+/// form (the one behind the targets card's "Log a result" button).
 /// </summary>
 internal sealed class LogCommand(IProgressCard progress, SalesClock clock, ResultLog log, BotText text) : ICommandHandler
 {
@@ -31,7 +32,16 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
             return;
         }
 
-        var parsed = LogCommandParser.Parse(arguments);
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            // Nothing to parse yet: the form asks for each part instead of an error about the first missing one.
+            var kpis = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
+            var form = LogResultForm.Build(text, locale, kpis, LogFormValues.Empty, day.Today, LogResultForm.NewEntryId(), SalesPeriodKind.Month);
+            await turn.SendAsync(Activity.CreateCard(form, form.FallbackText), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var parsed = LogCommandParser.Parse(SeparateKpiWord(arguments));
         if (!parsed.IsSuccess)
         {
             var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +75,33 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
         }
 
         await turn.SendAsync(Activity.CreateCard(card, notice), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Splits a KPI word glued to its amount (<c>成交12万</c> → <c>成交 12万</c>), as people type and voice input writes
+    /// it: when the first word is no KPI word but starts with one (the longest) and the rest of it looks like an amount.
+    /// Anything else comes back as it was.
+    /// </summary>
+    internal static string SeparateKpiWord(string arguments)
+    {
+        var text = (arguments ?? string.Empty).TrimStart();
+        var end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        var first = text[..end];
+        if (first.Length == 0 || KpiAliases.Find(first) is not null)
+        {
+            return text;
+        }
+
+        var word = KpiAliases.Words
+            .Where(w => w.Length < first.Length && first.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(w => w.Length)
+            .FirstOrDefault(w => AmountParser.LooksLikeAmount(first[w.Length..]));
+        return word is null ? text : string.Concat(first.AsSpan(0, word.Length), " ", text.AsSpan(word.Length));
     }
 
     /// <summary>

@@ -126,7 +126,7 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Sqlite, "log deal -5 Acme", "\"-5\" is negative. To take back a result, type undo.")]
     [InlineData(DatabaseProvider.Sqlite, "log deal Acme", "Write the amount after the KPI.")]
     [InlineData(DatabaseProvider.Sqlite, "log visits 1.5", "\"1.5\" has too many decimals")]
-    [InlineData(DatabaseProvider.Sqlite, "log", "Tell me what to log.")]
+    [InlineData(DatabaseProvider.Sqlite, "log <at>Bob</at>", "Tell me what to log.")]
     public async Task Log_BadAmount_ExplainsAndRecordsNothing(DatabaseProvider provider, string command, string expected)
     {
         await using var app = NewApp(provider);
