@@ -272,4 +272,53 @@ public sealed class LogCommandTests
         Assert.Contains(logLine, card, StringComparison.Ordinal);
         Assert.Contains(undoLine, card, StringComparison.Ordinal);
     }
+
+
+    [Theory]
+    [InlineData("log", "en-US", "Log a result")]
+    [InlineData("记录", "zh-CN", "记录业绩")]
+    [InlineData("记录。", "zh-CN", "记录业绩")]
+    public async Task Log_Alone_SendsTheLogFormAndRecordsNothing(string command, string locale, string title)
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        var chat = await StartAsync(app);
+
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale(locale));
+
+        var form = Assert.Single(replies);
+        Assert.Equal(title, form.CardTitle());
+        Assert.Contains(SalesCoachBot.Features.SalesResults.LogResultForm.SubmitVerb, form.Card().ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(await CountingResultsAsync(app));
+    }
+
+    [Theory]
+    [InlineData("记录成交12万", null)]
+    [InlineData("记录成交１２万 华为", "华为")]
+    [InlineData("记录：成交 12万，华为。", "华为")]
+    [InlineData("记录，成交，１２万，华为！", "华为")]
+    [InlineData("log deal 120,000, Acme.", "Acme")]
+    public async Task Log_TypedWithoutSpacesOrWithPunctuation_RecordsTheDeal(string command, string? customer)
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        var chat = await StartAsync(app);
+
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale("zh-CN"));
+
+        var rows = await CountingResultsAsync(app);
+        Assert.Equal([(KpiDefaults.Revenue, 120_000m), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
+        Assert.All(rows, r => Assert.Equal(customer, r.Result.Customer));
+        Assert.Single(replies);
+    }
+
+    [Theory]
+    [InlineData("成交12万", "成交 12万")]
+    [InlineData("成交12万 华为 首单", "成交 12万 华为 首单")]
+    [InlineData("deal120000", "deal 120000")]
+    [InlineData("成交", "成交")]
+    [InlineData("成交额", "成交额")]
+    [InlineData("华为12万", "华为12万")]
+    [InlineData("成交abc", "成交abc")]
+    [InlineData("", "")]
+    public void SeparateKpiWord_GluedKpiAndAmount_AreSplit(string arguments, string expected) =>
+        Assert.Equal(expected, SalesCoachBot.Features.SalesResults.LogCommand.SeparateKpiWord(arguments));
 }
