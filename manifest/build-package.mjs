@@ -1,5 +1,6 @@
-// Builds the Teams app package: manifest.json (with the bot's Microsoft App ID filled in) plus the
-// two icons, zipped flat into manifest/build/SalesCoach.zip, ready to upload in Teams.
+// Builds the Teams app package: manifest.json (with the bot's Microsoft App ID filled in), the
+// two icons and the language files that localizationInfo names (zh-cn.json), zipped flat into
+// manifest/build/SalesCoach.zip, ready to upload in Teams.
 //
 //   node manifest/build-package.mjs --bot-id <app-id-guid> [--out <zip path>]
 //   BOT_ID=<app-id-guid> node manifest/build-package.mjs
@@ -102,6 +103,8 @@ export function buildPackage({ botId, out }) {
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8') },
     { name: manifest.icons.color, data: readFileSync(join(here, manifest.icons.color)) },
     { name: manifest.icons.outline, data: readFileSync(join(here, manifest.icons.outline)) },
+    // Teams reads each additional language from the file localizationInfo names, at the root of the package.
+    ...(manifest.localizationInfo?.additionalLanguages ?? []).map(({ file }) => ({ name: file, data: readFileSync(join(here, file)) })),
   ];
   const target = resolve(out);
   mkdirSync(dirname(target), { recursive: true });

@@ -17,13 +17,15 @@ const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const manifestDir = join(repoRoot, 'manifest');
 const manifest = JSON.parse(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'));
+const chinese = JSON.parse(readFileSync(join(manifestDir, 'zh-cn.json'), 'utf8'));
 const schemaRoot = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
 
-// The product's command words (English names; Chinese aliases live in the descriptions).
+// The routed command words, English and Chinese. Which ones belong in which scope is checked against the route table
+// by tests/SalesCoachBot.Tests/Hosting/ManifestCommandListTests.cs; here, no list may offer anything else.
 const productCommands = new Set([
-  'help', 'targets', 'log', 'feedback', 'praise', 'team', 'leaderboard', 'set target', 'meeting', 'agenda',
-  'scorecard', 'commission', 'plan', 'customers', 'visit', 'intel', 'settings',
+  'help', 'targets', 'log', 'undo', 'team', 'leaderboard', 'set target', 'settings', 'manager',
 ]);
+const chineseCommands = new Set(['帮助', '目标', '记录', '撤销', '团队', '排行榜', '设定目标', '设置', '经理']);
 
 /** The bundled schema file that a manifest's $schema URL names, or an error if the package lacks it. */
 function bundledSchemaFor(schemaUrl) {
@@ -34,9 +36,18 @@ function bundledSchemaFor(schemaUrl) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+/** The bundled localization schema of the manifest's version (MicrosoftTeams.Localization.schema.json). */
+function bundledLocalizationSchemaFor(schemaUrl) {
+  const version = /\/json-schemas\/teams\/(v[0-9.]+)\//.exec(schemaUrl ?? '')?.[1];
+  const file = join(schemaRoot, version, 'MicrosoftTeams.Localization.schema.json');
+  assert.ok(existsSync(file), `@microsoft/app-manifest bundles no localization schema ${version}`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 function compileValidator(schema) {
-  // The Teams schemas are draft-04; strict mode off because they use keywords ajv does not know (e.g. "deprecationMessage").
-  const ajv = new AjvDraft04({ allErrors: true, strict: false });
+  // The Teams schemas are draft-04; strict mode off because they use keywords ajv does not know (e.g. "deprecationMessage"),
+  // and non-unicode regular expressions because the localization schema's key patterns are not valid with the u flag.
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   return ajv.compile(schema);
 }
@@ -47,6 +58,12 @@ const commandLimit = schema.properties.bots.items.properties.commandLists.items.
 
 function schemaErrors(candidate) {
   return validate(candidate) ? [] : validate.errors.map(e => `${e.instancePath || '/'} ${e.message}`);
+}
+
+const validateLocalization = compileValidator(bundledLocalizationSchemaFor(manifest.$schema));
+
+function localizationErrors(candidate) {
+  return validateLocalization(candidate) ? [] : validateLocalization.errors.map(e => `${e.instancePath || '/'} ${e.message}`);
 }
 
 function versionNumber(text) {
@@ -120,6 +137,47 @@ test('manifest_CommandLists_OnePerScopeWithinLimitAndFromProduct', () => {
   }
 });
 
+test('localizationInfo_ChineseFile_IsDeclaredAndValidAgainstTheBundledSchema', () => {
+  assert.deepEqual(manifest.localizationInfo, {
+    defaultLanguageTag: 'en-us',
+    additionalLanguages: [{ languageTag: 'zh-cn', file: 'zh-cn.json' }],
+  });
+  assert.deepEqual(localizationErrors(chinese), []);
+  assert.equal(chinese.$schema, manifest.$schema.replace('MicrosoftTeams.schema.json', 'MicrosoftTeams.Localization.schema.json'),
+    'the language file uses the localization schema of the manifest\'s version');
+});
+
+test('localizationSchema_BrokenFiles_AreRejected', () => {
+  // Proves the localization validator really checks: an unknown key, a name too long, a missing description.
+  const unknownKey = { ...chinese, 'name.nickname': '教练' };
+  const longName = { ...chinese, 'name.short': '销'.repeat(31) };
+  const noDescription = { ...chinese };
+  delete noDescription['description.full'];
+  const outOfRange = { ...chinese, 'bots[0].commandLists[0].commands[12].title': '多余' };
+  for (const broken of [unknownKey, longName, noDescription, outOfRange]) {
+    assert.notDeepEqual(localizationErrors(broken), [], 'a broken language file passed the schema');
+  }
+});
+
+test('chineseFile_NamesDescriptionsAndEveryCommand_AreChinese', () => {
+  assert.equal(chinese['name.short'], '销售教练');
+  for (const key of ['name.full', 'description.short', 'description.full']) {
+    assert.match(chinese[key], /\p{Script=Han}/u, `${key} is not Chinese`);
+  }
+  const lists = manifest.bots[0].commandLists;
+  lists.forEach((list, i) => list.commands.forEach((command, j) => {
+    const title = chinese[`bots[0].commandLists[${i}].commands[${j}].title`];
+    const description = chinese[`bots[0].commandLists[${i}].commands[${j}].description`];
+    assert.ok(chineseCommands.has(title), `${list.scopes} '${command.title}' has no routed Chinese title (got ${title})`);
+    assert.match(description ?? '', /\p{Script=Han}/u, `${list.scopes} '${command.title}' has no Chinese description`);
+  }));
+  // No key points past the manifest's lists: a translation of a command that is not there.
+  for (const key of Object.keys(chinese).filter(k => k.startsWith('bots['))) {
+    const [, i, j] = /commandLists\[(\d+)\]\.commands\[(\d+)\]/.exec(key) ?? [];
+    assert.ok(lists[Number(i)]?.commands[Number(j)], `${key} translates no command`);
+  }
+});
+
 test('colorIcon_Png_Is192SquareAndNotBlank', () => {
   const bytes = readFileSync(join(manifestDir, manifest.icons.color));
   const header = readHeader(bytes);
@@ -169,7 +227,7 @@ function runBuild(args, env = {}) {
   });
 }
 
-test('buildPackage_WithBotId_ZipsExactlyManifestAndIcons', () => {
+test('buildPackage_WithBotId_ZipsExactlyManifestIconsAndChineseFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'salescoach-package-'));
   try {
     const out = join(dir, 'SalesCoach.zip');
@@ -178,12 +236,13 @@ test('buildPackage_WithBotId_ZipsExactlyManifestAndIcons', () => {
     assert.equal(result.status, 0, result.stderr);
     const zip = new AdmZip(out);
     const names = zip.getEntries().map(e => e.entryName).sort();
-    assert.deepEqual(names, ['color.png', 'manifest.json', 'outline.png']);
+    assert.deepEqual(names, ['color.png', 'manifest.json', 'outline.png', 'zh-cn.json']);
     const packaged = JSON.parse(zip.readAsText('manifest.json'));
     assert.equal(packaged.bots[0].botId, botId);
     assert.deepEqual(schemaErrors(packaged), []);
     assert.ok(zip.readFile('color.png').equals(readFileSync(join(manifestDir, 'color.png'))));
     assert.ok(zip.readFile('outline.png').equals(readFileSync(join(manifestDir, 'outline.png'))));
+    assert.deepEqual(JSON.parse(zip.readAsText('zh-cn.json')), chinese);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

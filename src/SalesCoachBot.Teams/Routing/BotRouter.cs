@@ -6,7 +6,8 @@ namespace SalesCoachBot.Teams.Routing;
 
 /// <summary>
 /// Sends a turn to its handler, first match wins: invoke by name → card action by verb → conversation events
-/// by activity type → text command by first word → fallback.
+/// by activity type → text command by its command word (<see cref="BotRoutes.MatchCommand"/>: normalised text, longest
+/// word first, no space needed after a CJK word) → fallback.
 /// </summary>
 public sealed class BotRouter
 {
@@ -49,9 +50,10 @@ public sealed class BotRouter
                     return;
                 }
 
-                var (word, arguments) = SplitCommand(turn.CommandText);
+                var (word, arguments) = _routes.MatchCommand(turn.CommandText);
                 if (word is not null && _routes.Commands.TryGetValue(word, out var command))
                 {
+                    turn.CommandWord = word;
                     var handler = (ICommandHandler)turn.Services.GetRequiredService(command);
                     await handler.HandleAsync(turn, arguments, cancellationToken).ConfigureAwait(false);
                     return;
@@ -74,7 +76,10 @@ public sealed class BotRouter
         }
     }
 
-    /// <summary>Splits "Log deal 100" into ("log", "deal 100"); null word for empty text.</summary>
+    /// <summary>
+    /// Splits "Log deal 100" into ("Log", "deal 100") at the first white space; null word for empty text. For reading
+    /// sub-commands in arguments; the router itself matches registered words with <see cref="BotRoutes.MatchCommand"/>.
+    /// </summary>
     public static (string? Word, string Arguments) SplitCommand(string text)
     {
         var trimmed = (text ?? string.Empty).Trim();

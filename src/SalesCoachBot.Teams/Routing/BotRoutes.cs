@@ -8,6 +8,14 @@ namespace SalesCoachBot.Teams.Routing;
 /// registered once; a second registration throws, so two features can never silently fight over a word.
 /// Handlers are resolved per turn from the request scope.
 /// </summary>
+/// <remarks>
+/// How a message finds its command (<see cref="MatchCommand"/>): the text is normalised first
+/// (<see cref="TypedText.Normalize"/>: full-width forms, Chinese punctuation), then the <b>longest</b> registered word the
+/// text starts with wins, case-insensitively, so a word that begins another (<c>设置</c> and <c>设置目标</c>) never
+/// takes its place. A word written in CJK script needs no space after it (<c>记录成交12万</c>, <c>目标本月</c>); a word
+/// ending in a Latin letter or digit must end where a word ends (a space, punctuation, a CJK character or the end),
+/// so <c>settings</c> is never <c>set</c> + <c>tings</c> and <c>targetsX</c> is no command.
+/// </remarks>
 public sealed class BotRoutes
 {
     /// <summary>The invoke Teams sends for Action.Execute; the router owns it and dispatches by verb.</summary>
@@ -23,6 +31,9 @@ public sealed class BotRoutes
     internal Dictionary<string, Type> ActivityHandlers { get; } = new(StringComparer.OrdinalIgnoreCase);
     internal List<Type> Middleware { get; } = [];
     internal Type? Fallback { get; private set; }
+
+    // The command words, longest first; rebuilt when a word is added (only at start), read by every message.
+    private string[]? _wordsLongestFirst;
 
     /// <summary>The registered command words (for help texts and tests).</summary>
     public IReadOnlyCollection<string> CommandWords => Commands.Keys;
@@ -41,8 +52,43 @@ public sealed class BotRoutes
             Add(Commands, word, typeof(THandler), "command");
         }
 
+        _wordsLongestFirst = null;
         return Register<THandler>();
     }
+
+    /// <summary>
+    /// The registered command word a message starts with and the arguments after it, both normalised
+    /// (<see cref="TypedText.Normalize"/>); a null word when none matches (the arguments are then the whole normalised
+    /// text). The longest word wins; see the remarks on <see cref="BotRoutes"/> for where a word may end.
+    /// </summary>
+    public (string? Word, string Arguments) MatchCommand(string? text)
+    {
+        var normalized = TypedText.Normalize(text).Trim();
+        var words = _wordsLongestFirst ??= [.. Commands.Keys.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
+        foreach (var word in words)
+        {
+            if (normalized.StartsWith(word, StringComparison.OrdinalIgnoreCase) && EndsAWord(normalized, word))
+            {
+                return (word, normalized[word.Length..].Trim());
+            }
+        }
+
+        return (null, normalized);
+    }
+
+    // A Latin word must not run on into more letters or digits; a CJK word may be followed by anything.
+    private static bool EndsAWord(string text, string word)
+    {
+        if (text.Length == word.Length || !IsLatinLetterOrDigit(word[^1]))
+        {
+            return true;
+        }
+
+        var next = text[word.Length];
+        return !char.IsLetterOrDigit(next) || TypedText.IsCjk(next);
+    }
+
+    private static bool IsLatinLetterOrDigit(char c) => char.IsLetterOrDigit(c) && !TypedText.IsCjk(c);
 
     /// <summary>Routes card buttons (Action.Execute and Action.Submit) by verb.</summary>
     public BotRoutes OnCardAction<THandler>(params string[] verbs) where THandler : class, ICardActionHandler

@@ -28,8 +28,14 @@ public sealed class TurnContext
     /// <summary>The request's service scope.</summary>
     public IServiceProvider Services { get; }
 
-    /// <summary>Message text without the bot's own mention.</summary>
+    /// <summary>Message text without the bot's own mention, as typed (the router normalises its own copy).</summary>
     public string CommandText { get; }
+
+    /// <summary>
+    /// The registered command word the router matched, as registered (<c>set</c>, <c>设置目标</c>), so a handler with
+    /// several words knows which one was typed; null for turns that are not a text command.
+    /// </summary>
+    public string? CommandWord { get; internal set; }
 
     /// <summary>
     /// The language to answer in: what the app chose for this turn (e.g. a member's setting), else the activity's

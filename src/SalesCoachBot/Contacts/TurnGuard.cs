@@ -19,7 +19,7 @@ internal static class TurnGuard
         ArgumentNullException.ThrowIfNull(turn);
         if (!turn.IsPersonal)
         {
-            return WhereItWorks(text, turn.Locale, topic);
+            return WhereItWorks(text, turn.Locale, topic, turn.CommandWord);
         }
 
         return turn.TryGetMember(out _, out _) ? null : NoMember(text, turn.Locale);
@@ -32,8 +32,11 @@ internal static class TurnGuard
         return text.Get(locale, ContactsTextKeys.NoMember);
     }
 
-    /// <summary>"'targets' works only in our 1:1 chat." — for a command used in the wrong kind of conversation.</summary>
-    public static string WhereItWorks(BotText text, string? locale, HelpTopic topic)
+    /// <summary>
+    /// "'targets' works only in our 1:1 chat." — for a command used in the wrong kind of conversation, naming it by the
+    /// word the person typed (<paramref name="typedWord"/>, the turn's command word) when it is one of the command's.
+    /// </summary>
+    public static string WhereItWorks(BotText text, string? locale, HelpTopic topic, string? typedWord = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(topic);
@@ -53,7 +56,10 @@ internal static class TurnGuard
             places.Add(text.Get(locale, ContactsTextKeys.ScopeGroupChat));
         }
 
-        var word = BotText.IsChinese(locale) ? topic.ChineseCommand : topic.EnglishCommand;
+        // The word the person typed, when it is one of this command's (they asked for 撤回, not 撤销); else their language's.
+        var word = typedWord is { } typed && topic.Words.Contains(typed, StringComparer.OrdinalIgnoreCase)
+            ? topic.WrittenForm(typed)
+            : BotText.IsChinese(locale) ? topic.ChineseCommand : topic.EnglishCommand;
         return text.Get(locale, ContactsTextKeys.WrongScope, word, string.Join(text.Get(locale, ContactsTextKeys.ScopeOr), places));
     }
 }

@@ -16,7 +16,8 @@ namespace SalesCoachBot.Hosting;
 
 /// <summary>
 /// The index of everything the bot answers: middleware in order, conversation events, text commands (English and
-/// Chinese word), card action verbs and the fallback. One place, so a new command is one line here plus its feature's
+/// Chinese word, then the other words people use for it, which the command's help topic also lists), card action verbs
+/// and the fallback. The router matches the longest word first, so <c>设置目标</c> is never <c>设置</c> + 目标. One place, so a new command is one line here plus its feature's
 /// registration; the router throws at start on a word or verb registered twice.
 /// </summary>
 internal static class RouteTable
@@ -38,12 +39,13 @@ internal static class RouteTable
             .OnCommand<SettingsCommand>(SettingsTurn.Word, SettingsTurn.ChineseWord)
             .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
 
-            .OnCommand<TargetsCommand>(TargetsCommand.Word, TargetsCommand.ChineseWord)
+            .OnCommand<TargetsCommand>(
+                TargetsCommand.Word, TargetsCommand.ChineseWord, TargetsCommand.ProgressWord, TargetsCommand.ResultsWord, TargetsCommand.PercentDoneWord)
             .OnCardAction<TargetsPeriodAction>(ProgressCardActions.PeriodVerb)
-            .OnCommand<SetTargetCommand>(SetTargetCommand.Word, SetTargetCommand.ChineseWord)
+            .OnCommand<SetTargetCommand>(SetTargetCommand.Word, SetTargetCommand.ChineseWord, SetTargetCommand.OtherChineseWord)
 
             .OnCommand<LogCommand>(LogCommand.Word, LogCommand.ChineseWord)
-            .OnCommand<UndoCommand>(UndoCommand.Word, UndoCommand.ChineseWord)
+            .OnCommand<UndoCommand>(UndoCommand.Word, UndoCommand.ChineseWord, UndoCommand.RecallWord, UndoCommand.CancelWord)
             .OnCardAction<ShowLogFormAction>(LogResultForm.ShowVerb)
             .OnCardAction<SubmitLogFormAction>(LogResultForm.SubmitVerb)
 
@@ -52,7 +54,8 @@ internal static class RouteTable
 
             .OnCommand<TeamCommand>(TeamProgressCommands.TeamWord, TeamProgressCommands.TeamChineseWord)
             .OnCardAction<TeamPeriodAction>(TeamCard.PeriodVerb)
-            .OnCommand<LeaderboardCommand>(TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord)
+            .OnCommand<LeaderboardCommand>(
+                TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord, TeamProgressCommands.LeaderboardRankingWord)
             .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
 
             .OnFallback<HelpFallback>()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace SalesCoachBot.Sales;
 
@@ -189,23 +188,8 @@ internal static class AmountParser
         return null;
     }
 
-    internal static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0), // full-width ASCII forms
-                '\u3000' or '\u00A0' or '\u2009' or '\u202F' => ' ',
-                '\uFFE5' => '¥',
-                '\u2212' => '-', // minus sign
-                _ => c,
-            });
-        }
-
-        return builder.ToString();
-    }
+    // The one normaliser every parser uses (full-width forms, Chinese separators), plus the minus sign NFKC keeps.
+    internal static string Normalize(string text) => SalesCoachBot.Teams.Routing.TypedText.Normalize(text).Replace('\u2212', '-');
 
     private static string? StripPrefix(ref string s)
     {

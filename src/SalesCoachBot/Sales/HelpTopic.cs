@@ -30,8 +30,20 @@ internal sealed record HelpTopic(
     /// <summary>The card action verb that shows the help card (buttons on other cards, e.g. the welcome card).</summary>
     public const string ShowHelpVerb = "help.show";
 
+    /// <summary>
+    /// More routed words for the same command, as people also say it (<c>撤回</c>, <c>取消</c> for undo). The help card
+    /// shows them after the main words; only routed ones are shown.
+    /// </summary>
+    public IReadOnlyList<string> OtherWords { get; init; } = [];
+
     /// <summary>The English command as a user types it.</summary>
     public string EnglishCommand => WrittenAs ?? Command;
+
+    /// <summary>Every word routed to this command: the English, the Chinese and the other words.</summary>
+    public IEnumerable<string> Words => [Command, ChineseCommand, .. OtherWords];
+
+    /// <summary>How a word that reached this command is written back to the person: <c>set</c> as "set target".</summary>
+    public string WrittenForm(string word) => string.Equals(word, Command, StringComparison.OrdinalIgnoreCase) ? EnglishCommand : word;
 
     /// <summary>True when the command works in a Teams conversation type (personal, channel, groupChat).</summary>
     public bool WorksIn(string conversationType) => (Scopes & ScopeOf(conversationType)) != 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Sales;
 
@@ -59,7 +60,7 @@ internal readonly record struct SalesPeriod(SalesPeriodKind Kind, DateOnly Start
     /// <summary>Reads a period word as users type it: week|month|quarter|year or 周|月|季度|年 (also 本周, 季, …).</summary>
     public static bool TryParseKind(string? text, out SalesPeriodKind kind)
     {
-        switch (text?.Trim().ToLowerInvariant())
+        switch (TypedText.Normalize(text).Trim().ToLowerInvariant())
         {
             case "week" or "weekly" or "w" or "周" or "本周" or "星期":
                 kind = SalesPeriodKind.Week;

@@ -64,6 +64,26 @@ internal sealed class HelpCommand(Calls calls) : ICommandHandler
     }
 }
 
+/// <summary>Records the command word the router matched and the arguments.</summary>
+internal sealed class WordCommand(Calls calls) : ICommandHandler
+{
+    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        calls.Log.Add($"{turn.CommandWord}:{arguments}");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The same as <see cref="WordCommand"/>, for a second command in the same table.</summary>
+internal sealed class OtherWordCommand(Calls calls) : ICommandHandler
+{
+    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        calls.Log.Add($"other {turn.CommandWord}:{arguments}");
+        return Task.CompletedTask;
+    }
+}
+
 internal sealed class Fallback(Calls calls) : ITurnHandler
 {
     public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public partial class BotTextTests
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
-    private static partial Regex ChineseCharacter();
+    internal static partial Regex ChineseCharacter();
 
     private static Dictionary<string, string> ReadResource(string name)
     {

@@ -45,10 +45,13 @@ internal static class HelpCard
         };
     }
 
-    // Shows the word in the user's language first and the other alias after it: both are routed.
+    // Shows the word in the user's language first, then the others: every one of them is routed.
     private static string Usage(BotText text, string? locale, HelpTopic topic, bool chinese)
     {
-        var words = chinese ? $"{topic.ChineseCommand} · {topic.EnglishCommand}" : $"{topic.EnglishCommand} · {topic.ChineseCommand}";
+        IEnumerable<string> all = chinese
+            ? [topic.ChineseCommand, .. topic.OtherWords, topic.EnglishCommand]
+            : [topic.EnglishCommand, topic.ChineseCommand, .. topic.OtherWords];
+        var words = string.Join(" · ", all);
         return topic.ArgumentsKey is { } key ? $"{words} {text.Get(locale, key)}" : words;
     }
 

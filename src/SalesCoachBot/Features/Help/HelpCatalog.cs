@@ -23,6 +23,8 @@ internal sealed class HelpCatalog
         _topics = topics
             .Where(t => routed.Contains(t.Command) && routed.Contains(t.ChineseCommand))
             .DistinctBy(t => t.Command, StringComparer.OrdinalIgnoreCase)
+            // The registered topic itself when all its words are routed, so it stays equal to the feature's own.
+            .Select(t => t.OtherWords.All(routed.Contains) ? t : t with { OtherWords = [.. t.OtherWords.Where(routed.Contains)] })
             .ToList();
     }
 
@@ -32,7 +34,6 @@ internal sealed class HelpCatalog
     /// <summary>The topics that work in a conversation type.</summary>
     public IReadOnlyList<HelpTopic> For(string conversationType) => _topics.Where(t => t.WorksIn(conversationType)).ToList();
 
-    /// <summary>The topic of a command word (English or Chinese), or null.</summary>
-    public HelpTopic? Find(string word) => _topics.FirstOrDefault(t =>
-        string.Equals(t.Command, word, StringComparison.OrdinalIgnoreCase) || string.Equals(t.ChineseCommand, word, StringComparison.Ordinal));
+    /// <summary>The topic of a command word (English, Chinese or another of its words), or null.</summary>
+    public HelpTopic? Find(string word) => _topics.FirstOrDefault(t => t.Words.Contains(word, StringComparer.OrdinalIgnoreCase));
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Data;
+using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Uploads;
 
 namespace SalesCoachBot.Features.Imports;
@@ -175,7 +176,8 @@ internal static class ImportColumns
 
         var rows = sheet.Rows.Select(row =>
             {
-                var cells = row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(c => map[c.Key], c => c.Value, StringComparer.Ordinal);
+                var cells = row.Cells.Where(c => map.ContainsKey(c.Key)).ToDictionary(
+                    c => map[c.Key], c => map[c.Key] == Note ? c.Value : TypedText.Normalize(c.Value), StringComparer.Ordinal);
                 if (deals)
                 {
                     cells[Kpi] = DealWord;

@@ -11,7 +11,8 @@ namespace SalesCoachBot.Features.SalesResults;
 
 /// <summary>
 /// <c>log &lt;kpi&gt; &lt;amount&gt; [customer] [note]</c> · <c>记录 …</c> in the 1:1 chat: records the result for today
-/// in the member's zone and answers with the month's targets card, the logged line on top.
+/// in the member's zone and answers with the month's targets card, the logged line on top. <c>log</c> alone sends the log
+/// form (the one behind the targets card's "Log a result" button).
 /// </summary>
 internal sealed class LogCommand(IProgressCard progress, SalesClock clock, ResultLog log, BotText text) : ICommandHandler
 {
@@ -28,6 +29,15 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
         if (day is null)
         {
             await turn.SendTextAsync(refusal!, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            // Nothing to parse yet: the form asks for each part instead of an error about the first missing one.
+            var kpis = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
+            var form = LogResultForm.Build(text, locale, kpis, LogFormValues.Empty, day.Today, LogResultForm.NewEntryId(), SalesPeriodKind.Month);
+            await turn.SendAsync(Activity.CreateCard(form, form.FallbackText), cancellationToken).ConfigureAwait(false);
             return;
         }
 

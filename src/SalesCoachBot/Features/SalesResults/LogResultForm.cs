@@ -9,7 +9,10 @@ using SalesCoachBot.Teams.Routing;
 namespace SalesCoachBot.Features.SalesResults;
 
 /// <summary>What the form shows in its fields: empty for a new form, what the rep typed when it comes back with errors.</summary>
-internal sealed record LogFormValues(string? Kpi, string? Amount, string? Customer, string? Note, string? Date);
+internal sealed record LogFormValues(string? Kpi, string? Amount, string? Customer, string? Note, string? Date)
+{
+    public static LogFormValues Empty { get; } = new(null, null, null, null, null);
+}
 
 /// <summary>The input ids and data keys of the log form.</summary>
 internal static class LogFormFields
@@ -169,8 +172,7 @@ internal sealed class ShowLogFormAction(SalesClock clock, ResultLog log, BotText
         }
 
         var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
-        var empty = new LogFormValues(null, null, null, null, null);
-        return CardActionResult.UpdateCard(LogResultForm.Build(text, locale, active, empty, day.Today, LogResultForm.NewEntryId(), LogResultForm.PeriodOf(action)));
+        return CardActionResult.UpdateCard(LogResultForm.Build(text, locale, active, LogFormValues.Empty, day.Today, LogResultForm.NewEntryId(), LogResultForm.PeriodOf(action)));
     }
 }
 
@@ -191,9 +193,7 @@ internal sealed class SubmitLogFormAction(IProgressCard progress, SalesClock clo
             return CardActionResult.Text(refusal!);
         }
 
-        var values = new LogFormValues(
-            action.GetString(LogFormFields.Kpi), action.GetString(LogFormFields.Amount), action.GetString(LogFormFields.Customer),
-            action.GetString(LogFormFields.Note), action.GetString(LogFormFields.Date));
+        var values = ReadValues(action);
         var period = LogResultForm.PeriodOf(action);
         var entry = action.GetString(LogFormFields.Entry);
         var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
@@ -216,6 +216,13 @@ internal sealed class SubmitLogFormAction(IProgressCard progress, SalesClock clo
         var card = await progress.BuildAsync(turn, period, notice, cancellationToken).ConfigureAwait(false);
         return card is null ? CardActionResult.Text(TurnGuard.NoMember(text, locale)) : CardActionResult.UpdateCard(card);
     }
+
+    // The fields read like chat (full-width ３万, 华为。 as 华为); the note is free text and stays as typed.
+    internal static LogFormValues ReadValues(CardAction action) => new(
+        Normalized(action.GetString(LogFormFields.Kpi)), Normalized(action.GetString(LogFormFields.Amount)),
+        Normalized(action.GetString(LogFormFields.Customer)), action.GetString(LogFormFields.Note), Normalized(action.GetString(LogFormFields.Date)));
+
+    private static string? Normalized(string? value) => value is null ? null : TypedText.Normalize(value);
 
     private sealed record FormRequest(IReadOnlyList<LoggedAmount> Amounts, DateOnly Date, string? Customer, string? Note);
 

@@ -14,7 +14,11 @@ internal sealed class UndoCommand(SalesClock clock, ResultLog log, BotText text)
     public const string Word = "undo";
     public const string ChineseWord = "撤销";
 
-    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, ResultsTextKeys.UndoHelp);
+    /// <summary>The other words people use to take a message back: 撤回 (recall), 取消 (cancel).</summary>
+    public const string RecallWord = "撤回";
+    public const string CancelWord = "取消";
+
+    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, ResultsTextKeys.UndoHelp) { OtherWords = [RecallWord, CancelWord] };
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ internal sealed class SettingsCommand(BotText text, SettingsStore store, TimePro
 
     private (SettingsSubmission? Submission, string? Problem) ParseShortcut(string arguments, string? locale)
     {
-        var (word, rest) = BotRouter.SplitCommand(arguments);
+        var (word, rest) = BotRouter.SplitCommand(TypedText.Normalize(arguments));
         var value = rest.Trim();
         var empty = SettingsSubmission.Empty;
         switch (word?.ToUpperInvariant())

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Settings;
 
@@ -9,7 +10,8 @@ internal sealed record SettingsError(string Field, string Message);
 
 /// <summary>
 /// Checks settings input (card or text) and turns it into stored values. Everything is checked before anything is
-/// saved, so a form with one bad field changes nothing.
+/// saved, so a form with one bad field changes nothing. Input is read normalised (<see cref="TypedText"/>), so
+/// full-width <c>２１：００</c> is 21:00, and nothing here throws on what a member typed.
 /// </summary>
 internal static class SettingsRules
 {
@@ -35,7 +37,7 @@ internal static class SettingsRules
     public static bool TryParseLanguage(string? value, out string? locale)
     {
         locale = null;
-        switch (value?.Trim().ToUpperInvariant())
+        switch (TypedText.Normalize(value).Trim().ToUpperInvariant())
         {
             case "AUTO" or "AUTOMATIC" or "自动":
                 return true;
@@ -54,7 +56,7 @@ internal static class SettingsRules
     public static bool TryParseTimeZone(string? value, out TimeZoneInfo? zone)
     {
         zone = null;
-        var id = value?.Trim();
+        var id = TypedText.Normalize(value).Trim();
         // Zone ids are short ASCII names; anything else is refused before it reaches the file system lookup.
         if (string.IsNullOrEmpty(id) || id.Length > ColumnLengths.TimeZone || id.Contains("..", StringComparison.Ordinal)
             || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+' or ' '))
@@ -81,13 +83,13 @@ internal static class SettingsRules
 
     /// <summary>A 24-hour HH:mm (or H:mm) time.</summary>
     public static bool TryParseTime(string? value, out TimeOnly time) =>
-        TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        TimeOnly.TryParseExact(TypedText.Normalize(value).Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     /// <summary>A kind of automatic message by its key, a short Chinese name or its label in either language.</summary>
     public static string? FindKind(BotText text, string? value)
     {
-        var word = value?.Trim();
-        if (string.IsNullOrEmpty(word))
+        var word = TypedText.Normalize(value).Trim();
+        if (word.Length == 0)
         {
             return null;
         }
@@ -137,7 +139,7 @@ internal static class SettingsRules
         var timeZone = current.TimeZone;
         if (submitted.TimeZone is { } zoneText)
         {
-            if (string.Equals(zoneText.Trim(), SettingsForm.Automatic, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(TypedText.Normalize(zoneText).Trim(), SettingsForm.Automatic, StringComparison.OrdinalIgnoreCase))
             {
                 timeZone = null;
             }

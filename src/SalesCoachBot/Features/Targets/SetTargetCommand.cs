@@ -26,9 +26,13 @@ internal sealed partial class SetTargetCommand(
     public const string Word = "set";
     public const string ChineseWord = "设定目标";
 
+    /// <summary>As many managers say it: 设置目标.</summary>
+    public const string OtherChineseWord = "设置目标";
+
     private static readonly string[] TeamWords = ["team", "团队"];
 
-    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, TargetsTextKeys.SetHelp, TargetsTextKeys.SetArgs, WrittenAs: "set target");
+    public static HelpTopic Topic { get; } =
+        new(Word, ChineseWord, HelpScopes.Personal, TargetsTextKeys.SetHelp, TargetsTextKeys.SetArgs, WrittenAs: "set target") { OtherWords = [OtherChineseWord] };
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -58,7 +62,8 @@ internal sealed partial class SetTargetCommand(
         }
 
         var usage = text.Get(locale, TargetsTextKeys.SetUsage);
-        var afterSet = string.Equals(BotRouter.SplitCommand(turn.CommandText).Word, Word, StringComparison.OrdinalIgnoreCase);
+        // Only the English "set" needs "target" after it; the Chinese words already say it.
+        var afterSet = string.Equals(turn.CommandWord, Word, StringComparison.OrdinalIgnoreCase);
         if (SetTargetParser.Parse(arguments, afterSet) is not { } request)
         {
             return usage;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Targets;
 
@@ -22,7 +23,7 @@ internal static partial class SetTargetParser
     /// </summary>
     public static SetTargetRequest? Parse(string? arguments, bool afterSet)
     {
-        var words = (arguments ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = TypedText.Normalize(arguments).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         if (afterSet)
         {
             if (words.Count == 0 || !TargetWords.Contains(words[0], StringComparer.OrdinalIgnoreCase))
@@ -44,12 +45,13 @@ internal static partial class SetTargetParser
     /// <summary>
     /// A target period as managers write it, relative to <paramref name="today"/>: year|年|今年|2026|2026年 (a year);
     /// quarter|本季度, Q1..Q4, 2026-Q1, 2026Q1, 一季度, 第一季度, 2026年一季度; month|本月, 2026-03, 3月, 2026年3月;
-    /// week|本周, W10, 2026-W10, 第10周, 2026年第10周 (ISO weeks). Years 2000–2100.
+    /// week|本周, W10, 2026-W10, 第10周, 2026年第10周 (ISO weeks). Years 2000–2100. Full-width digits count (３月); other
+    /// scripts' digits do not, and nothing here throws.
     /// </summary>
     public static bool TryParsePeriod(string? word, DateOnly today, out SalesPeriod period)
     {
         period = default;
-        var s = (word ?? string.Empty).Trim();
+        var s = TypedText.Normalize(word).Trim();
         if (s.Length == 0)
         {
             return false;
@@ -75,13 +77,17 @@ internal static partial class SetTargetParser
 
         if (First(s, MonthPattern(), ChineseMonthPattern()) is { } m)
         {
-            var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-            return month is >= 1 and <= 12 && TryYear(m.Groups["y"].Value, today, out var year) && Set(SalesPeriod.Month(year, month), out period);
+            return int.TryParse(m.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                && month is >= 1 and <= 12 && TryYear(m.Groups["y"].Value, today, out var year) && Set(SalesPeriod.Month(year, month), out period);
         }
 
         if (First(s, WeekPattern(), ChineseWeekPattern()) is { } w)
         {
-            var week = int.Parse(w.Groups["w"].Value, CultureInfo.InvariantCulture);
+            if (!int.TryParse(w.Groups["w"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var week))
+            {
+                return false;
+            }
+
             int year;
             if (w.Groups["y"].Success)
             {
@@ -118,24 +124,25 @@ internal static partial class SetTargetParser
         return true;
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})年?$")]
+    // [0-9], not \d: \d also matches other scripts' digits (٣, ३), which no year or month parse accepts.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})年?$")]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})[-/]?)?[Qq](?<q>[1-4])$")]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})[-/]?)?[Qq](?<q>[1-4])$")]
     private static partial Regex QuarterPattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})年?)?第?(?<q>[1-4一二三四])季度?$")]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})年?)?第?(?<q>[1-4一二三四])季度?$")]
     private static partial Regex ChineseQuarterPattern();
 
-    [GeneratedRegex(@"^(?<y>\d{4})[-/](?<m>\d{1,2})$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})[-/](?<m>[0-9]{1,2})$")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?<m>\d{1,2})月份?$")]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})年)?(?<m>[0-9]{1,2})月份?$")]
     private static partial Regex ChineseMonthPattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})-?)?[Ww](?<w>\d{1,2})$")]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})-?)?[Ww](?<w>[0-9]{1,2})$")]
     private static partial Regex WeekPattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})年)?第(?<w>\d{1,2})周$")]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})年)?第(?<w>[0-9]{1,2})周$")]
     private static partial Regex ChineseWeekPattern();
 }

@@ -14,7 +14,13 @@ internal sealed class TargetsCommand(TargetsViewBuilder views, BotText text) : I
     public const string Word = "targets";
     public const string ChineseWord = "目标";
 
-    public static HelpTopic Topic { get; } = new(Word, ChineseWord, HelpScopes.Personal, TargetsTextKeys.CommandHelp, TargetsTextKeys.CommandArgs);
+    /// <summary>What reps also ask for when they mean their progress card: 进度 (progress), 业绩 (results), 完成率 (% done).</summary>
+    public const string ProgressWord = "进度";
+    public const string ResultsWord = "业绩";
+    public const string PercentDoneWord = "完成率";
+
+    public static HelpTopic Topic { get; } =
+        new(Word, ChineseWord, HelpScopes.Personal, TargetsTextKeys.CommandHelp, TargetsTextKeys.CommandArgs) { OtherWords = [ProgressWord, ResultsWord, PercentDoneWord] };
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using SalesCoachBot.Sales;
+using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.TeamProgress;
 
@@ -59,7 +60,7 @@ internal static class Leaderboard
     /// <summary>Reads a view word: ranking|rank|排名 or improved|most-improved|improvement|进步|进步最快.</summary>
     public static bool TryParseView(string? word, out LeaderboardView view)
     {
-        switch (word?.Trim().ToLowerInvariant())
+        switch (TypedText.Normalize(word).Trim().ToLowerInvariant())
         {
             case RankingWord or "rank" or "排名":
                 view = LeaderboardView.Ranking;

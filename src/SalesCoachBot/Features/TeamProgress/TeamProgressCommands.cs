@@ -14,10 +14,16 @@ internal static class TeamProgressCommands
     public const string LeaderboardWord = "leaderboard";
     public const string LeaderboardChineseWord = "排行榜";
 
+    /// <summary>排名 (ranking): what many managers call the leaderboard.</summary>
+    public const string LeaderboardRankingWord = "排名";
+
     public static HelpTopic TeamTopic { get; } = new(TeamWord, TeamChineseWord, HelpScopes.Personal | HelpScopes.Channel, TeamProgressTextKeys.TeamHelp, TeamProgressTextKeys.TeamArgs);
 
     public static HelpTopic LeaderboardTopic { get; } =
-        new(LeaderboardWord, LeaderboardChineseWord, HelpScopes.Personal | HelpScopes.Channel, TeamProgressTextKeys.LeaderboardHelp, TeamProgressTextKeys.LeaderboardArgs);
+        new(LeaderboardWord, LeaderboardChineseWord, HelpScopes.Personal | HelpScopes.Channel, TeamProgressTextKeys.LeaderboardHelp, TeamProgressTextKeys.LeaderboardArgs)
+        {
+            OtherWords = [LeaderboardRankingWord],
+        };
 
     /// <summary>
     /// Splits <c>[team name] [period] [view]</c> in any order: a period word and (when <paramref name="readView"/>) a
@@ -28,7 +34,7 @@ internal static class TeamProgressCommands
         var kind = SalesPeriodKind.Month;
         var view = LeaderboardView.Ranking;
         var name = new List<string>();
-        foreach (var word in (arguments ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in TypedText.Normalize(arguments).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             if (SalesPeriod.TryParseKind(word, out var parsed))
             {

@@ -50,7 +50,7 @@ internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess acc
             case ConversationTypes.Personal:
                 break;
             default:
-                return TeamChoice.Refused(tenantId, TurnGuard.WhereItWorks(text, locale, topic));
+                return TeamChoice.Refused(tenantId, TurnGuard.WhereItWorks(text, locale, topic, turn.CommandWord));
         }
 
         var managed = await access.ManagedTeamsAsync(tenantId, caller.Id, cancellationToken).ConfigureAwait(false);

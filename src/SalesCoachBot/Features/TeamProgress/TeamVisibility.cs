@@ -22,7 +22,7 @@ internal sealed class TeamVisibility(TeamSelection selection, SalesTeamDirectory
     /// <summary>True when the arguments of <c>team</c> start with the visibility word; <paramref name="value"/> is the rest.</summary>
     public static bool TryRead(string? arguments, out string value)
     {
-        var words = (arguments ?? string.Empty).Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = TypedText.Normalize(arguments).Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0 && Words.Contains(words[0], StringComparer.OrdinalIgnoreCase))
         {
             value = words.Length > 1 ? words[1] : string.Empty;
@@ -34,10 +34,13 @@ internal sealed class TeamVisibility(TeamSelection selection, SalesTeamDirectory
     }
 
     /// <summary>The setting a word names; null when it names none.</summary>
-    public static ProgressVisibility? Parse(string value) =>
-        ManagersWords.Contains(value, StringComparer.OrdinalIgnoreCase) ? ProgressVisibility.ManagersOnly
-        : EveryoneWords.Contains(value, StringComparer.OrdinalIgnoreCase) ? ProgressVisibility.Channel
-        : null;
+    public static ProgressVisibility? Parse(string? value)
+    {
+        var word = TypedText.Normalize(value).Trim();
+        return ManagersWords.Contains(word, StringComparer.OrdinalIgnoreCase) ? ProgressVisibility.ManagersOnly
+            : EveryoneWords.Contains(word, StringComparer.OrdinalIgnoreCase) ? ProgressVisibility.Channel
+            : null;
+    }
 
     /// <summary>Answers <c>team visibility …</c>: the refusal, the current setting, or the change made.</summary>
     public async Task<string> HandleAsync(TurnContext turn, string value, CancellationToken cancellationToken)

@@ -126,7 +126,7 @@ public sealed class LogCommandTests
     [InlineData(DatabaseProvider.Sqlite, "log deal -5 Acme", "\"-5\" is negative. To take back a result, type undo.")]
     [InlineData(DatabaseProvider.Sqlite, "log deal Acme", "Write the amount after the KPI.")]
     [InlineData(DatabaseProvider.Sqlite, "log visits 1.5", "\"1.5\" has too many decimals")]
-    [InlineData(DatabaseProvider.Sqlite, "log", "Tell me what to log.")]
+    [InlineData(DatabaseProvider.Sqlite, "log <at>Bob</at>", "Tell me what to log.")]
     public async Task Log_BadAmount_ExplainsAndRecordsNothing(DatabaseProvider provider, string command, string expected)
     {
         await using var app = NewApp(provider);
@@ -308,5 +308,42 @@ public sealed class LogCommandTests
         var card = Assert.Single(replies).CardText();
         Assert.Contains(logLine, card, StringComparison.Ordinal);
         Assert.Contains(undoLine, card, StringComparison.Ordinal);
+    }
+
+
+    [Theory]
+    [InlineData("log", "en-US", "Log a result")]
+    [InlineData("记录", "zh-CN", "记录业绩")]
+    [InlineData("记录。", "zh-CN", "记录业绩")]
+    public async Task Log_Alone_SendsTheLogFormAndRecordsNothing(string command, string locale, string title)
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        var chat = await StartAsync(app);
+
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale(locale));
+
+        var form = Assert.Single(replies);
+        Assert.Equal(title, form.CardTitle());
+        Assert.Contains(SalesCoachBot.Features.SalesResults.LogResultForm.SubmitVerb, form.Card().ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(await CountingResultsAsync(app));
+    }
+
+    [Theory]
+    [InlineData("记录成交12万", null)]
+    [InlineData("记录成交１２万 华为", "华为")]
+    [InlineData("记录：成交 12万，华为。", "华为")]
+    [InlineData("记录，成交，１２万，华为！", "华为")]
+    [InlineData("log deal 120,000, Acme.", "Acme")]
+    public async Task Log_TypedWithoutSpacesOrWithPunctuation_RecordsTheDeal(string command, string? customer)
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        var chat = await StartAsync(app);
+
+        var replies = await chat.SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale("zh-CN"));
+
+        var rows = await CountingResultsAsync(app);
+        Assert.Equal([(KpiDefaults.Revenue, 120_000m), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
+        Assert.All(rows, r => Assert.Equal(customer, r.Result.Customer));
+        Assert.Single(replies);
     }
 }

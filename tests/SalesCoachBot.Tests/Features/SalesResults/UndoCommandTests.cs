@@ -144,4 +144,35 @@ public sealed class UndoCommandTests
         Assert.Equal("\"undo\" works only in our 1:1 chat.", Assert.Single(app.Connector.SentActivities).Text);
         Assert.Equal(2, (await LogCommandTests.CountingResultsAsync(app)).Count);
     }
+
+
+    [Theory]
+    [InlineData("撤回")]
+    [InlineData("取消")]
+    [InlineData("撤销。")]
+    public async Task Undo_OtherWords_TakeBackTheDealToo(string word)
+    {
+        var (app, time) = await StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        await app.PostActivityAsync(ActivityBuilder.Message("记录 成交 12万 华为").InPersonalChat().WithLocale("zh-CN"));
+        time.Advance(TimeSpan.FromMinutes(1));
+        app.Connector.Reset();
+
+        await app.PostActivityAsync(ActivityBuilder.Message(word).InPersonalChat().WithLocale("zh-CN"));
+
+        Assert.StartsWith("已撤回", Assert.Single(app.Connector.SentActivities).Text, StringComparison.Ordinal);
+        Assert.Empty(await LogCommandTests.CountingResultsAsync(app));
+    }
+
+    [Fact]
+    public async Task Undo_OtherWordInChannel_SaysWhereItWorksNamingTheWordTyped()
+    {
+        var (app, _) = await StartAsync(DatabaseProvider.Sqlite);
+        await using var __ = app;
+        app.Connector.Reset();
+
+        await app.PostActivityAsync(ActivityBuilder.Message("撤回").InChannel().MentioningBot().WithLocale("zh-CN"));
+
+        Assert.StartsWith("“撤回”", Assert.Single(app.Connector.SentActivities).Text, StringComparison.Ordinal);
+    }
 }

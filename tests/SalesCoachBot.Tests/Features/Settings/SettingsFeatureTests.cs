@@ -324,4 +324,18 @@ public sealed class SettingsFeatureTests
 
         Assert.Equal("||21:00|08:00|agendas,nudges", await SnapshotAsync(app));
     }
+
+
+    [Theory]
+    [InlineData("设置免打扰 ２１：３０－０７：００", "好的：免打扰时段为 21:30–07:00。")]
+    [InlineData("设置：免打扰 21:30~07:00。", "好的：免打扰时段为 21:30–07:00。")]
+    [InlineData("settings quiet 21:30-07:00.", "好的：免打扰时段为 21:30–07:00。")]
+    public async Task Shortcuts_FullWidthOrNoSpace_SaveLikeTheTypedForm(string command, string confirmation)
+    {
+        await using var app = Create(DatabaseProvider.Sqlite);
+
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale("zh-CN"));
+
+        Assert.Equal(confirmation, Assert.Single(replies).Text);
+    }
 }

@@ -262,6 +262,11 @@ public sealed class SetTargetCommandTests
     [InlineData("2026-W10", "2026-03-02", "2026-03-08")]
     [InlineData("W1", "2025-12-29", "2026-01-04")]
     [InlineData("第53周", "2026-12-28", "2027-01-03")]
+    [InlineData("３月", "2026-03-01", "2026-03-31")]
+    [InlineData("２０２７年２月", "2027-02-01", "2027-02-28")]
+    [InlineData("Ｑ１", "2026-01-01", "2026-03-31")]
+    [InlineData("第１０周", "2026-03-02", "2026-03-08")]
+    [InlineData("3月。", "2026-03-01", "2026-03-31")]
     public void TryParsePeriod_KnownForms_GiveThePeriod(string word, string start, string end)
     {
         Assert.True(SetTargetParser.TryParsePeriod(word, new DateOnly(2026, 11, 18), out var period));
@@ -277,6 +282,11 @@ public sealed class SetTargetCommandTests
     [InlineData("2026-W54")]
     [InlineData("1999")]
     [InlineData("五季度")]
+    // Other scripts' digits match .NET's \d but are no month or week: refused, never an exception.
+    [InlineData("٣月")]
+    [InlineData("२०२६-०३")]
+    [InlineData("第٣周")]
+    [InlineData("W٣")]
     public void TryParsePeriod_UnknownForms_AreRefused(string word) =>
         Assert.False(SetTargetParser.TryParsePeriod(word, new DateOnly(2026, 11, 18), out _));
 
@@ -294,4 +304,36 @@ public sealed class SetTargetCommandTests
     [InlineData("", false)]
     public void Parse_WrongShape_IsNull(string arguments, bool afterSet) =>
         Assert.Null(SetTargetParser.Parse(arguments, afterSet));
+
+
+    [Theory]
+    // The sentence that answered HTTP 500 (int.Parse on a full-width digit), and the same typed without spaces.
+    [InlineData("设定目标 Bob Li 营收 ３月 15万")]
+    [InlineData("设置目标 Bob Li 营收 ３月 １５万")]
+    [InlineData("设置目标Bob Li 营收 3月 15万。")]
+    public async Task SetTarget_FullWidthAndSetUpWord_OverridesTheMonth(string command)
+    {
+        await using var app = TeamWorld.NewApp(DatabaseProvider.Sqlite);
+        var world = await TeamWorld.CreateAsync(app);
+        await SendAsync(app, TeamWorld.Personal("set target Bob Li revenue 2026 1200000"));
+
+        var reply = await SendAsync(app, TeamWorld.Personal(command).WithLocale("zh-CN"));
+
+        var bob = TargetOwner.Member(world.Members["29:bob"]);
+        Assert.Equal(150_000m, await world.TargetAsync(bob, KpiDefaults.Revenue, SalesPeriod.Month(2026, 3)));
+        Assert.Contains("¥15万", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetTarget_SetWithoutTargetWord_ShowsTheUsage_ButChineseWordsNeedNone()
+    {
+        await using var app = TeamWorld.NewApp(DatabaseProvider.Sqlite);
+        await TeamWorld.CreateAsync(app);
+
+        var english = await SendAsync(app, TeamWorld.Personal("set Bob Li revenue 2026 1200000"));
+        var chinese = await SendAsync(app, TeamWorld.Personal("设置目标 Bob Li 营收 2026 120万").WithLocale("zh-CN"));
+
+        Assert.StartsWith("Usage: set target", english, StringComparison.Ordinal);
+        Assert.StartsWith("已将Bob Li的2026年销售额目标设为 ¥120万", chinese, StringComparison.Ordinal);
+    }
 }

@@ -143,4 +143,23 @@ public sealed class TargetsCommandTests
         Assert.Contains("¥0 / ¥0", card, StringComparison.Ordinal);
         Assert.DoesNotContain("75,500", card, StringComparison.Ordinal);
     }
+
+
+    [Theory]
+    [InlineData("进度", "本月 · 2026年11月")]
+    [InlineData("完成率", "本月 · 2026年11月")]
+    [InlineData("业绩 周", "本周 · 2026年第47周")]
+    [InlineData("目标本月", "本月 · 2026年11月")]
+    [InlineData("目标。", "本月 · 2026年11月")]
+    [InlineData("目标周", "本周 · 2026年第47周")]
+    [InlineData("目标：季度", "本季度 · 2026年第4季度")]
+    public async Task Targets_OtherWordsOrNoSpace_SendTheCard(string command, string title)
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        await SeedAliceAsync(app);
+
+        var replies = await app.Chat().SendAsync(ActivityBuilder.Message(command).InPersonalChat().WithLocale("zh-CN"));
+
+        Assert.Contains(title, Assert.Single(replies).CardText(), StringComparison.Ordinal);
+    }
 }

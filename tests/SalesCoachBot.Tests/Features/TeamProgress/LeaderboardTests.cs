@@ -156,4 +156,17 @@ public sealed class LeaderboardTests
         Assert.Empty(reply.Attachments ?? []);
         Assert.StartsWith("只有团队经理可以在 1:1 聊天中查看", reply.Text, StringComparison.Ordinal);
     }
+
+
+    [Fact]
+    public async Task Leaderboard_RankingWordInChannel_SendsTheLeaderboard()
+    {
+        await using var app = TeamWorld.NewApp(DatabaseProvider.Sqlite);
+        var world = await TeamWorld.CreateAsync(app);
+        await world.SeedNovemberAsync();
+
+        await app.PostActivityAsync(TeamWorld.Channel("排名", "29:bob", "Bob Li").WithLocale("zh-CN"));
+
+        Assert.Contains("排行榜 · East Sales", CardText.Of(Assert.Single(app.Connector.SentActivities)), StringComparison.Ordinal);
+    }
 }
