@@ -59,6 +59,20 @@ internal sealed partial class BotText
             : info.SubstringByTextElements(0, MaxQuotedLength).TrimEnd() + "…";
     }
 
+    /// <summary>A list as the locale writes it: 甲、乙、丙 in Chinese, "a, b, c" in English.</summary>
+    public static string List(string? locale, IEnumerable<string?> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return string.Join(IsChinese(locale) ? "、" : ", ", items.Where(i => !string.IsNullOrEmpty(i)));
+    }
+
+    /// <summary>
+    /// How people's names are sorted for the locale: by pinyin in Chinese (ICU's zh-CN collation), alphabetically in
+    /// English; case is ignored.
+    /// </summary>
+    public static StringComparer NameOrder(string? locale) =>
+        StringComparer.Create(CultureInfo.GetCultureInfo(Resolve(locale)), ignoreCase: true);
+
     /// <summary>The keys of one supported locale.</summary>
     public IReadOnlyCollection<string> Keys(string locale) =>
         _texts.TryGetValue(Resolve(locale), out var texts) ? texts.Keys : [];

@@ -175,4 +175,29 @@ public partial class BotTextTests
 
         Assert.Equal("{0} 和 {1}", text.Get("zh-CN", "a", "only one"));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "营收、签约、拜访")]
+    [InlineData("zh-TW", "营收、签约、拜访")]
+    [InlineData("en-US", "营收, 签约, 拜访")]
+    [InlineData(null, "营收, 签约, 拜访")]
+    public void List_JoinsAsTheLocaleWritesLists(string? locale, string expected) =>
+        Assert.Equal(expected, BotText.List(locale, ["营收", "签约", "", null, "拜访"]));
+
+    [Fact]
+    public void NameOrder_Chinese_SortsByPinyin()
+    {
+        // Pinyin: Li Na, Wang Fang, Zhang Wei, Zhao Lei; code-point order would be 张 < 李 < 王 < 赵 (U+5F20, U+674E, U+738B, U+8D75).
+        string[] names = ["赵磊", "张伟", "王芳", "李娜"];
+
+        Assert.Equal(["李娜", "王芳", "张伟", "赵磊"], names.Order(BotText.NameOrder("zh-CN")));
+    }
+
+    [Fact]
+    public void NameOrder_English_IsAlphabeticalIgnoringCase()
+    {
+        string[] names = ["bob", "Alice", "carol"];
+
+        Assert.Equal(["Alice", "bob", "carol"], names.Order(BotText.NameOrder("en-US")));
+    }
 }

@@ -52,11 +52,27 @@ internal static class SettingsRules
         }
     }
 
-    /// <summary>The IANA id of a known zone (a Windows id is accepted and converted); false otherwise.</summary>
+    // How Chinese-speaking teams name their zone in conversation; the stored value is always the IANA id.
+    private static readonly Dictionary<string, string> ZoneWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["北京时间"] = "Asia/Shanghai", ["北京"] = "Asia/Shanghai", ["中国"] = "Asia/Shanghai", ["上海"] = "Asia/Shanghai",
+        ["中国时间"] = "Asia/Shanghai", ["新加坡"] = "Asia/Singapore", ["香港"] = "Asia/Hong_Kong", ["台北"] = "Asia/Taipei",
+        ["东京"] = "Asia/Tokyo", ["日本"] = "Asia/Tokyo",
+    };
+
+    /// <summary>
+    /// The IANA id of a known zone (a Windows id is accepted and converted; 北京时间, 中国, 上海, 新加坡, 香港, 台北 and 东京
+    /// name theirs); false otherwise.
+    /// </summary>
     public static bool TryParseTimeZone(string? value, out TimeZoneInfo? zone)
     {
         zone = null;
         var id = TypedText.Normalize(value).Trim();
+        if (ZoneWords.TryGetValue(id, out var named))
+        {
+            id = named;
+        }
+
         // Zone ids are short ASCII names; anything else is refused before it reaches the file system lookup.
         if (string.IsNullOrEmpty(id) || id.Length > ColumnLengths.TimeZone || id.Contains("..", StringComparison.Ordinal)
             || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+' or ' '))
@@ -105,9 +121,8 @@ internal static class SettingsRules
     }
 
     /// <summary>The names a member can type for the kinds, in their language.</summary>
-    public static string KindNames(string? locale) => BotText.IsChinese(locale)
-        ? string.Join("、", ChineseKindNames.Keys)
-        : string.Join(", ", AutomaticMessageKinds.All);
+    public static string KindNames(string? locale) =>
+        BotText.List(locale, BotText.IsChinese(locale) ? ChineseKindNames.Keys : AutomaticMessageKinds.All);
 
     /// <summary>"+08:00" / "-05:00": the zone's offset from UTC at <paramref name="now"/>.</summary>
     public static string FormatOffset(TimeZoneInfo zone, DateTimeOffset now)

@@ -41,7 +41,8 @@ internal static class Leaderboard
             : lines.Where(l => l.Pace.PercentDone is not null)
                 .Select(l => (l.Rep, l.Pace, Key: (l.Pace.PercentDone!.Value, l.Pace.Actual)))
                 .ToList();
-        ranked = [.. ranked.OrderByDescending(l => l.Key.Item1).ThenByDescending(l => l.Key.Item2).ThenBy(l => l.Rep.Name, StringComparer.CurrentCulture)];
+        // OrderBy is stable: ties keep the snapshot's order, by name in the reader's language (pinyin in Chinese).
+        ranked = [.. ranked.OrderByDescending(l => l.Key.Item1).ThenByDescending(l => l.Key.Item2)];
 
         var entries = new List<LeaderboardEntry>(lines.Count);
         for (var i = 0; i < ranked.Count; i++)
@@ -52,7 +53,6 @@ internal static class Leaderboard
 
         var rankedIds = ranked.Select(r => r.Rep.MemberId).ToHashSet();
         entries.AddRange(lines.Where(l => !rankedIds.Contains(l.Rep.MemberId))
-            .OrderBy(l => l.Rep.Name, StringComparer.CurrentCulture)
             .Select(l => new LeaderboardEntry(null, l.Rep, l.Pace)));
         return entries;
     }

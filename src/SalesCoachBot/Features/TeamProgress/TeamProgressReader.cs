@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
@@ -128,7 +127,7 @@ internal sealed class TeamProgressReader(
             progress.Add(new RepProgress(rep.MemberId, rep.Name ?? string.Empty, byKpi, improvement));
         }
 
-        progress = [.. progress.OrderBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo(BotText.Resolve(locale)), ignoreCase: true))];
+        progress = [.. progress.OrderBy(r => r.Name, BotText.NameOrder(locale))];
         var totals = kpis.Select(kpi =>
         {
             var actual = progress.Sum(r => r.ByKpi[kpi.Id].Actual);

@@ -59,7 +59,7 @@ internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess acc
             return TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.OnlyManagers));
         }
 
-        var names = string.Join(", ", managed.Select(t => t.Name));
+        var names = BotText.List(locale, managed.Select(t => t.Name));
         if (teamName.Length > 0)
         {
             var named = TeamAccess.Named(managed, teamName);

@@ -33,6 +33,13 @@ public sealed class SettingsRulesTests
     [InlineData("UTC", "UTC")]
     [InlineData("America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires")]
     [InlineData("China Standard Time", "Asia/Shanghai")]
+    [InlineData("北京时间", "Asia/Shanghai")]
+    [InlineData("中国", "Asia/Shanghai")]
+    [InlineData("上海", "Asia/Shanghai")]
+    [InlineData("新加坡", "Asia/Singapore")]
+    [InlineData("香港", "Asia/Hong_Kong")]
+    [InlineData("台北", "Asia/Taipei")]
+    [InlineData("东京", "Asia/Tokyo")]
     public void TryParseTimeZone_KnownZone_GivesItsIanaId(string input, string expected)
     {
         Assert.True(SettingsRules.TryParseTimeZone(input, out var zone));
@@ -41,6 +48,8 @@ public sealed class SettingsRulesTests
 
     [Theory]
     [InlineData("Mars/Olympus")]
+    [InlineData("火星")]
+    [InlineData("北京时间时间")]
     [InlineData("../../etc/passwd")]
     [InlineData("/etc/localtime")]
     [InlineData("Asia/Shang\nhai")]
