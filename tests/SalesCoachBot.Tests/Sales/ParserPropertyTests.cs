@@ -247,7 +247,7 @@ public sealed partial class ParserPropertyTests
             _ = UploadChecker.TryParsePeriod(typed, out _);
             _ = UploadChecker.ParseWeights(typed);
             var cells = new Dictionary<string, string>(StringComparer.Ordinal) { ["日期"] = typed, ["指标"] = typed, ["金额"] = typed, ["备注"] = typed };
-            var (_, rows) = ImportColumns.Normalize(new SheetContent(["日期", "指标", "金额", "备注"], [new SheetRow(2, cells, 4)]));
+            var rows = ImportColumns.Normalize(new SheetContent(["日期", "指标", "金额", "备注"], [new SheetRow(2, cells, 4)])).Rows;
             // Cells are read normalised, the free-text note as written.
             Assert.Equal(typed, rows.Single().Cells[ImportColumns.Note]);
             Assert.Equal(TypedText.Normalize(typed), rows.Single().Cells[ImportColumns.Amount]);

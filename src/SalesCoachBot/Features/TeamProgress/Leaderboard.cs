@@ -1,3 +1,4 @@
+using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 
@@ -25,9 +26,11 @@ internal static class Leaderboard
     public const string RankingWord = "ranking";
     public const string ImprovedWord = "improved";
 
-    public static IReadOnlyList<LeaderboardEntry> Rank(TeamProgressSnapshot snapshot, LeaderboardView view)
+    /// <param name="locale">Whose name order breaks the last ties (pinyin in Chinese, alphabetical in English).</param>
+    public static IReadOnlyList<LeaderboardEntry> Rank(TeamProgressSnapshot snapshot, LeaderboardView view, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var names = BotText.NameOrder(locale);
         if (snapshot.Primary is not { } primary)
         {
             return [];
@@ -41,8 +44,7 @@ internal static class Leaderboard
             : lines.Where(l => l.Pace.PercentDone is not null)
                 .Select(l => (l.Rep, l.Pace, Key: (l.Pace.PercentDone!.Value, l.Pace.Actual)))
                 .ToList();
-        // OrderBy is stable: ties keep the snapshot's order, by name in the reader's language (pinyin in Chinese).
-        ranked = [.. ranked.OrderByDescending(l => l.Key.Item1).ThenByDescending(l => l.Key.Item2)];
+        ranked = [.. ranked.OrderByDescending(l => l.Key.Item1).ThenByDescending(l => l.Key.Item2).ThenBy(l => l.Rep.Name, names)];
 
         var entries = new List<LeaderboardEntry>(lines.Count);
         for (var i = 0; i < ranked.Count; i++)
@@ -53,6 +55,7 @@ internal static class Leaderboard
 
         var rankedIds = ranked.Select(r => r.Rep.MemberId).ToHashSet();
         entries.AddRange(lines.Where(l => !rankedIds.Contains(l.Rep.MemberId))
+            .OrderBy(l => l.Rep.Name, names)
             .Select(l => new LeaderboardEntry(null, l.Rep, l.Pace)));
         return entries;
     }

@@ -42,7 +42,7 @@ internal static class LeaderboardCard
                 ? text.Get(locale, TeamProgressTextKeys.LeaderboardByImprovement, primary.Name, text.Get(locale, PreviousKey(snapshot.Period.Kind)))
                 : text.Get(locale, TeamProgressTextKeys.LeaderboardByPercent, primary.Name);
             body.Add(new TextBlock(subtitle) { Wrap = true, Spacing = Spacing.Small });
-            var entries = Leaderboard.Rank(snapshot, view);
+            var entries = Leaderboard.Rank(snapshot, view, locale);
             if (entries.Count == 0)
             {
                 body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoReps)) { Wrap = true, IsSubtle = true });

@@ -15,7 +15,7 @@ public sealed class UploadReadQueueTests
 
     [SkippableTheory]
     [InlineData("en-US", "Reading your file november.csv…", "Rows to import")]
-    [InlineData("zh-CN", "正在读取您的文件 november.csv……", "可导入的行")]
+    [InlineData("zh-CN", "正在读取你的文件 november.csv……", "可导入的行")]
     public async Task Upload_Accepted_AnswersReadingAtOnceThenReplacesItWithThePreview(string locale, string reading, string validRowsFact)
     {
         await using var app = NewApp(DatabaseProvider.Sqlite);

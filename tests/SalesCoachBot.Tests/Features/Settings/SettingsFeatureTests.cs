@@ -255,7 +255,7 @@ public sealed class SettingsFeatureTests
 
         var text = Assert.Single(app.Connector.SentTexts);
         Assert.StartsWith("“火星”不是我认识的时区", text, StringComparison.Ordinal);
-        Assert.Contains("用法：设置 · 设置 语言 中文|英文|自动", text, StringComparison.Ordinal);
+        Assert.Contains("用法：“设置” · “设置 语言 中文|英文|自动”", text, StringComparison.Ordinal);
     }
 
     [SkippableTheory]

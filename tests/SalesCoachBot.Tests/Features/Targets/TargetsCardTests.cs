@@ -226,9 +226,9 @@ public sealed partial class TargetsCardTests
         var facts = Typed(Json(BotText.Chinese, view), "FactSet").Single()["facts"]!.AsArray()
             .ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
 
-        Assert.Equal("¥10万", facts["当前应完成"]);
+        Assert.Equal("¥10万", facts["按时间进度应完成"]);
         Assert.Equal("¥8.4万", facts["期末预测"]);
-        Assert.Equal("¥1.55万", facts["每个工作日还需"]);
+        Assert.Equal("¥1.55万", facts["剩余日均需完成"]);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed partial class TargetsCardTests
         var texts = ShownTexts(Json(BotText.English, view));
 
         Assert.Contains("No working days left, missed by ¥60,000", texts);
-        Assert.Contains("已无剩余工作日，差 ¥6万", ShownTexts(Json(BotText.Chinese, view)));
+        Assert.Contains("本期已无剩余工作日，差 ¥6万 未完成", ShownTexts(Json(BotText.Chinese, view)));
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class LeaderboardTests
             "🥈", "Bob Li", "Pace 35% (was 9%)", "+26 pts",
             "🥉", "Alice Wang", "Pace 140% (was 162%)", "-22 pts",
             "Carol Chen", "Nothing to compare");
-        TeamWorld.AssertInOrder(CardText.Of(sent[1]), "销售额进步最快：当前节奏对比上月同一时点", "Dan Zhao", "+35 个百分点", "Bob Li", "Alice Wang", "Carol Chen", "无可比较数据");
+        TeamWorld.AssertInOrder(CardText.Of(sent[1]), "销售额进步最快：当前完成进度对比上月同一时点", "Dan Zhao", "+35 个百分点", "Bob Li", "Alice Wang", "Carol Chen", "无可比较数据");
     }
 
     [SkippableTheory]
@@ -154,7 +154,7 @@ public sealed class LeaderboardTests
 
         var reply = Assert.Single(app.Connector.SentActivities);
         Assert.Empty(reply.Attachments ?? []);
-        Assert.StartsWith("只有团队经理可以在 1:1 聊天中查看", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("只有团队经理可以在私聊中查看", reply.Text, StringComparison.Ordinal);
     }
 
 

@@ -44,8 +44,8 @@ public sealed class TeamCommandTests
         await app.PostActivityAsync(TeamWorld.Personal("团队").WithLocale("zh-CN"));
 
         var card = CardText.Of(Assert.Single(app.Connector.SentActivities));
-        TeamWorld.AssertInOrder(card, "团队 East Sales", "本月 · 2026年11月", "团队合计", "销售额", "¥10.5万 / ¥20万", "52.5% · 符合进度");
-        TeamWorld.AssertInOrder(card, "销售 · 销售额", "Alice Wang", "80%", "超前 · ¥8万 / ¥10万", "Bob Li", "20%", "落后 · ¥2万 / ¥10万", "Carol Chen", "未设定目标 · ¥5,000");
+        TeamWorld.AssertInOrder(card, "团队 East Sales", "本月 · 2026年11月", "团队合计", "销售额", "¥10.5万 / ¥20万", "52.5% · 进度正常");
+        TeamWorld.AssertInOrder(card, "销售 · 销售额", "Alice Wang", "80%", "超前进度 · ¥8万 / ¥10万", "Bob Li", "20%", "落后进度 · ¥2万 / ¥10万", "Carol Chen", "未设定目标 · ¥5,000");
     }
 
     [SkippableTheory]

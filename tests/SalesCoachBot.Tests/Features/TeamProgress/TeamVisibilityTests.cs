@@ -64,10 +64,10 @@ public sealed class TeamVisibilityTests
         var unknown = Assert.Single(await chat.SendAsync(TeamWorld.Channel("团队 可见 老板", TeamWorld.Manager, TeamWorld.ManagerName).WithLocale("zh-CN")));
         var restored = Assert.Single(await chat.SendAsync(TeamWorld.Channel("团队 可见 所有人", TeamWorld.Manager, TeamWorld.ManagerName).WithLocale("zh-CN")));
 
-        Assert.Equal("好了：East Sales的团队卡片和排行榜现在仅对经理开放（在我们的 1:1 聊天中）；频道里的其他人会被提示去问他们的经理。", set.Text);
+        Assert.Equal("好了：East Sales的团队卡片和排行榜现在仅对经理开放（在私聊中查看）；频道里的其他人会被提示去问他们的经理。", set.Text);
         Assert.Equal("East Sales的团队进度和排行榜仅对经理开放。想了解团队情况，请问问你的经理。", rep.Text);
         Assert.Empty(rep.Attachments ?? []);
-        Assert.Equal("我不认识设置 老板。请使用 团队 可见 经理 或 团队 可见 所有人。", unknown.Text);
+        Assert.Equal("我不认识设置 老板。请输入“团队 可见 经理”或“团队 可见 所有人”。", unknown.Text);
         Assert.Equal("好了：现在这个频道里的所有人都能看到East Sales的团队卡片和排行榜。", restored.Text);
         Assert.Equal(ProgressVisibility.Channel, await world.VisibilityAsync());
     }
