@@ -45,7 +45,7 @@ internal static partial class CalendarAdminEndpoints
     {
         if (ParseYear(year) is not { } number)
         {
-            return Refused([YearError(year)]);
+            return Refused([YearError(year)], "No such year.");
         }
 
         if (await calendars.OwnYearAsync(tenantId, number, cancellationToken).ConfigureAwait(false) is { } own)
@@ -256,10 +256,10 @@ internal static partial class CalendarAdminEndpoints
     }
 
     // 400 with every error: in "errors" to read one by one, and in "detail" for a quick look.
-    private static IResult Refused(IReadOnlyList<string> errors) =>
+    private static IResult Refused(IReadOnlyList<string> errors, string title = "The calendar was not stored; nothing was changed.") =>
         Results.Problem(
             statusCode: StatusCodes.Status400BadRequest,
-            title: "The calendar was not stored; nothing was changed.",
+            title: title,
             detail: string.Join("; ", errors),
             extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["errors"] = errors });
 

@@ -66,18 +66,20 @@ public sealed class CalendarAdminApiTests
     }
 
     [Fact]
-    public async Task GetYear_BundledAndMissing_BundledFileOr404()
+    public async Task GetYear_BundledMissingAndNotAYear_BundledFileOr404Or400()
     {
         await using var app = NewApp(DatabaseProvider.Sqlite);
         using var client = Client(app, KeyA);
 
         using var bundled = JsonDocument.Parse(await client.GetStringAsync(Url(TenantA, "calendars/cn/2026")));
         using var missing = await client.GetAsync(Url(TenantA, "calendars/cn/2027"));
+        using var notAYear = await client.GetAsync(Url(TenantA, "calendars/cn/next"));
 
         Assert.Equal("bundled", bundled.RootElement.GetProperty("origin").GetString());
         Assert.Equal(248, bundled.RootElement.GetProperty("workingDays").GetInt32());
         Assert.Contains("2026-02-15..2026-02-23", Strings(bundled.RootElement.GetProperty("holidays")));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notAYear.StatusCode);
     }
 
     [Theory]
