@@ -132,6 +132,19 @@ public sealed class SalesTeam : ITenantOwned
 
     /// <summary>Who sees the team card and the leaderboard in the team's channel; a manager changes it.</summary>
     public ProgressVisibility ProgressVisibility { get; set; }
+
+    /// <summary>The working calendar a tenant admin chose for the team; null = by the zone (China in a China zone).</summary>
+    public WorkingCalendarKind? WorkingCalendar { get; set; }
+}
+
+/// <summary>Which days a sales team works, as chosen for it (see Sales/WorkingCalendars).</summary>
+public enum WorkingCalendarKind
+{
+    /// <summary>China's public holidays and adjusted working days: the bundled years, with the tenant's own years replacing them.</summary>
+    China = 1,
+
+    /// <summary>Monday to Friday every week, no holidays.</summary>
+    WeekendsOnly = 2,
 }
 
 /// <summary>Who sees a sales team's progress (team card, leaderboard) in its channel. Managers always do, in 1:1.</summary>
@@ -333,4 +346,6 @@ public static class ColumnLengths
     public const int Customer = 256;
     public const int Note = 1000;
     public const int ExternalId = 200;
+    public const int Country = 8;
+    public const int CalendarContent = 64 * 1024; // the canonical file: well under the accepted upload's 64 KB
 }

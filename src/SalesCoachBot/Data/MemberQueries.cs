@@ -18,4 +18,15 @@ public static class MemberQueries
             .Select(t => (string?)t.SalesTeam!.TimeZone)
             .FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>The working calendar chosen for the member's home team (the same team as <see cref="HomeTeamTimeZoneAsync"/>); null when none was chosen.</summary>
+    public static Task<WorkingCalendarKind?> HomeTeamCalendarAsync(this SalesCoachDbContext store, long memberId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.TeamMemberships.AsNoTracking()
+            .Where(t => t.MemberId == memberId && t.LeftAt == null && t.SalesTeam!.ArchivedAt == null)
+            .OrderBy(t => t.JoinedAt)
+            .Select(t => t.SalesTeam!.WorkingCalendar)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -53,6 +53,8 @@ public abstract class SalesCoachDbContext : DbContext
     public DbSet<CrmEvent> CrmEvents => Set<CrmEvent>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
+    public DbSet<TenantCalendarYear> TenantCalendarYears => Set<TenantCalendarYear>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

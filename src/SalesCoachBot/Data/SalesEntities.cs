@@ -141,3 +141,26 @@ public sealed class CrmEvent : ITenantOwned
     /// <summary>When the event was last processed (a retried unknown-owner event is processed again).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// A tenant's own working calendar for one year of a country (today "cn"), supplied through the admin API; it replaces
+/// the bundled year of that country for that tenant only.
+/// </summary>
+public sealed class TenantCalendarYear : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    /// <summary>The calendar's country code, lower case ("cn").</summary>
+    public required string Country { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>The year's file in its canonical form (Sales/WorkingCalendarFile.Write), read back when the calendar is loaded.</summary>
+    public required string Content { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

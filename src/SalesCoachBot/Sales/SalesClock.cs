@@ -5,16 +5,12 @@ using SalesCoachBot.Data;
 namespace SalesCoachBot.Sales;
 
 /// <summary>A member's sales day: results logged now count on <paramref name="Today"/> in <paramref name="Zone"/>.</summary>
-internal sealed record MemberDay(long MemberId, TimeZoneInfo Zone, DateOnly Today)
-{
-    /// <summary>The working calendar of the member's zone.</summary>
-    public WorkingCalendar Calendar => SalesClock.CalendarFor(Zone);
-}
+internal sealed record MemberDay(long MemberId, TimeZoneInfo Zone, DateOnly Today);
 
 /// <summary>
 /// "Now" and "today" for a member or a sales team, with the one zone rule every feature follows: the member's own zone,
-/// else their home team's, else the configured default (<see cref="SalesTeamOptions.DefaultTimeZone"/>), else UTC;
-/// and the working calendar of that zone. Time comes from <see cref="TimeProvider"/>, so tests pin it.
+/// else their home team's, else the configured default (<see cref="SalesTeamOptions.DefaultTimeZone"/>), else UTC.
+/// Which days count as working days is <see cref="WorkingCalendars"/>' business. Time comes from <see cref="TimeProvider"/>, so tests pin it.
 /// </summary>
 internal sealed class SalesClock(SalesCoachDbContext store, TimeProvider time, IOptionsMonitor<SalesTeamOptions> teams)
 {
@@ -65,16 +61,4 @@ internal sealed class SalesClock(SalesCoachDbContext store, TimeProvider time, I
     /// <summary>A zone by IANA (or Windows) id, or null when the id is empty or unknown on this machine.</summary>
     public static TimeZoneInfo? FindZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
-
-    /// <summary>
-    /// The working calendar for a zone. Only China's official holiday calendar is bundled, so members in a China zone
-    /// get it and everyone else counts weekends only — one place to change when more calendars arrive.
-    /// </summary>
-    public static WorkingCalendar CalendarFor(TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        return zone.Id is "Asia/Shanghai" or "Asia/Chongqing" or "Asia/Chungking" or "Asia/Harbin" or "Asia/Urumqi" or "PRC" or "China Standard Time"
-            ? WorkingCalendarFile.China2026
-            : WorkingCalendar.WeekendsOnly;
-    }
 }

@@ -117,6 +117,23 @@ internal static class SalesFormat
     };
 
     /// <summary>
+    /// The footer line per year a card's period touches whose holidays the team's calendar does not know ("The 2027
+    /// holiday schedule has not been loaded yet; pace counts Monday to Friday."): without it, pace over the Spring
+    /// Festival would silently count holidays as working days.
+    /// </summary>
+    public static IEnumerable<TextBlock> CalendarNotes(BotText text, string? locale, IReadOnlyList<int>? uncoveredYears)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return (uncoveredYears ?? []).Select(year => new TextBlock(text.Get(locale, SalesTextKeys.CalendarNotLoaded, year))
+        {
+            Size = TextSize.Small,
+            Color = TextColor.Warning,
+            Wrap = true,
+            Spacing = Spacing.Small,
+        });
+    }
+
+    /// <summary>
     /// The progress bar: a filled and an empty column weighted by the percentage (Teams has no progress bar that renders
     /// everywhere), capped at 100 % so an over-achiever's bar is simply full (the text shows the real figure).
     /// </summary>

@@ -4,7 +4,7 @@ namespace SalesCoachBot.Sales;
 
 internal static class SalesServiceCollectionExtensions
 {
-    /// <summary>The sales kernel: the sales-team defaults (section "Teams", checked at start) and the sales clock.</summary>
+    /// <summary>The sales kernel: the sales-team defaults (section "Teams", checked at start), the sales clock and the working calendars.</summary>
     public static IServiceCollection AddSalesKernel(this IServiceCollection services)
     {
         services.AddOptions<SalesTeamOptions>()
@@ -13,6 +13,8 @@ internal static class SalesServiceCollectionExtensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DefaultTimeZone, out _), "Teams:DefaultTimeZone is not a known IANA time zone.")
             .ValidateOnStart();
         services.TryAddScoped<SalesClock>();
+        services.TryAddScoped<WorkingCalendars>();
+        services.TryAddSingleton<WorkingCalendarCache>();
         return services;
     }
 }

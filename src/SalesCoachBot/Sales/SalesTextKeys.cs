@@ -14,4 +14,5 @@ internal static class SalesTextKeys
     public const string StatusOnPace = "sales.status.onPace";
     public const string StatusBehind = "sales.status.behind";
     public const string StatusNoTarget = "sales.status.noTarget";
+    public const string CalendarNotLoaded = "sales.calendar.notLoaded";
 }

@@ -5,6 +5,11 @@ namespace SalesCoachBot.Sales;
 /// Which days a team works: Monday to Friday, minus holidays, plus extra working days (adjusted
 /// weekend working days, 调休). Counting is arithmetic on weekdays corrected by binary search over
 /// the sorted exceptions, so a year's range costs well under a microsecond: it runs for every card.
+/// <para>
+/// A calendar read from yearly files knows which years it covers (<see cref="CoveredYears"/>); outside them it counts
+/// plain Monday to Friday, and <see cref="UncoveredYears"/> says so, so a card can warn that pace ignores holidays.
+/// A calendar built from a rule (<see cref="WeekendsOnly"/>) covers every year.
+/// </para>
 /// </summary>
 internal sealed class WorkingCalendar
 {
@@ -12,7 +17,8 @@ internal sealed class WorkingCalendar
     private readonly int[] weekdayHolidays;
     private readonly int[] weekendWorkdays;
 
-    public WorkingCalendar(IEnumerable<DateOnly>? holidays = null, IEnumerable<DateOnly>? extraWorkingDays = null)
+    /// <param name="coveredYears">The years whose holidays this calendar knows; null = every year (a rule, not a list).</param>
+    public WorkingCalendar(IEnumerable<DateOnly>? holidays = null, IEnumerable<DateOnly>? extraWorkingDays = null, IEnumerable<int>? coveredYears = null)
     {
         var off = (holidays ?? []).ToHashSet();
         var on = (extraWorkingDays ?? []).ToHashSet();
@@ -28,6 +34,7 @@ internal sealed class WorkingCalendar
         weekendWorkdays = on.Where(IsWeekend).Select(d => d.DayNumber).Order().ToArray();
         Holidays = off.Order().ToList();
         ExtraWorkingDays = on.Order().ToList();
+        CoveredYears = coveredYears?.Order().Distinct().ToList();
     }
 
     /// <summary>Weekends off, nothing else.</summary>
@@ -37,13 +44,32 @@ internal sealed class WorkingCalendar
 
     public IReadOnlyList<DateOnly> ExtraWorkingDays { get; }
 
-    /// <summary>This calendar plus another's holidays and working days (e.g. several years' files); the other wins on conflicts.</summary>
+    /// <summary>The years whose holidays this calendar knows, in order; null when it is a rule that holds for every year.</summary>
+    public IReadOnlyList<int>? CoveredYears { get; }
+
+    /// <summary>Whether the calendar knows the holidays of <paramref name="year"/> (always, for a rule).</summary>
+    public bool Covers(int year) => CoveredYears is null || CoveredYears.Contains(year);
+
+    /// <summary>The years of <paramref name="from"/>..<paramref name="to"/> whose holidays this calendar does not know, in order.</summary>
+    public IReadOnlyList<int> UncoveredYears(DateOnly from, DateOnly to) =>
+        [.. Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(y => !Covers(y))];
+
+    /// <inheritdoc cref="UncoveredYears(DateOnly, DateOnly)"/>
+    public IReadOnlyList<int> UncoveredYears(SalesPeriod period) => UncoveredYears(period.Start, period.End);
+
+    /// <summary>
+    /// This calendar plus another's holidays and working days (e.g. several years' files); the other wins on conflicts.
+    /// A year the other covers is taken from the other alone, so a tenant's file replaces the bundled year whole (a
+    /// holiday it leaves out is a working day again). Covered years add up; a rule on either side covers everything.
+    /// </summary>
     public WorkingCalendar With(WorkingCalendar other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var on = ExtraWorkingDays.Except(other.Holidays).Concat(other.ExtraWorkingDays);
-        var off = Holidays.Except(other.ExtraWorkingDays).Concat(other.Holidays);
-        return new WorkingCalendar(off, on);
+        bool Kept(DateOnly day) => other.CoveredYears is null || !other.CoveredYears.Contains(day.Year);
+        var on = ExtraWorkingDays.Where(Kept).Except(other.Holidays).Concat(other.ExtraWorkingDays);
+        var off = Holidays.Where(Kept).Except(other.ExtraWorkingDays).Concat(other.Holidays);
+        var years = CoveredYears is null || other.CoveredYears is null ? null : CoveredYears.Union(other.CoveredYears);
+        return new WorkingCalendar(off, on, years);
     }
 
     public bool IsWorkingDay(DateOnly date) =>

@@ -74,6 +74,7 @@ public sealed class ArchitectureTests
         { nameof(CrmEvent), [$"{FeaturesRoot}.Crm"] },
         { nameof(OutboxMessage), ["SalesCoachBot.Messaging", "SalesCoachBot.Scheduling"] },
         { nameof(Conversation), ["SalesCoachBot.Contacts", "SalesCoachBot.Messaging"] },
+        { nameof(TenantCalendarYear), ["SalesCoachBot.Sales"] },
     };
 
     private static string SourceRoot()

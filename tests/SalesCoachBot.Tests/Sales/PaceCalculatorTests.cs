@@ -159,7 +159,7 @@ public class PaceCalculatorTests
     [Fact]
     public void Calculate_SpringFestival2026_HolidaysDoNotCountAdjustedSaturdaysDo()
     {
-        var calendar = WorkingCalendarFile.China2026;
+        var calendar = WorkingCalendarFile.China;
         var february = SalesPeriod.Month(2026, 2);
 
         // Friday 20 Feb: working days before it are 2–13 Feb (10) and Saturday 14 Feb.

@@ -38,17 +38,6 @@ public sealed class SalesClockTests
         Assert.Equal("Europe/Paris", clock.TeamZone("Europe/Paris").Id);
     }
 
-    [Theory]
-    [InlineData("Asia/Shanghai", true)]
-    [InlineData("Europe/London", false)]
-    public void CalendarFor_ChinaZone_UsesTheChinaHolidays(string zone, bool china)
-    {
-        var calendar = SalesClock.CalendarFor(TimeZoneInfo.FindSystemTimeZoneById(zone));
-
-        // 1 October 2026 is a Thursday: National Day in China, a working day elsewhere.
-        Assert.Equal(!china, calendar.IsWorkingDay(new DateOnly(2026, 10, 1)));
-    }
-
     private static StaticOptions Options(string defaultZone = "Asia/Shanghai") =>
         new StaticOptions(new SalesTeamOptions { DefaultTimeZone = defaultZone });
 

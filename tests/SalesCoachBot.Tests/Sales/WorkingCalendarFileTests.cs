@@ -33,6 +33,8 @@ public class WorkingCalendarFileTests
     [InlineData("""{ "year": 2026, "holidays": "2026-01-01" }""", "\"holidays\" must be a list")]
     [InlineData("""[1, 2]""", "must be a JSON object")]
     [InlineData("""{ "year": 2026, """, "not valid JSON")]
+    [InlineData("""{ "year": 2026, "source": 12 }""", "\"source\" must be a text")]
+    [InlineData("""{ "year": 1999 }""", "not a year between 2000 and 2100")]
     public void Parse_BadEntry_ErrorNamesIt(string json, string expected)
     {
         var ex = Assert.Throws<WorkingCalendarFileException>(() => WorkingCalendarFile.Parse(json));
@@ -67,5 +69,59 @@ public class WorkingCalendarFileTests
         Assert.Contains(new DateOnly(2026, 4, 6), calendar.Holidays);
         Assert.Contains(new DateOnly(2026, 6, 19), calendar.Holidays);
         Assert.Contains(new DateOnly(2026, 9, 25), calendar.Holidays);
+    }
+
+    [Fact]
+    public void Read_SourceAndYear_KeepsThemAndCoversTheYear()
+    {
+        var file = WorkingCalendarFile.Read("""{ "year": 2027, "source": " our HR notice ", "holidays": ["2027-01-01"] }""");
+
+        Assert.Equal((2027, "our HR notice"), (file.Year, file.Source));
+        Assert.Equal([2027], file.Calendar.CoveredYears);
+    }
+
+    [Fact]
+    public void Write_ThenRead_SameCalendarWithRanges()
+    {
+        var file = WorkingCalendarFile.ReadBundled("cn-2026");
+
+        var written = WorkingCalendarFile.Write(file);
+        var again = WorkingCalendarFile.Read(written);
+
+        Assert.Contains("\"2026-02-15..2026-02-23\"", written, StringComparison.Ordinal);
+        Assert.Contains("国务院办公厅", written, StringComparison.Ordinal);
+        Assert.Equal(file.Calendar.Holidays, again.Calendar.Holidays);
+        Assert.Equal(file.Calendar.ExtraWorkingDays, again.Calendar.ExtraWorkingDays);
+        Assert.Equal(file.Source, again.Source);
+    }
+
+    [Fact]
+    public void Read_TooManyEntries_Refused()
+    {
+        var days = string.Join(", ", Enumerable.Repeat("\"2026-01-01\"", WorkingCalendarFile.MaxEntries + 1));
+
+        var ex = Assert.Throws<WorkingCalendarFileException>(() => WorkingCalendarFile.Read($$"""{ "year": 2026, "holidays": [{{days}}] }"""));
+
+        Assert.Contains(ex.Errors, e => e.Contains("at most 366", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_LargerThanTheLimit_Refused()
+    {
+        var json = """{ "year": 2026, "comment": " """ + new string('x', WorkingCalendarFile.MaxFileBytes) + "\" }";
+
+        var ex = Assert.Throws<WorkingCalendarFileException>(() => WorkingCalendarFile.Read(json));
+
+        Assert.Contains("larger than", Assert.Single(ex.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WholeYearOfWrongWorkdays_ListsTheFirstErrorsAndHowManyMore()
+    {
+        var ex = Assert.Throws<WorkingCalendarFileException>(() => WorkingCalendarFile.Read(
+            """{ "year": 2026, "holidays": ["2026-01-01..2026-12-31"], "workdays": ["2026-01-01..2026-12-31"] }"""));
+
+        Assert.Equal(51, ex.Errors.Count);
+        Assert.StartsWith("… and ", ex.Errors[^1], StringComparison.Ordinal);
     }
 }

@@ -80,7 +80,7 @@ public class WorkingCalendarTests
     [Fact]
     public void China2026_SpringFestival_HolidaysAndAdjustedSaturdays()
     {
-        var calendar = WorkingCalendarFile.China2026;
+        var calendar = WorkingCalendarFile.China;
 
         Assert.True(calendar.IsWorkingDay(D("2026-02-14")));  // Saturday worked (调休)
         Assert.False(calendar.IsWorkingDay(D("2026-02-16"))); // Monday, Spring Festival
@@ -96,7 +96,7 @@ public class WorkingCalendarTests
     [Fact]
     public void China2026_WholeYear_Has248WorkingDays()
     {
-        var calendar = WorkingCalendarFile.China2026;
+        var calendar = WorkingCalendarFile.China;
 
         // 261 weekdays; 19 of the 33 holiday days fall on weekdays; 6 weekend days are worked.
         Assert.Equal(261 - 19 + 6, calendar.WorkingDays(SalesPeriod.Year(2026)));
@@ -117,5 +117,44 @@ public class WorkingCalendarTests
         Assert.False(both.IsWorkingDay(D("2026-12-31")));
         Assert.False(both.IsWorkingDay(D("2027-01-01")));
         Assert.Equal(3, both.WorkingDays(D("2026-12-28"), D("2027-01-03")));
+    }
+
+    [Fact]
+    public void With_YearTheOtherCovers_ReplacesThatYearWhole()
+    {
+        var bundled = new WorkingCalendar([D("2026-10-01"), D("2027-01-01"), D("2027-02-10")], [D("2027-02-06")], [2026, 2027]);
+        // The tenant's 2027 knows 1 January only: 10 February is a working day again, 6 February a plain Saturday.
+        var own = new WorkingCalendar([D("2027-01-01")], coveredYears: [2027]);
+
+        var both = bundled.With(own);
+
+        Assert.False(both.IsWorkingDay(D("2026-10-01")));
+        Assert.False(both.IsWorkingDay(D("2027-01-01")));
+        Assert.True(both.IsWorkingDay(D("2027-02-10")));
+        Assert.False(both.IsWorkingDay(D("2027-02-06")));
+        Assert.Equal([2026, 2027], both.CoveredYears);
+    }
+
+    [Fact]
+    public void UncoveredYears_WeekAcrossNewYear_NamesOnlyTheYearNotCovered()
+    {
+        var calendar = new WorkingCalendar([D("2026-10-01")], coveredYears: [2026]);
+        var week = SalesPeriod.Containing(SalesPeriodKind.Week, D("2026-12-30"));
+
+        Assert.Equal([2027], calendar.UncoveredYears(week));
+        Assert.Empty(calendar.UncoveredYears(SalesPeriod.Month(2026, 12)));
+        Assert.Equal([2027, 2028], calendar.UncoveredYears(D("2026-12-31"), D("2028-01-01")));
+        // A rule covers every year.
+        Assert.Empty(WorkingCalendar.WeekendsOnly.UncoveredYears(week));
+        Assert.True(WorkingCalendar.WeekendsOnly.Covers(2099));
+    }
+
+    [Fact]
+    public void With_RuleAndYears_CoversEveryYear()
+    {
+        var years = new WorkingCalendar([D("2026-10-01")], coveredYears: [2026]);
+
+        Assert.Null(WorkingCalendar.WeekendsOnly.With(years).CoveredYears);
+        Assert.Null(years.With(new WorkingCalendar([D("2027-01-01")])).CoveredYears);
     }
 }

@@ -88,3 +88,17 @@ internal sealed class CrmEventConfiguration : IEntityTypeConfiguration<CrmEvent>
         builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class TenantCalendarYearConfiguration : IEntityTypeConfiguration<TenantCalendarYear>
+{
+    public void Configure(EntityTypeBuilder<TenantCalendarYear> builder)
+    {
+        builder.ToTable("tenant_calendar_years");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.TenantId).HasMaxLength(ColumnLengths.TenantId);
+        builder.Property(c => c.Country).HasMaxLength(ColumnLengths.Country);
+        builder.Property(c => c.Content).HasMaxLength(ColumnLengths.CalendarContent);
+        builder.HasIndex(c => new { c.TenantId, c.Country, c.Year }).IsUnique();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -23,7 +23,8 @@ internal static class AdminServiceCollectionExtensions
 
     /// <summary>
     /// The tenant group /api/admin/tenants/{tenantId}, behind the tenant's API key (<see cref="AdminApiKeyFilter"/>),
-    /// with members.csv and teams.csv (GET exports, POST imports). Other features add their admin endpoints to it.
+    /// with members.csv and teams.csv (GET exports, POST imports), the tenant's China calendar years (GET, PUT, DELETE
+    /// calendars/cn/{year}) and each team's calendar choice. Other features add their admin endpoints to it.
     /// </summary>
     public static RouteGroupBuilder MapAdminApi(this WebApplication app)
     {
@@ -34,6 +35,11 @@ internal static class AdminServiceCollectionExtensions
         tenant.MapPost("/members.csv", AdminEndpoints.ImportMembersAsync);
         tenant.MapGet("/teams.csv", AdminEndpoints.ExportTeamsAsync);
         tenant.MapPost("/teams.csv", AdminEndpoints.ImportTeamsAsync);
+        tenant.MapGet("/calendars/cn", CalendarAdminEndpoints.ListAsync);
+        tenant.MapGet("/calendars/cn/{year}", CalendarAdminEndpoints.GetYearAsync);
+        tenant.MapPut("/calendars/cn/{year}", CalendarAdminEndpoints.PutYearAsync);
+        tenant.MapDelete("/calendars/cn/{year}", CalendarAdminEndpoints.DeleteYearAsync);
+        tenant.MapPut("/teams/{teamId}/calendar", CalendarAdminEndpoints.PutTeamCalendarAsync);
         return tenant;
     }
 }

@@ -20,6 +20,7 @@ internal sealed partial class SetTargetCommand(
     TeamAccess access,
     TargetPlan plan,
     SalesClock clock,
+    WorkingCalendars calendars,
     BotText text,
     ILogger<SetTargetCommand> logger) : ICommandHandler
 {
@@ -72,7 +73,7 @@ internal sealed partial class SetTargetCommand(
         store.ForTenant(tenantId);
         var zone = clock.TeamZone(managed[0].TimeZone);
         var today = clock.TodayIn(zone);
-        var calendar = SalesClock.CalendarFor(zone);
+        var calendar = await calendars.ForTeamAsync(tenantId, managed[0].WorkingCalendar, zone, cancellationToken).ConfigureAwait(false);
         if (!SetTargetParser.TryParsePeriod(request.Period, today, out var period))
         {
             return text.Get(locale, TargetsTextKeys.SetBadPeriod, BotText.Quote(request.Period)) + "\n\n" + usage;

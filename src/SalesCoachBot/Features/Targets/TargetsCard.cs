@@ -14,7 +14,10 @@ internal sealed record TargetsRow(string Key, string Name, KpiUnit Unit, string?
 /// <summary>What the targets card shows: whose progress, for which period, one row per KPI, and when the data was read.</summary>
 /// <param name="AsOf">When the results were read; shown as a date and time in <paramref name="TimeZone"/>.</param>
 /// <param name="Notice">An optional line on top saying what just happened (e.g. "Logged ¥120,000 revenue · Acme.").</param>
-internal sealed record TargetsView(string MemberName, SalesPeriod Period, IReadOnlyList<TargetsRow> Rows, DateTimeOffset AsOf, TimeZoneInfo TimeZone, string? Notice = null);
+/// <param name="UncoveredYears">Years of the period whose holidays the calendar does not know (pace counts Monday to Friday there).</param>
+internal sealed record TargetsView(
+    string MemberName, SalesPeriod Period, IReadOnlyList<TargetsRow> Rows, DateTimeOffset AsOf, TimeZoneInfo TimeZone, string? Notice = null,
+    IReadOnlyList<int>? UncoveredYears = null);
 
 /// <summary>
 /// The <c>targets</c> card: one row per KPI with a bar built from plain 1.5 columns (Teams has no progress bar that
@@ -60,6 +63,7 @@ internal static class TargetsCard
 
         var asOf = SalesFormat.DateTime(locale, view.AsOf, view.TimeZone);
         body.Add(new TextBlock(text.Get(locale, TargetsTextKeys.AsOf, asOf)) { Size = TextSize.Small, IsSubtle = true, Wrap = true, Separator = true });
+        body.AddRange(SalesFormat.CalendarNotes(text, locale, view.UncoveredYears));
 
         return new AdaptiveCard
         {

@@ -14,7 +14,7 @@ namespace SalesCoachBot.Features.Targets;
 /// all show exactly the same thing.
 /// </summary>
 internal sealed class TargetsViewBuilder(
-    SalesCoachDbContext store, IResultLedger results, TargetPlan plan, SalesClock clock, BotText text) : IProgressCard
+    SalesCoachDbContext store, IResultLedger results, TargetPlan plan, SalesClock clock, WorkingCalendars calendars, BotText text) : IProgressCard
 {
     /// <summary>The card with an optional <paramref name="notice"/> line on top (what the rep just did).</summary>
     public async Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, string? notice, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed class TargetsViewBuilder(
         var now = clock.Now;
         var today = clock.TodayIn(zone);
         var period = SalesPeriod.Containing(kind, today);
-        var calendar = SalesClock.CalendarFor(zone);
+        var calendar = await calendars.ForMemberAsync(tenantId, member.Id, zone, cancellationToken).ConfigureAwait(false);
         var kpis = await store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var actuals = await results.ActualsAsync(member.Id, period.Start, period.End, cancellationToken).ConfigureAwait(false);
@@ -52,7 +52,7 @@ internal sealed class TargetsViewBuilder(
             rows.Add(new TargetsRow(kpi.Key, KpiDefaults.NameOf(text, locale, kpi), kpi.Unit, kpi.Currency, pace));
         }
 
-        var view = new TargetsView(member.Name ?? known.Name ?? string.Empty, period, rows, now, zone, notice);
+        var view = new TargetsView(member.Name ?? known.Name ?? string.Empty, period, rows, now, zone, notice, calendars.UncoveredYears(calendar, period));
         return TargetsCard.Build(text, locale, view);
     }
 }

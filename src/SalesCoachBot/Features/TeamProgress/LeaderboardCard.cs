@@ -56,6 +56,7 @@ internal static class LeaderboardCard
         }
 
         body.Add(CardParts.AsOf(text, locale, snapshot));
+        body.AddRange(SalesFormat.CalendarNotes(text, locale, snapshot.UncoveredYears));
         var other = view == LeaderboardView.Improved ? LeaderboardView.Ranking : LeaderboardView.Improved;
         List<CardButton> actions =
         [

@@ -52,6 +52,7 @@ internal static class TeamCard
         }
 
         body.Add(CardParts.AsOf(text, locale, snapshot));
+        body.AddRange(SalesFormat.CalendarNotes(text, locale, snapshot.UncoveredYears));
         return new AdaptiveCard
         {
             MsTeams = TeamsCardProperties.FullWidth(),

@@ -23,7 +23,10 @@ internal sealed record RepProgress(long MemberId, string Name, IReadOnlyDictiona
     public Pace PaceOf(long kpiId) => ByKpi[kpiId];
 }
 
-/// <summary>A team's progress for one period: team totals per KPI and every active rep, as of <see cref="AsOf"/>.</summary>
+/// <summary>
+/// A team's progress for one period: team totals per KPI and every active rep, as of <see cref="AsOf"/>;
+/// <see cref="UncoveredYears"/> are the period's years whose holidays the team's calendar does not know.
+/// </summary>
 internal sealed record TeamProgressSnapshot(
     long TeamId,
     string TeamName,
@@ -33,7 +36,8 @@ internal sealed record TeamProgressSnapshot(
     TimeZoneInfo TimeZone,
     IReadOnlyList<TeamKpi> Kpis,
     IReadOnlyList<Pace> Totals,
-    IReadOnlyList<RepProgress> Reps)
+    IReadOnlyList<RepProgress> Reps,
+    IReadOnlyList<int>? UncoveredYears = null)
 {
     /// <summary>The KPI reps are compared on: the first active one by sort order.</summary>
     public TeamKpi? Primary => Kpis.Count > 0 ? Kpis[0] : null;
@@ -55,7 +59,7 @@ internal sealed record TeamProgressSnapshot(
 /// </para>
 /// </summary>
 internal sealed class TeamProgressReader(
-    SalesCoachDbContext store, IResultLedger results, ITargetPlan targets, SalesClock clock, BotText text)
+    SalesCoachDbContext store, IResultLedger results, ITargetPlan targets, SalesClock clock, WorkingCalendars calendars, BotText text)
 {
     /// <summary>The team's progress, or null when the team is not a live (unarchived) team of the store's tenant.</summary>
     public async Task<TeamProgressSnapshot?> ReadAsync(
@@ -75,7 +79,7 @@ internal sealed class TeamProgressReader(
         var today = clock.TodayIn(zone);
         var period = SalesPeriod.Containing(kind, today);
         var previous = period.Previous();
-        var calendar = SalesClock.CalendarFor(zone);
+        var calendar = await calendars.ForTeamAsync(tenantId, team.WorkingCalendar, zone, cancellationToken).ConfigureAwait(false);
 
         var kpiRows = await store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -135,7 +139,7 @@ internal sealed class TeamProgressReader(
             return PaceCalculator.Calculate(new PaceInput(target, actual, period, today, calendar));
         }).ToList();
 
-        return new TeamProgressSnapshot(team.Id, team.Name, period, today, now, zone, kpis, totals, progress);
+        return new TeamProgressSnapshot(team.Id, team.Name, period, today, now, zone, kpis, totals, progress, calendars.UncoveredYears(calendar, period));
     }
 
     /// <summary>Actual ÷ expected-by-now × 100, one decimal; null without a target or before anything is expected.</summary>

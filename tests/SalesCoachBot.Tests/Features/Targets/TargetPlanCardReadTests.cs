@@ -42,15 +42,15 @@ public sealed class TargetPlanCardReadTests
             var kpis = await store.Kpis.AsNoTracking().ToListAsync();
             foreach (var period in periods)
             {
-                var batch = await plan.MemberTargetsForAsync(seed.Alice, kpis, period, WorkingCalendarFile.China2026);
+                var batch = await plan.MemberTargetsForAsync(seed.Alice, kpis, period, WorkingCalendarFile.China);
                 Assert.Equal(kpis.Count, batch.Count);
                 foreach (var kpi in kpis)
                 {
-                    Assert.Equal(await plan.TargetForAsync(alice, kpi.Id, period, WorkingCalendarFile.China2026), batch[kpi.Id]);
+                    Assert.Equal(await plan.TargetForAsync(alice, kpi.Id, period, WorkingCalendarFile.China), batch[kpi.Id]);
                 }
             }
 
-            var march = await plan.MemberTargetsForAsync(seed.Alice, kpis, SalesPeriod.Month(2026, 3), WorkingCalendarFile.China2026);
+            var march = await plan.MemberTargetsForAsync(seed.Alice, kpis, SalesPeriod.Month(2026, 3), WorkingCalendarFile.China);
             Assert.Equal(80_000m, march[seed.Revenue]);
             Assert.Null(march[seed.Calls]);
             var year2025 = await plan.MemberTargetsForAsync(seed.Alice, kpis, SalesPeriod.Year(2025));

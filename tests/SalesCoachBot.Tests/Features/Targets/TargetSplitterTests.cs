@@ -88,7 +88,7 @@ public class TargetSplitterTests
     [Fact]
     public void Weeks_WholeYear_SumToYearAndFollowWorkingDays()
     {
-        var calendar = WorkingCalendarFile.China2026;
+        var calendar = WorkingCalendarFile.China;
         var months = TargetSplitter.Months(1_200_000m, KpiUnit.Currency);
 
         var weeks = TargetSplitter.Weeks(2026, months, KpiUnit.Currency, calendar);

@@ -37,7 +37,7 @@ public sealed class TargetsCommandTests
         await ledger.RecordAsync(new ResultEntry(alice.Id, revenue.Id, 45_500m, new DateOnly(2026, 11, 16), "chat"));
         // October: outside the month shown.
         await ledger.RecordAsync(new ResultEntry(alice.Id, revenue.Id, 9_000m, new DateOnly(2026, 10, 30), "chat"));
-        var target = await plan.TargetForAsync(TargetOwner.Member(alice.Id), revenue.Id, SalesPeriod.Month(2026, 11), WorkingCalendarFile.China2026);
+        var target = await plan.TargetForAsync(TargetOwner.Member(alice.Id), revenue.Id, SalesPeriod.Month(2026, 11), WorkingCalendarFile.China);
         return target!.Value;
     }
 

@@ -34,5 +34,7 @@ internal static class TargetsViews
         yield return ("zero-target", View(member, Revenue(0, 5_000), Contracts(0, 0)));
         yield return ("no-data", View(member));
         yield return ("missed", View(member, Revenue(210_000, 150_000, new DateOnly(2026, 11, 30), todayIsOver: true)));
+        // A period reaching into a year whose holidays the calendar does not know: the footer says so.
+        yield return ("calendar-missing", View(member, Revenue(210_000, 100_000), Contracts(21, 10)) with { UncoveredYears = [2027] });
     }
 }

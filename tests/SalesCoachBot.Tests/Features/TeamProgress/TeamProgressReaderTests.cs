@@ -30,6 +30,8 @@ public sealed class TeamProgressReaderTests
         await using var app = new CountingApp(provider);
         var world = await TeamWorld.CreateAsync(app, withDan: true);
         await world.SeedNovemberAsync();
+        // The first read also loads the tenant's working calendar, which is then cached (WorkingCalendars).
+        await ReadCountingAsync(app, world, improvement: true);
 
         var (small, smallSnapshot) = await ReadCountingAsync(app, world, improvement: true);
         var (scope, _) = app.NewStore(TeamWorld.TenantA);

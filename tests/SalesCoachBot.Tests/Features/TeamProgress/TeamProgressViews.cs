@@ -14,7 +14,7 @@ internal static class TeamProgressViews
         var asOf = new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var month = SalesPeriod.Month(2026, 11);
-        var calendar = WorkingCalendarFile.China2026;
+        var calendar = WorkingCalendarFile.China;
         Pace Pace(decimal target, decimal actual, SalesPeriod period) => PaceCalculator.Calculate(new PaceInput(target, actual, period, today, calendar));
         TeamKpi[] kpis = [new(1, "revenue", "Revenue \"net\" 营收", KpiUnit.Currency, "CNY"), new(2, "contracts", "Contracts", KpiUnit.Count, null)];
         RepProgress Rep(long id, string name, decimal target, decimal actual, Improvement? improvement, SalesPeriod period) =>
@@ -34,5 +34,12 @@ internal static class TeamProgressViews
             [Rep(1, "Alice", 0, 0, null, year)]));
         yield return ("no-reps", new(7, "East", month, today, asOf, zone, kpis, [Pace(0, 0, month), Pace(0, 0, month)], []));
         yield return ("no-kpis", new(7, "East", month, today, asOf, zone, [], [], []));
+        // The week across the new year when the next year's holidays are not loaded: the footer says so.
+        var december30 = new DateOnly(2026, 12, 30);
+        var week = SalesPeriod.Containing(SalesPeriodKind.Week, december30);
+        Pace WeekPace(decimal target, decimal actual) => PaceCalculator.Calculate(new PaceInput(target, actual, week, december30, calendar));
+        RepProgress alice = new(1, "Alice", new Dictionary<long, Pace> { [1] = WeekPace(10_000m, 4_000m), [2] = WeekPace(4, 1) }, new Improvement(100m, 90m));
+        yield return ("calendar-missing", new(7, "East", week, december30, asOf.AddDays(42), zone, kpis,
+            [WeekPace(10_000m, 4_000m), WeekPace(4, 1)], [alice], [2027]));
     }
 }

@@ -130,6 +130,13 @@ internal sealed class TeamWorld
         await scope.ServiceProvider.GetRequiredService<TargetPlan>().SetYearlyAsync(TargetOwner.Member(Members[who]), Kpis[kpi], 2026, amount);
     }
 
+    public async Task OverrideAsync(string who, string kpi, SalesPeriod period, decimal amount, string tenant = TenantA)
+    {
+        var (scope, _) = App.NewStore(tenant);
+        await using var _scope = scope;
+        await scope.ServiceProvider.GetRequiredService<TargetPlan>().OverrideAsync(TargetOwner.Member(Members[who]), Kpis[kpi], period, amount);
+    }
+
     public async Task RecordAsync(string who, string kpi, decimal amount, DateOnly on, string tenant = TenantA)
     {
         var (scope, _) = App.NewStore(tenant);
@@ -142,7 +149,7 @@ internal sealed class TeamWorld
     {
         var (scope, _) = App.NewStore(tenant);
         await using var _scope = scope;
-        return await scope.ServiceProvider.GetRequiredService<TargetPlan>().TargetForAsync(owner, Kpis[kpi], period, WorkingCalendarFile.China2026);
+        return await scope.ServiceProvider.GetRequiredService<TargetPlan>().TargetForAsync(owner, Kpis[kpi], period, WorkingCalendarFile.China);
     }
 
     /// <summary>Every target row of the tenant (to show that a refused command changed nothing).</summary>

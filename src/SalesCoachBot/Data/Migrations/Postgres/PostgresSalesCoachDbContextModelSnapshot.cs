@@ -794,6 +794,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
+                    b.Property<int?>("WorkingCalendar")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_calendar");
+
                     b.HasKey("Id")
                         .HasName("pk_sales_teams");
 
@@ -876,6 +880,55 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasName("pk_tenants");
 
                     b.ToTable("tenants", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.TenantCalendarYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_calendar_years");
+
+                    b.HasIndex("TenantId", "Country", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_calendar_years_tenant_id_country_year");
+
+                    b.ToTable("tenant_calendar_years", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Conversation", b =>
@@ -1075,6 +1128,16 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Navigation("Member");
 
                     b.Navigation("SalesTeam");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.TenantCalendarYear", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_calendar_years_tenants_tenant_id");
                 });
 #pragma warning restore 612, 618
         }

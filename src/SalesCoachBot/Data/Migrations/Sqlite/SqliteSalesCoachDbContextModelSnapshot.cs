@@ -769,6 +769,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("time_zone");
 
+                    b.Property<int?>("WorkingCalendar")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_calendar");
+
                     b.HasKey("Id")
                         .HasName("pk_sales_teams");
 
@@ -849,6 +853,53 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasName("pk_tenants");
 
                     b.ToTable("tenants", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.TenantCalendarYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_calendar_years");
+
+                    b.HasIndex("TenantId", "Country", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_calendar_years_tenant_id_country_year");
+
+                    b.ToTable("tenant_calendar_years", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Conversation", b =>
@@ -1048,6 +1099,16 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Navigation("Member");
 
                     b.Navigation("SalesTeam");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.TenantCalendarYear", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_calendar_years_tenants_tenant_id");
                 });
 #pragma warning restore 612, 618
         }
