@@ -170,6 +170,19 @@ internal static class SalesFormat
         Items = [new TextBlock("\u00A0") { Size = TextSize.Small }],
     };
 
+    /// <summary>A currency as a text names it: 人民币, 美元 in Chinese; the ISO code in English and for codes without a name.</summary>
+    public static string CurrencyName(BotText text, string? locale, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrEmpty(code))
+        {
+            return string.Empty;
+        }
+
+        var key = SalesTextKeys.Currency(code.ToUpperInvariant());
+        return text.Has(BotText.Resolve(locale), key) ? text.Get(locale, key) : code;
+    }
+
     // Up to two decimals, no trailing zeros and no thousands comma inside the 万 figure: 12.5万, 12万, 1200万.
     private static string Trimmed(decimal value, CultureInfo culture) =>
         Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", culture);

@@ -15,4 +15,13 @@ internal static class SalesTextKeys
     public const string StatusBehind = "sales.status.behind";
     public const string StatusNoTarget = "sales.status.noTarget";
     public const string CalendarNotLoaded = "sales.calendar.notLoaded";
+
+    // Currency names for texts that name a currency (人民币 rather than CNY); other codes are shown as written.
+    public const string CurrencyCny = "sales.currency.CNY";
+    public const string CurrencyUsd = "sales.currency.USD";
+    public const string CurrencyEur = "sales.currency.EUR";
+    public const string CurrencyHkd = "sales.currency.HKD";
+
+    /// <summary>The key of a currency's name (<c>sales.currency.CNY</c>); only the codes above have one.</summary>
+    public static string Currency(string code) => "sales.currency." + code;
 }

@@ -200,4 +200,13 @@ public partial class BotTextTests
 
         Assert.Equal(["Alice", "bob", "carol"], names.Order(BotText.NameOrder("en-US")));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "CNY", "人民币")]
+    [InlineData("zh-CN", "usd", "美元")]
+    [InlineData("zh-CN", "JPY", "JPY")]
+    [InlineData("en-US", "CNY", "CNY")]
+    [InlineData("en-US", null, "")]
+    public void CurrencyName_ChineseNamesKnownCurrencies_OthersKeepTheirCode(string locale, string? code, string expected) =>
+        Assert.Equal(expected, SalesCoachBot.Sales.SalesFormat.CurrencyName(Text, locale, code));
 }

@@ -345,7 +345,8 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
 
         if (parsed.Currency is not null && kpi.Currency is not null && !string.Equals(parsed.Currency, kpi.Currency, StringComparison.Ordinal))
         {
-            return text.Get(context.Locale, ImportsTextKeys.ReasonCurrency, parsed.Currency, kpi.Currency);
+            return text.Get(context.Locale, ImportsTextKeys.ReasonCurrency,
+                SalesFormat.CurrencyName(text, context.Locale, parsed.Currency), SalesFormat.CurrencyName(text, context.Locale, kpi.Currency));
         }
 
         amount = parsed.Value;

@@ -116,7 +116,8 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
         return resolution.Refusal switch
         {
             LogRefusal.WrongCurrency => text.Get(locale, ResultsTextKeys.ErrorCurrency,
-                KpiDefaults.NameOf(text, locale, resolution.Kpi!), resolution.Kpi!.Currency, currency),
+                KpiDefaults.NameOf(text, locale, resolution.Kpi!), SalesFormat.CurrencyName(text, locale, resolution.Kpi!.Currency),
+                SalesFormat.CurrencyName(text, locale, currency)),
             LogRefusal.NotMoney => text.Get(locale, ResultsTextKeys.ErrorNotMoney, KpiDefaults.NameOf(text, locale, resolution.Kpi!)),
             _ => text.Get(locale, ResultsTextKeys.ErrorNotTracked, BotText.Quote(word), ResultWording.WordList(text, locale, active)),
         };

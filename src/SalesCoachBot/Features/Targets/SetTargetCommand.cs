@@ -170,7 +170,8 @@ internal sealed partial class SetTargetCommand(
         if (kpi.Unit == KpiUnit.Currency && parsed.Currency is { } currency && kpi.Currency is { } expected
             && !string.Equals(currency, expected, StringComparison.OrdinalIgnoreCase))
         {
-            return text.Get(locale, TargetsTextKeys.SetCurrency, kpiName, expected, BotText.Quote(written), currency);
+            return text.Get(locale, TargetsTextKeys.SetCurrency, kpiName, SalesFormat.CurrencyName(text, locale, expected), BotText.Quote(written),
+                SalesFormat.CurrencyName(text, locale, currency));
         }
 
         if (parsed.Value != Math.Round(parsed.Value, TargetSplitter.DecimalsFor(kpi.Unit)))

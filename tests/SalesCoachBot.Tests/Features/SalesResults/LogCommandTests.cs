@@ -78,7 +78,7 @@ public sealed class LogCommandTests
         Assert.Equal([(KpiDefaults.Revenue, 120_000m), (KpiDefaults.Contracts, 1m)], rows.Select(r => (r.Kpi, r.Result.Amount)));
         Assert.All(rows, r => Assert.Equal(("华为", "首单"), (r.Result.Customer, r.Result.Note)));
         var card = Assert.Single(replies).CardText();
-        Assert.Contains("已记录：销售额 ¥12万和签约 1 份 · 华为。10 分钟内输入 撤销 可以撤回。", card, StringComparison.Ordinal);
+        Assert.Contains("已记录：销售额 ¥12万和签约 1 份 · 华为。10 分钟内输入“撤回”可以撤回。", card, StringComparison.Ordinal);
         Assert.Contains("本月 · 2026年11月", card, StringComparison.Ordinal);
     }
 
@@ -207,6 +207,18 @@ public sealed class LogCommandTests
 
         Assert.Empty(await CountingResultsAsync(app));
         Assert.Contains(expected, Assert.Single(replies).Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Log_CurrencyNotTheKpisInChinese_NamesBothCurrenciesInChinese()
+    {
+        await using var app = NewApp(DatabaseProvider.Sqlite);
+        var chat = await StartAsync(app);
+
+        var replies = await chat.SendAsync(ActivityBuilder.Message("记录 成交 12万美元 华为").InPersonalChat().WithLocale("zh-CN"));
+
+        Assert.Empty(await CountingResultsAsync(app));
+        Assert.Contains("销售额以人民币计算，但你写的是美元。", Assert.Single(replies).Text, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
