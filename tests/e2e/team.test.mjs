@@ -3,7 +3,9 @@
 // lists the reps without targets; in Personal Chat the manager sets a yearly target for one rep by display name; back in
 // the channel the leaderboard ranks that rep (% of the month's share of the target) above the others ("No target"); a
 // rep may not set targets; with the manager's language set to Chinese, `@SalesCoach 排行榜` answers in Chinese; and
-// `团队 可见 经理` (team visibility managers) keeps the cards out of the channel until `团队 可见 所有人`.
+// `团队 可见 经理` (team visibility managers) keeps the cards out of the channel until `团队 可见 所有人`; and typed as Chinese
+// users type (`设置目标 Li Na 营收 ３月 15万` with a full-width digit, `记录成交12万` with no space) the manager gets the target
+// set for next March and the targets card with the logged deal.
 // The scenarios build on each other (one bot and database per file), so they run in this order. See README.md.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -153,4 +155,19 @@ scenario('teamChannel_VisibilityManagersOnly_ChannelCardsPointToTheOneToOneChat'
 
   // Back to the default, so the file leaves the team as it found it.
   await messageAfter(() => session.ui.postMentioning(context.bot.name, '团队 可见 所有人'), /现在这个频道里的所有人都能看到/);
+});
+
+scenario('personalChat_ChineseAsTyped_FullWidthTargetAndGluedLog', async () => {
+  // Typed as a Chinese IME and voice input write it: a full-width digit (３月) and a command with no space after its word.
+  // The manager's language is Chinese since the leaderboard scenario above. March without a year is next March once
+  // this year's has ended, so the answer names the year.
+  await session.ui.openConversation('Personal Chat');
+  const set = await messageAfter(() => session.ui.sendChatMessage(`设置目标 ${context.target} 营收 ３月 15万`),
+    new RegExp(`已将${context.target}在\\d{4}年3月的销售额目标设为 ¥15万`));
+  assert.match(set, /\d{4}年3月/);
+
+  const logged = await session.ui.ask(() => session.ui.sendChatMessage('记录成交12万'), /已记录：销售额 ¥12万和签约 1 份/);
+  assert.match(logged, /的目标与进度/);
+  assert.match(logged, /¥12万/);
+  assert.ok(!logged.includes('我没听懂'), `the glued command was not understood: ${logged}`);
 });

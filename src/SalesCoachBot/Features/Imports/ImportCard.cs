@@ -130,9 +130,9 @@ internal static class ImportCard
             : text.Get(locale, ImportsTextKeys.DoneTargets, added);
         if (takenLines is { Count: > 0 })
         {
-            // Chinese runs sentences together and lists with the enumeration comma; English uses a space and ", ".
+            // Chinese runs sentences together; English puts a space between them.
             var chinese = BotText.IsChinese(locale);
-            var lines = string.Join(chinese ? "、" : ", ", takenLines.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+            var lines = BotText.List(locale, takenLines.Select(l => l.ToString(CultureInfo.InvariantCulture)));
             summary += (chinese ? string.Empty : " ") + text.Get(locale, ImportsTextKeys.DoneTaken, lines);
         }
 

@@ -39,14 +39,13 @@ internal static class WelcomeCard
         ];
         if (!personal && setup is not null)
         {
-            var separator = BotText.IsChinese(locale) ? "、" : ", ";
             var setupText = setup.ManagerNames.Count > 0
-                ? text.Get(locale, WelcomeTextKeys.TeamSetup, setup.TeamName, setup.MemberCount, string.Join(separator, setup.ManagerNames))
+                ? text.Get(locale, WelcomeTextKeys.TeamSetup, setup.TeamName, setup.MemberCount, BotText.List(locale, setup.ManagerNames))
                 : text.Get(locale, WelcomeTextKeys.TeamSetupNoManager, setup.TeamName, setup.MemberCount);
             body.Add(new TextBlock(setupText) { Wrap = true, Weight = TextWeight.Bolder });
             if (setup.SuggestedManagerNames.Count > 0)
             {
-                body.Add(new TextBlock(text.Get(locale, WelcomeTextKeys.TeamSuggest, string.Join(separator, setup.SuggestedManagerNames))) { Wrap = true, IsSubtle = true });
+                body.Add(new TextBlock(text.Get(locale, WelcomeTextKeys.TeamSuggest, BotText.List(locale, setup.SuggestedManagerNames))) { Wrap = true, IsSubtle = true });
             }
         }
 

@@ -16,7 +16,7 @@ internal static class ResultWording
         var parts = amounts.Select(a => Phrase(text, locale, a)).ToList();
         var described = parts.Count <= 1
             ? string.Concat(parts)
-            : string.Join(Separator(locale), parts[..^1]) + text.Get(locale, ResultsTextKeys.ListAnd) + parts[^1];
+            : BotText.List(locale, parts[..^1]) + text.Get(locale, ResultsTextKeys.ListAnd) + parts[^1];
         return string.IsNullOrWhiteSpace(customer) ? described : described + " · " + BotText.Quote(customer);
     }
 
@@ -72,8 +72,5 @@ internal static class ResultWording
 
     /// <summary>The words a rep can log with, comma-separated in the locale.</summary>
     public static string WordList(BotText text, string? locale, IEnumerable<KpiDefinition> active) =>
-        string.Join(Separator(locale), ResultLog.WordsFor(active, BotText.IsChinese(locale)));
-
-    // Punctuation, not a text: the enumeration comma in Chinese, a comma and space in English.
-    private static string Separator(string? locale) => BotText.IsChinese(locale) ? "、" : ", ";
+        BotText.List(locale, ResultLog.WordsFor(active, BotText.IsChinese(locale)));
 }
