@@ -33,7 +33,9 @@ public sealed class TargetsCardProbe(BenchApp app) : IDisposable
         turn.Set(new TurnIdentity(BenchWorld.TenantId, new KnownMember(
             memberId, BenchWorld.TenantId, BenchWorld.TeamsUserId(memberId), BenchWorld.AadObjectId(memberId),
             BenchWorld.MemberName(memberId), BenchWorld.Locale(memberId))));
-        var card = await views.BuildAsync(turn, period, notice: null, cancellationToken)
+        // The period of that kind holding today (UTC is close enough for a bench; the card reads the member's own today).
+        var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var card = await views.BuildAsync(turn, SalesPeriod.Containing(period, today), notice: null, cancellationToken)
             ?? throw new InvalidOperationException($"No card for member {memberId}: is the bench store seeded?");
         return card.ToJson();
     }

@@ -43,6 +43,7 @@ internal static class RouteTable
                 TargetsCommand.Word, TargetsCommand.ChineseWord, TargetsCommand.ProgressWord, TargetsCommand.ResultsWord, TargetsCommand.PercentDoneWord)
             .OnCardAction<TargetsPeriodAction>(ProgressCardActions.PeriodVerb)
             .OnCommand<SetTargetCommand>(SetTargetCommand.Word, SetTargetCommand.ChineseWord, SetTargetCommand.OtherChineseWord)
+            .OnCardAction<SetTargetPickAction>(SetTargetPickCard.PickVerb)
 
             .OnCommand<LogCommand>(LogCommand.Word, LogCommand.ChineseWord)
             .OnCommand<UndoCommand>(UndoCommand.Word, UndoCommand.ChineseWord, UndoCommand.RecallWord, UndoCommand.CancelWord)

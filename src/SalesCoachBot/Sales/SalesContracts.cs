@@ -77,14 +77,20 @@ internal interface IResultLedger
         long salesTeamId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// A period's target. <see cref="IsSumOfSetPeriods"/>: there is no yearly target to split, so it is the sum of the
+/// targets set for its quarters and months (cards say so).
+/// </summary>
+internal readonly record struct PeriodTarget(decimal Amount, bool IsSumOfSetPeriods = false);
+
 /// <summary>The targets of a sales team and its active reps for some KPIs and years, read at once.</summary>
 internal interface ITeamTargets
 {
-    /// <summary>A rep's effective target for the period, or null without a yearly target.</summary>
-    decimal? RepTarget(long memberId, long kpiId, SalesPeriod period);
+    /// <summary>A rep's effective target for the period, or null when none is set (nor a yearly one to split).</summary>
+    PeriodTarget? RepTarget(long memberId, long kpiId, SalesPeriod period);
 
     /// <summary>The team's own target, else the sum of these reps' targets (null when neither has one).</summary>
-    decimal? TeamTarget(long salesTeamId, IEnumerable<long> repIds, long kpiId, SalesPeriod period);
+    PeriodTarget? TeamTarget(long salesTeamId, IEnumerable<long> repIds, long kpiId, SalesPeriod period);
 }
 
 /// <summary>
@@ -114,7 +120,7 @@ internal interface ITargetPlan
 internal interface IProgressCard
 {
     /// <summary>The card for the turn's member with an optional notice line on top, or null when the member is not in the store.</summary>
-    Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, string? notice, CancellationToken cancellationToken);
+    Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriod period, string? notice, CancellationToken cancellationToken);
 }
 
 /// <summary>The verbs and data keys the progress card shares with the forms that open from it and return to it.</summary>
@@ -126,6 +132,9 @@ internal static class ProgressCardActions
     /// <summary>Opens the form to log a result (built by the sales-results feature); data carries <see cref="PeriodKey"/>.</summary>
     public const string LogResultVerb = "results.log-form";
 
-    /// <summary>The data key of the period word (<see cref="SalesPeriod.Word"/>).</summary>
+    /// <summary>
+    /// The data key of the period: its kind word for the current one, else its key such as 2026-11
+    /// (<see cref="PeriodWords.CardKey"/>, read back with <see cref="PeriodWords.TryRead"/>).
+    /// </summary>
     public const string PeriodKey = "period";
 }

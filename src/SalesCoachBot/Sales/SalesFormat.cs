@@ -79,23 +79,69 @@ internal static class SalesFormat
             // The culture's own year–month pattern: "November 2026", "2026年11月".
             SalesPeriodKind.Month => period.Start.ToString(culture.DateTimeFormat.YearMonthPattern, culture),
             SalesPeriodKind.Quarter => text.Get(locale, SalesTextKeys.PeriodQuarter, ((period.Start.Month - 1) / 3) + 1, period.Start.Year),
+            SalesPeriodKind.HalfYear => text.Get(locale, period.Start.Month <= 6 ? SalesTextKeys.PeriodFirstHalf : SalesTextKeys.PeriodSecondHalf, period.Start.Year),
             _ => text.Get(locale, SalesTextKeys.PeriodYear, period.Start.Year),
         };
     }
 
-    /// <summary>A period's name with "This month · " in front when it holds <paramref name="today"/>.</summary>
+    /// <summary>
+    /// A period's name with "This month · " in front when it holds <paramref name="today"/>, " · final result" after
+    /// it when it is over, " · not started yet" when it is to come (a monthly review reads a past month's card).
+    /// </summary>
     public static string PeriodTitle(BotText text, string? locale, SalesPeriod period, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var name = PeriodName(text, locale, period);
-        return period.Contains(today)
-            ? text.Get(locale, period.Kind switch
+        return period.StateOn(today) switch
+        {
+            PeriodState.Past => text.Get(locale, SalesTextKeys.TitlePast, name),
+            PeriodState.Future => text.Get(locale, SalesTextKeys.TitleFuture, name),
+            _ => text.Get(locale, period.Kind switch
             {
                 SalesPeriodKind.Week => SalesTextKeys.TitleCurrentWeek,
                 SalesPeriodKind.Month => SalesTextKeys.TitleCurrentMonth,
                 SalesPeriodKind.Quarter => SalesTextKeys.TitleCurrentQuarter,
+                SalesPeriodKind.HalfYear => SalesTextKeys.TitleCurrentHalf,
                 _ => SalesTextKeys.TitleCurrentYear,
-            }, name)
-            : name;
+            }, name),
+        };
+    }
+
+    /// <summary>
+    /// The status text of a pace in a period: ahead / on pace / behind while it runs; reached or missed once it is over
+    /// (pace means nothing then); not started before it begins.
+    /// </summary>
+    public static string Status(BotText text, string? locale, Pace pace, PeriodState state)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(pace);
+        return text.Get(locale, pace.Status == PaceStatus.NoTarget ? SalesTextKeys.StatusNoTarget : state switch
+        {
+            PeriodState.Past => pace.TargetReached ? SalesTextKeys.StatusReached : SalesTextKeys.StatusMissed,
+            PeriodState.Future => SalesTextKeys.StatusNotStarted,
+            _ => StatusKey(pace.Status),
+        });
+    }
+
+    /// <summary>The colour of <see cref="Status"/>: good when reached, attention when missed, default before the start.</summary>
+    public static TextColor ColorOf(Pace pace, PeriodState state)
+    {
+        ArgumentNullException.ThrowIfNull(pace);
+        return pace.Status == PaceStatus.NoTarget ? TextColor.Default : state switch
+        {
+            PeriodState.Past => pace.TargetReached ? TextColor.Good : TextColor.Attention,
+            PeriodState.Future => TextColor.Default,
+            _ => ColorOf(pace.Status),
+        };
+    }
+
+    /// <summary>The bar's status in a period: reached counts as ahead and missed as behind once it is over.</summary>
+    public static PaceStatus BarStatus(Pace pace, PeriodState state)
+    {
+        ArgumentNullException.ThrowIfNull(pace);
+        return state == PeriodState.Past && pace.Status != PaceStatus.NoTarget
+            ? pace.TargetReached ? PaceStatus.Ahead : PaceStatus.Behind
+            : pace.Status;
     }
 
     /// <summary>The text colour of a status: good ahead, accent on pace, attention behind, default without a target.</summary>

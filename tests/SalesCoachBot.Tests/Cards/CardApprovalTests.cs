@@ -15,13 +15,14 @@ public class CardApprovalTests
         ["HelpCard.Build"] = ["help.personal.", "help.channel.", "help.groupChat."],
         ["WelcomeCard.Build"] = ["welcome.personal.", "welcome.team.", "welcome.team.setup."],
         ["SettingsCard.Build"] = ["settings.", "settings.saved.", "settings.invalid."],
-        ["TargetsCard.Build"] = ["targets.on-pace.", "targets.notice."],
+        ["TargetsCard.Build"] = ["targets.on-pace.", "targets.notice.", "targets.past-month.", "targets.next-month.", "targets.summed-year."],
+        ["SetTargetPickCard.Build"] = ["targets.pick."],
         ["LogResultForm.Build"] = ["results.form.", "results.form.invalid."],
         ["ImportCard.Preview"] = ["imports.preview.", "imports.preview.none-valid."],
         ["ImportCard.Imported"] = ["imports.imported.", "imports.imported.targets."],
         ["ImportCard.Cancelled"] = ["imports.cancelled."],
-        ["TeamCard.Build"] = ["team.month.", "team.no-kpis."],
-        ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month."],
+        ["TeamCard.Build"] = ["team.month.", "team.no-kpis.", "team.past-month.", "team.next-quarter."],
+        ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month.", "leaderboard.past-month.", "leaderboard.improved.past-month."],
     };
 
     public static TheoryData<string> CardNames => new(CardCatalog.ByName.Keys.Order(StringComparer.Ordinal));

@@ -67,6 +67,10 @@ internal static class CardCatalog
 
             var logged = TargetsViews.View(AwkwardName, TargetsViews.Revenue(210_000, 220_000)) with { Notice = text.Get(locale, "results.logged", "¥120,000 · " + AwkwardName) };
             yield return ($"targets.notice.{locale}", TargetsCard.Build(text, locale, logged));
+            // Several reps match the typed name: one button each (two share a name: told apart by e-mail).
+            yield return ($"targets.pick.{locale}", SetTargetPickCard.Build(text, locale, "Li", [new(2, "Bob Li", "bob@contoso.com"),
+                new(5, "Li Wei", "li.wei@contoso.com"), new(6, "Li Wei", "wei.li@contoso.com"), new(7, AwkwardName, null)],
+                new SetTargetRequest(string.Empty, "营收", "2027-03", "15万")));
             foreach (var (name, card) in LogFormCards(text, locale))
             {
                 yield return (name, card);
@@ -113,9 +117,9 @@ internal static class CardCatalog
         // A fixed entry id (the bot makes a new GUID per form) keeps the approved JSON stable.
         const string entry = "0123456789abcdef0123456789abcdef";
         var empty = new LogFormValues(null, null, null, null, null);
-        yield return ($"results.form.{locale}", LogResultForm.Build(text, locale, kpis, empty, today, entry, SalesPeriodKind.Month));
+        yield return ($"results.form.{locale}", LogResultForm.Build(text, locale, kpis, empty, today, entry, "month"));
         var typed = new LogFormValues("deal", "<at>12abc</at>", AwkwardName, "line one\nline \"two\"", "not a date");
-        yield return ($"results.form.invalid.{locale}", LogResultForm.Build(text, locale, kpis, typed, today, entry, SalesPeriodKind.Week,
+        yield return ($"results.form.invalid.{locale}", LogResultForm.Build(text, locale, kpis, typed, today, entry, "2026-10",
             [text.Get(locale, "results.error.amount", "<at>12abc</at>"), text.Get(locale, "results.form.error.date")]));
     }
 

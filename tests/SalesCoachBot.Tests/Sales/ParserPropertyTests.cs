@@ -52,7 +52,8 @@ public sealed partial class ParserPropertyTests
     private static readonly Gen<string> Digits = Gen.Char["0123456789０１２３４５６７８９٠١٢٣٤٥٦٧٨٩०१२३४५६७८९①"].Array[1, 5].Select(c => new string(c));
 
     private static readonly string[] PeriodWords =
-        ["年", "年度", "月", "月份", "季度", "季", "第", "周", "Q", "q", "W", "w", "-", "/", "一", "二", "三", "四", "本月", "今年", "year", "month", "２０２６"];
+        ["年", "年度", "月", "月份", "季度", "季", "第", "周", "Q", "q", "W", "w", "H", "-", "/", "一", "二", "三", "四", "十", "本月", "今年", "上", "下", "个", "半年",
+         "year", "month", "last", "next", "this", "dec", "December", "２０２６", "2027", " "];
 
     private static readonly string[] AmountWords =
         ["万", "千", "亿", "百", "十", "一", "两", "五", "零", "〇", ".", ",", "，", "。", "¥", "￥", "$", "€", "RMB", "CNY", "元", "块", "人民币", "美元", "k", "m", "mn", "w", "-", "+", "\u2212", " "];
@@ -187,18 +188,26 @@ public sealed partial class ParserPropertyTests
     {
         TypedFor([.. PeriodWords, "target", "营收", "team", "团队", " "]).Sample(typed =>
         {
-            _ = SetTargetParser.Parse(typed, afterSet: true);
-            var request = SetTargetParser.Parse(typed, afterSet: false);
-            if (SetTargetParser.TryParsePeriod(typed, Today, out var period))
+            static bool IsKpi(string word) => word is "营收" or "revenue";
+            static bool IsPeriod(string word) => SalesCoachBot.Sales.PeriodWords.TryRead(word, Today, YearlessPeriod.Ahead, out _);
+            _ = SetTargetParser.Parse(typed, afterSet: true, IsKpi, IsPeriod);
+            var request = SetTargetParser.Parse(typed, afterSet: false, IsKpi, IsPeriod);
+            foreach (var yearless in new[] { YearlessPeriod.Ahead, YearlessPeriod.Back, YearlessPeriod.SameYear })
             {
-                Assert.InRange(period.TargetYear, 1999, 2101);
+                if (SalesCoachBot.Sales.PeriodWords.TryRead(typed, Today, yearless, out var period))
+                {
+                    Assert.InRange(period.TargetYear, 1999, 2101);
+                    Assert.True(SalesCoachBot.Sales.PeriodWords.TryRead(SalesCoachBot.Sales.PeriodWords.Key(period), Today, yearless, out var again) && again == period);
+                }
             }
 
             if (request is not null)
             {
-                _ = SetTargetParser.TryParsePeriod(request.Period, Today, out _);
+                _ = SalesCoachBot.Sales.PeriodWords.TryRead(request.Period, Today, YearlessPeriod.Ahead, out _);
             }
 
+            _ = SalesCoachBot.Sales.PeriodWords.TryReadInYear(typed, 2026, out _);
+            _ = SalesCoachBot.Sales.PeriodWords.TryReadInYear(typed, null, out _);
             _ = SalesPeriod.TryParseKind(typed, out _);
         }, iter: Iterations);
     }
@@ -208,8 +217,10 @@ public sealed partial class ParserPropertyTests
     {
         TypedFor([.. TeamWords, .. PeriodWords]).Sample(typed =>
         {
-            _ = TeamProgressCommands.Read(typed, readView: true);
-            _ = TeamProgressCommands.Read(typed, readView: false);
+            _ = TeamProgressCommands.Read(typed, readView: true, Today);
+            var (_, period, _) = TeamProgressCommands.Read(typed, readView: false, Today);
+            // The period words taken out of the arguments always read as a period.
+            Assert.True(period.Length == 0 || SalesCoachBot.Sales.PeriodWords.TryRead(period, Today, YearlessPeriod.Back, out _));
             if (TeamVisibility.TryRead(typed, out var value))
             {
                 _ = TeamVisibility.Parse(value);

@@ -428,85 +428,18 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
     }
 
     /// <summary>
-    /// <c>2026-Q1</c>, <c>2026-03</c>, <c>2026-W10</c> (ISO week), and as Chinese CRMs and Excel write months:
-    /// <c>2026年3月</c>, <c>2026/3</c>, <c>2026.3</c>; with the row's <paramref name="year"/> also <c>3月</c> (3月份).
+    /// A target row's period, read by the kernel's <see cref="PeriodWords.TryReadInYear"/>: <c>2026-Q1</c>, <c>2026-03</c>,
+    /// <c>2026-W10</c> (ISO week), and as Chinese CRMs and Excel write months: <c>2026年3月</c>, <c>2026/3</c>,
+    /// <c>2026.3</c>; with the row's <paramref name="year"/> also <c>3月</c> (3月份), <c>Q1</c>. Only a quarter, month or
+    /// week: the row itself is the year, and a half year has no target of its own.
     /// </summary>
     internal static bool TryParsePeriod(string cell, out SalesPeriod period) => TryParsePeriod(cell, null, out period);
 
-    internal static bool TryParsePeriod(string cell, int? year, out SalesPeriod period)
-    {
-        period = default!;
-        var value = AmountParser.Normalize(cell).Trim().ToUpperInvariant();
-        if (value.EndsWith("月份", StringComparison.Ordinal))
-        {
-            value = value[..^1];
-        }
-
-        if (value.EndsWith('月'))
-        {
-            // 2026年3月, or 3月 in the row's year.
-            var parts2 = value[..^1].Split('年');
-            var (yearText, monthText) = parts2.Length == 2 ? (parts2[0], parts2[1]) : (year?.ToString(CultureInfo.InvariantCulture), parts2[0]);
-            return parts2.Length <= 2 && TryMonth(yearText, monthText, out period);
-        }
-
-        var slash = value.Split('/', '.');
-        if (slash.Length == 2)
-        {
-            return TryMonth(slash[0], slash[1], out period);
-        }
-
-        var parts = value.Split('-');
-        if (parts.Length != 2 || !TryYear(parts[0], out var y))
-        {
-            return false;
-        }
-
-        var rest = parts[1];
-        if (rest.Length == 2 && rest[0] == 'Q' && rest[1] is >= '1' and <= '4')
-        {
-            period = SalesPeriod.Quarter(y, rest[1] - '0');
-            return true;
-        }
-
-        if (rest.Length is 2 or 3 && rest[0] == 'W' && int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var week)
-            && week >= 1 && week <= ISOWeek.GetWeeksInYear(y))
-        {
-            period = SalesPeriod.Containing(SalesPeriodKind.Week, DateOnly.FromDateTime(ISOWeek.ToDateTime(y, week, DayOfWeek.Monday)));
-            return true;
-        }
-
-        return TryMonth(parts[0], rest, out period);
-    }
+    internal static bool TryParsePeriod(string cell, int? year, out SalesPeriod period) =>
+        PeriodWords.TryReadInYear(cell, year, out period) && period.Kind is SalesPeriodKind.Quarter or SalesPeriodKind.Month or SalesPeriodKind.Week;
 
     /// <summary>The one form a period is stored in: <c>2026-03</c>, <c>2026-Q1</c>, <c>2026-W10</c>.</summary>
-    internal static string PeriodKey(SalesPeriod period)
-    {
-        var start = period.Start;
-        return period.Kind switch
-        {
-            SalesPeriodKind.Week => string.Create(CultureInfo.InvariantCulture,
-                $"{ISOWeek.GetYear(start.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)):00}"),
-            SalesPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{start.Year}-Q{((start.Month - 1) / 3) + 1}"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{start.Year}-{start.Month:00}"),
-        };
-    }
-
-    private static bool TryYear(string? text, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text!.Length == 4 && year is >= 2000 and <= 2100;
-
-    private static bool TryMonth(string? yearText, string monthText, out SalesPeriod period)
-    {
-        period = default!;
-        if (!TryYear(yearText, out var year) || monthText.Length is < 1 or > 2
-            || !int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var month) || month is < 1 or > 12)
-        {
-            return false;
-        }
-
-        period = SalesPeriod.Month(year, month);
-        return true;
-    }
+    internal static string PeriodKey(SalesPeriod period) => PeriodWords.Key(period);
 
     internal static List<decimal>? ParseWeights(string cell)
     {

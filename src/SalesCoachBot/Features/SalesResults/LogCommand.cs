@@ -36,7 +36,7 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
         {
             // Nothing to parse yet: the form asks for each part instead of an error about the first missing one.
             var kpis = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
-            var form = LogResultForm.Build(text, locale, kpis, LogFormValues.Empty, day.Today, LogResultForm.NewEntryId(), SalesPeriodKind.Month);
+            var form = LogResultForm.Build(text, locale, kpis, LogFormValues.Empty, day.Today, LogResultForm.NewEntryId(), SalesPeriod.Word(SalesPeriodKind.Month));
             await turn.SendAsync(Activity.CreateCard(form, form.FallbackText), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -67,7 +67,7 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
         var logged = await log.RecordAsync(day.MemberId, ActionIdOf(turn.Activity), ResultSources.Chat, resolution.Amounts, day.Today,
             request.Customer, request.Note, cancellationToken).ConfigureAwait(false);
         var notice = Notice(text, locale, logged, day.Today);
-        var card = await progress.BuildAsync(turn, SalesPeriodKind.Month, notice, cancellationToken).ConfigureAwait(false);
+        var card = await progress.BuildAsync(turn, SalesPeriod.Containing(SalesPeriodKind.Month, day.Today), notice, cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
             await turn.SendTextAsync(TurnGuard.NoMember(text, locale), cancellationToken).ConfigureAwait(false);

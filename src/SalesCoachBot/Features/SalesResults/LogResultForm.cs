@@ -42,7 +42,7 @@ internal static class LogResultForm
 
     public static AdaptiveCard Build(
         BotText text, string? locale, IReadOnlyList<KpiDefinition> active, LogFormValues values, DateOnly today, string entryId,
-        SalesPeriodKind period, IReadOnlyList<string>? errors = null)
+        string periodKey, IReadOnlyList<string>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(active);
@@ -102,7 +102,6 @@ internal static class LogResultForm
             Max = today,
         });
 
-        var periodWord = SalesPeriod.Word(period);
         return new AdaptiveCard
         {
             FallbackText = text.Get(locale, ResultsTextKeys.FormTitle),
@@ -110,13 +109,13 @@ internal static class LogResultForm
             Actions =
             [
                 new ExecuteAction(SubmitVerb, text.Get(locale, ResultsTextKeys.FormLog),
-                    new Dictionary<string, object?>(StringComparer.Ordinal) { [LogFormFields.Entry] = entryId, [ProgressCardActions.PeriodKey] = periodWord })
+                    new Dictionary<string, object?>(StringComparer.Ordinal) { [LogFormFields.Entry] = entryId, [ProgressCardActions.PeriodKey] = periodKey })
                 {
                     Style = ActionStyle.Positive,
                 },
                 // Back to the card the rep came from; the typed values are not sent (nothing to validate).
                 new ExecuteAction(ProgressCardActions.PeriodVerb, text.Get(locale, ResultsTextKeys.FormCancel),
-                    new Dictionary<string, object?>(StringComparer.Ordinal) { [ProgressCardActions.PeriodKey] = periodWord })
+                    new Dictionary<string, object?>(StringComparer.Ordinal) { [ProgressCardActions.PeriodKey] = periodKey })
                 {
                     AssociatedInputs = "none",
                 },
@@ -149,11 +148,15 @@ internal static class LogResultForm
     /// <summary>An entry id as this form makes them (32 hex digits); anything else did not come from our form.</summary>
     public static bool IsEntryId(string? value) => value is { Length: 32 } && Guid.TryParseExact(value, "N", out _);
 
-    /// <summary>The period the form came from (month when missing or unknown).</summary>
-    public static SalesPeriodKind PeriodOf(CardAction action)
+    /// <summary>
+    /// The period the form came from, as card data carries it (<see cref="PeriodWords.CardKey"/>: month, or 2026-10 for a
+    /// past month's card); month when missing or unreadable.
+    /// </summary>
+    public static string PeriodKeyOf(CardAction action, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return SalesPeriod.TryParseKind(action.GetString(ProgressCardActions.PeriodKey) ?? string.Empty, out var kind) ? kind : SalesPeriodKind.Month;
+        var key = action.GetString(ProgressCardActions.PeriodKey);
+        return PeriodWords.TryRead(key, today, YearlessPeriod.Back, out _) ? key! : SalesPeriod.Word(SalesPeriodKind.Month);
     }
 }
 
@@ -172,7 +175,7 @@ internal sealed class ShowLogFormAction(SalesClock clock, ResultLog log, BotText
         }
 
         var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
-        return CardActionResult.UpdateCard(LogResultForm.Build(text, locale, active, LogFormValues.Empty, day.Today, LogResultForm.NewEntryId(), LogResultForm.PeriodOf(action)));
+        return CardActionResult.UpdateCard(LogResultForm.Build(text, locale, active, LogFormValues.Empty, day.Today, LogResultForm.NewEntryId(), LogResultForm.PeriodKeyOf(action, day.Today)));
     }
 }
 
@@ -194,7 +197,7 @@ internal sealed class SubmitLogFormAction(IProgressCard progress, SalesClock clo
         }
 
         var values = ReadValues(action);
-        var period = LogResultForm.PeriodOf(action);
+        var periodKey = LogResultForm.PeriodKeyOf(action, day.Today);
         var entry = action.GetString(LogFormFields.Entry);
         var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);
         var (request, errors) = await ValidateAsync(locale, values, active, day.Today, cancellationToken).ConfigureAwait(false);
@@ -207,12 +210,13 @@ internal sealed class SubmitLogFormAction(IProgressCard progress, SalesClock clo
         {
             // A form without a valid entry id did not come from us: the one sent back gets a fresh id.
             var shownEntry = LogResultForm.IsEntryId(entry) ? entry! : LogResultForm.NewEntryId();
-            return CardActionResult.UpdateCard(LogResultForm.Build(text, locale, active, values, day.Today, shownEntry, period, errors));
+            return CardActionResult.UpdateCard(LogResultForm.Build(text, locale, active, values, day.Today, shownEntry, periodKey, errors));
         }
 
         var logged = await log.RecordAsync(day.MemberId, entry!, ResultSources.Card, request.Amounts, request.Date,
             request.Customer, request.Note, cancellationToken).ConfigureAwait(false);
         var notice = LogCommand.Notice(text, locale, logged, day.Today);
+        _ = PeriodWords.TryRead(periodKey, day.Today, YearlessPeriod.Back, out var period);
         var card = await progress.BuildAsync(turn, period, notice, cancellationToken).ConfigureAwait(false);
         return card is null ? CardActionResult.Text(TurnGuard.NoMember(text, locale)) : CardActionResult.UpdateCard(card);
     }

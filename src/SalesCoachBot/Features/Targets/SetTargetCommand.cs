@@ -5,15 +5,18 @@ using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Targets;
 
 /// <summary>
 /// <c>set target &lt;who&gt; &lt;kpi&gt; &lt;period&gt; &lt;value&gt;</c> · <c>设定目标 &lt;谁&gt; &lt;指标&gt; &lt;周期&gt; &lt;数值&gt;</c> in the 1:1
-/// chat, by a manager: a year sets the yearly target (split by the plan), any shorter period overrides that period.
-/// Only a manager of a team the person is an active rep of (or a tenant admin) may set it; anything else — a rep, a
-/// manager of another team, a channel, bad input — gets a clear answer and changes nothing.
+/// chat, by a manager: a year sets the yearly target (split by the plan), a quarter, month or week sets that period's
+/// own target — on top of a yearly one or without it. A half year is refused (set its quarters). Only a manager of a
+/// team the person is an active rep of (or a tenant admin) may set it; anything else — a rep, a manager of another
+/// team, a channel, bad input — gets a clear answer and changes nothing. Several reps matching the name get a card to
+/// pick one (<see cref="SetTargetPickAction"/>).
 /// </summary>
 internal sealed partial class SetTargetCommand(
     SalesCoachDbContext store,
@@ -38,19 +41,31 @@ internal sealed partial class SetTargetCommand(
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var reply = await ReplyAsync(turn, arguments, cancellationToken).ConfigureAwait(false);
-        var message = Activity.CreateMessage(reply);
+        var (reply, card) = await ReplyAsync(turn, arguments, picked: null, cancellationToken).ConfigureAwait(false);
+        if (card is not null)
+        {
+            await turn.SendAsync(Activity.CreateCard(card, card.FallbackText), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var message = Activity.CreateMessage(reply!);
         // Replies quote what was typed (names, words): plain, so Teams shows them as typed.
         message.TextFormat = "plain";
         await turn.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> ReplyAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// What <c>set target</c> answers: a text, or (several reps match the name) a card to pick one. With
+    /// <paramref name="picked"/> (a button of that card) the person is that member and the request comes from the card;
+    /// every check runs again, as for a typed command.
+    /// </summary>
+    internal async Task<(string? Text, AdaptiveCard? Card)> ReplyAsync(
+        TurnContext turn, string arguments, SetTargetPick? picked, CancellationToken cancellationToken)
     {
         var locale = turn.Locale;
         if (TurnGuard.PersonalMember(turn, text, Topic) is { } refusal)
         {
-            return refusal;
+            return (refusal, null);
         }
 
         _ = turn.TryGetMember(out var tenantId, out var caller);
@@ -59,72 +74,82 @@ internal sealed partial class SetTargetCommand(
         if (managed.Count == 0)
         {
             LogRefused(logger, caller.Id);
-            return text.Get(locale, TargetsTextKeys.SetOnlyManagers);
-        }
-
-        var usage = text.Get(locale, TargetsTextKeys.SetUsage);
-        // Only the English "set" needs "target" after it; the Chinese words already say it.
-        var afterSet = string.Equals(turn.CommandWord, Word, StringComparison.OrdinalIgnoreCase);
-        if (SetTargetParser.Parse(arguments, afterSet) is not { } request)
-        {
-            return usage;
+            return (text.Get(locale, TargetsTextKeys.SetOnlyManagers), null);
         }
 
         store.ForTenant(tenantId);
         var zone = clock.TeamZone(managed[0].TimeZone);
         var today = clock.TodayIn(zone);
         var calendar = await calendars.ForTeamAsync(tenantId, managed[0].WorkingCalendar, zone, cancellationToken).ConfigureAwait(false);
-        if (!SetTargetParser.TryParsePeriod(request.Period, today, out var period))
-        {
-            return text.Get(locale, TargetsTextKeys.SetBadPeriod, BotText.Quote(request.Period)) + "\n\n" + usage;
-        }
-
         var kpis = await store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var usage = text.Get(locale, TargetsTextKeys.SetUsage);
+        // Only the English "set" needs "target" after it; the Chinese words already say it.
+        var afterSet = string.Equals(turn.CommandWord, Word, StringComparison.OrdinalIgnoreCase);
+        var request = picked?.Request
+            ?? SetTargetParser.Parse(arguments, afterSet, w => FindKpi(kpis, w) is not null, w => PeriodWords.TryRead(w, today, YearlessPeriod.Ahead, out _));
+        if (request is null)
+        {
+            return (usage, null);
+        }
+
+        // Setting a target looks ahead: in December, "March" is next March (the reply names the year).
+        if (!PeriodWords.TryRead(request.Period, today, YearlessPeriod.Ahead, out var period))
+        {
+            return (text.Get(locale, TargetsTextKeys.SetBadPeriod, BotText.Quote(request.Period)) + "\n\n" + usage, null);
+        }
+
         if (FindKpi(kpis, request.Kpi) is not { } kpi)
         {
-            var known = string.Join(", ", kpis.Select(k => KpiDefaults.NameOf(text, locale, k)));
-            return text.Get(locale, TargetsTextKeys.SetUnknownKpi, BotText.Quote(request.Kpi), known) + "\n\n" + usage;
+            var known = BotText.List(locale, kpis.Select(k => KpiDefaults.NameOf(text, locale, k)));
+            return (text.Get(locale, TargetsTextKeys.SetUnknownKpi, BotText.Quote(request.Kpi), known) + "\n\n" + usage, null);
+        }
+
+        if (period.Kind == SalesPeriodKind.HalfYear)
+        {
+            // A half is its two quarters; a target of its own would disagree with them.
+            var first = SalesPeriod.Containing(SalesPeriodKind.Quarter, period.Start);
+            return (text.Get(locale, TargetsTextKeys.SetHalfYear, SalesFormat.PeriodName(text, locale, period),
+                SalesFormat.PeriodName(text, locale, first), SalesFormat.PeriodName(text, locale, first.Next())), null);
         }
 
         var kpiName = KpiDefaults.NameOf(text, locale, kpi);
         if (AmountError(locale, kpi, kpiName, request, out var amount) is { } amountError)
         {
-            return amountError + "\n\n" + usage;
+            return (amountError + "\n\n" + usage, null);
         }
 
-        var (owner, ownerName, whoError) = await OwnerAsync(turn, tenantId, managed, request.Who, locale, cancellationToken).ConfigureAwait(false);
-        if (whoError is not null)
+        var owner = await OwnerAsync(turn, tenantId, managed, request, picked?.MemberId, period, locale, cancellationToken).ConfigureAwait(false);
+        if (owner.Error is not null || owner.Card is not null)
         {
-            return whoError;
+            return (owner.Error, owner.Card);
         }
 
-        var target = owner!.Value;
+        var target = owner.Owner!.Value;
+        var ownerName = owner.Name;
         if (period.Kind == SalesPeriodKind.Year)
         {
             await plan.SetYearlyAsync(target, kpi.Id, period.Start.Year, amount, setByMemberId: caller.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
             LogSet(logger, caller.Id, target.MemberId, target.SalesTeamId, kpi.Id, period.Kind, period.Start);
             var month = period.Start.Year == today.Year ? SalesPeriod.Containing(SalesPeriodKind.Month, today) : SalesPeriod.Month(period.Start.Year, 1);
             var monthly = await plan.TargetForAsync(target, kpi.Id, month, calendar, cancellationToken).ConfigureAwait(false) ?? 0m;
-            return text.Get(locale, TargetsTextKeys.SetDoneYear, kpiName, ownerName, period.Start.Year,
-                Amount(locale, kpi, amount), Amount(locale, kpi, monthly), Amount(locale, kpi, Roughly(amount / 52, kpi.Unit)));
+            return (text.Get(locale, TargetsTextKeys.SetDoneYear, kpiName, ownerName, period.Start.Year,
+                Amount(locale, kpi, amount), Amount(locale, kpi, monthly), Amount(locale, kpi, Roughly(amount / 52, kpi.Unit))), null);
         }
 
-        // An override only counts on top of a yearly plan (the plan splits nothing without one): refuse rather than
-        // store a target nobody would ever see.
+        // A quarter, month or week: its own target, with or without a yearly one to split (see StagedTargets).
         var year = period.TargetYear;
         var owned = target.MemberId is { } memberId
             ? store.SalesTargets.Where(t => t.MemberId == memberId)
             : store.SalesTargets.Where(t => t.SalesTeamId == target.SalesTeamId);
+        var hasYearly = await owned.AnyAsync(t => t.KpiId == kpi.Id && t.PeriodKind == TargetPeriodKind.Year && t.Year == year, cancellationToken).ConfigureAwait(false);
         var label = SalesFormat.PeriodName(text, locale, period);
-        if (!await owned.AnyAsync(t => t.KpiId == kpi.Id && t.PeriodKind == TargetPeriodKind.Year && t.Year == year, cancellationToken).ConfigureAwait(false))
-        {
-            return text.Get(locale, TargetsTextKeys.SetNoYearly, ownerName, kpiName, year);
-        }
-
         await plan.OverrideAsync(target, kpi.Id, period, amount, caller.Id, cancellationToken).ConfigureAwait(false);
         LogSet(logger, caller.Id, target.MemberId, target.SalesTeamId, kpi.Id, period.Kind, period.Start);
-        return text.Get(locale, TargetsTextKeys.SetDoneOverride, kpiName, ownerName, label, Amount(locale, kpi, amount));
+        return hasYearly
+            ? (text.Get(locale, TargetsTextKeys.SetDoneOverride, kpiName, ownerName, label, Amount(locale, kpi, amount)), null)
+            : (text.Get(locale, TargetsTextKeys.SetDoneNoYearly, kpiName, ownerName, label, Amount(locale, kpi, amount), year), null);
     }
 
     /// <summary>A KPI by key, custom name, default name in either language, or a log alias (revenue/营收/销售额, 合同, …).</summary>
@@ -183,20 +208,26 @@ internal sealed partial class SetTargetCommand(
         return null;
     }
 
-    /// <summary>Whose target, by mention, e-mail, display name or team word, after the role check; or why not.</summary>
-    private async Task<(TargetOwner? Owner, string Name, string? Error)> OwnerAsync(
-        TurnContext turn, string tenantId, IReadOnlyList<SalesTeam> managed, string who, string? locale, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whose target, after the role check: team word, or a rep of a team the caller manages by mention, e-mail, exact
+    /// display name, or a unique word or beginning of the display name (<c>Rita</c> → Rita Rep, <c>张</c> → 张伟), all
+    /// ignoring case; several matches → a card to pick one; or why not.
+    /// </summary>
+    private async Task<(TargetOwner? Owner, string Name, string? Error, AdaptiveCard? Card)> OwnerAsync(
+        TurnContext turn, string tenantId, IReadOnlyList<SalesTeam> managed, SetTargetRequest request, long? pickedMemberId,
+        SalesPeriod period, string? locale, CancellationToken cancellationToken)
     {
+        var who = request.Who;
         var words = who.Split(' ', 2);
-        if (TeamWords.Contains(words[0], StringComparer.OrdinalIgnoreCase))
+        if (pickedMemberId is null && TeamWords.Contains(words[0], StringComparer.OrdinalIgnoreCase))
         {
-            var names = string.Join(", ", managed.Select(t => t.Name));
+            var names = BotText.List(locale, managed.Select(t => t.Name));
             SalesTeam? team;
             if (words.Length == 1)
             {
                 if (managed.Count > 1)
                 {
-                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetTeamAmbiguous, names));
+                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetTeamAmbiguous, names), null);
                 }
 
                 team = managed[0];
@@ -206,63 +237,95 @@ internal sealed partial class SetTargetCommand(
                 team = TeamAccess.Named(managed, words[1]);
                 if (team is null)
                 {
-                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNoTeamNamed, BotText.Quote(words[1]), names));
+                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNoTeamNamed, BotText.Quote(words[1]), names), null);
                 }
             }
 
-            return (TargetOwner.Team(team.Id), text.Get(locale, TargetsTextKeys.SetTeamOwner, team.Name), null);
+            return (TargetOwner.Team(team.Id), text.Get(locale, TargetsTextKeys.SetTeamOwner, team.Name), null, null);
         }
 
         store.ForTenant(tenantId);
         var callerId = turn.Identity()?.Member?.Id ?? 0;
-        List<Member> matches;
+        var managedIds = managed.Select(t => t.Id).ToList();
+        // A person is only ever looked for among the active reps of the caller's teams, in the turn's tenant.
+        var reps = (await store.TeamMemberships.AsNoTracking()
+                .Where(m => managedIds.Contains(m.SalesTeamId) && m.LeftAt == null && m.Role == TeamRole.Rep)
+                .Select(m => new Candidate(m.MemberId, m.Member!.Name, m.Member.Email, m.Member.TeamsUserId))
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .DistinctBy(c => c.Id).ToList();
+
+        List<Candidate> matches;
         string shown;
-        if (who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
+        IQueryable<Member> sameInTenant;
+        if (pickedMemberId is { } picked)
+        {
+            // A button of the pick card: its member id came back from the client, so it counts only if still one of the reps.
+            matches = [.. reps.Where(r => r.Id == picked)];
+            shown = string.Empty;
+            sameInTenant = store.Members.Where(m => m.Id == picked);
+        }
+        else if (who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
         {
             // The person comes from the mention entity (its Teams id), never from the name in the text.
             var mention = turn.Activity.GetMentions().FirstOrDefault(m => m.Text is not null && Normalize(m.Text) == Normalize(who));
             var teamsUserId = mention?.Mentioned.Id;
             shown = mention?.Mentioned.Name ?? StripAt(who);
-            matches = teamsUserId is null ? [] : await store.Members.Where(m => m.TeamsUserId == teamsUserId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            matches = teamsUserId is null ? [] : [.. reps.Where(r => r.TeamsUserId == teamsUserId)];
+            sameInTenant = store.Members.Where(m => teamsUserId != null && m.TeamsUserId == teamsUserId);
         }
         else if (who.Contains('@', StringComparison.Ordinal))
         {
-            // Imports store e-mails lower-cased; Teams keeps them as typed: either form matches.
+            // Imports store e-mails lower-cased; Teams keeps them as typed: compared ignoring case.
             var email = who.Trim();
             var lower = email.ToLowerInvariant();
             shown = who;
-            matches = await store.Members.Where(m => m.Email == email || m.Email == lower).ToListAsync(cancellationToken).ConfigureAwait(false);
+            matches = [.. reps.Where(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase))];
+            sameInTenant = store.Members.Where(m => m.Email == email || m.Email == lower);
         }
         else
         {
-            var name = who.Trim();
+            var name = Normalize(who);
             shown = who;
-            matches = await store.Members.Where(m => m.Name == name).ToListAsync(cancellationToken).ConfigureAwait(false);
+            matches = [.. reps.Where(r => r.Name is not null && Normalize(r.Name) == name)];
+            if (matches.Count == 0)
+            {
+                // Not the full name: a whole word of it (Rita → Rita Rep, Wang → Alice Wang) or its beginning (张 → 张伟).
+                matches = [.. reps.Where(r => r.Name is not null
+                    && (Normalize(r.Name).StartsWith(name, StringComparison.Ordinal) || Normalize(r.Name).Split(' ').Contains(name)))];
+            }
+
+            var exact = who.Trim();
+            sameInTenant = store.Members.Where(m => m.Name == exact);
         }
 
-        if (matches.Count == 0)
-        {
-            return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetUnknownPerson, BotText.Quote(shown)));
-        }
-
-        var managedIds = managed.Select(t => t.Id).ToList();
-        var matchIds = matches.Select(m => m.Id).ToList();
-        var repIds = await store.TeamMemberships
-            .Where(m => managedIds.Contains(m.SalesTeamId) && matchIds.Contains(m.MemberId) && m.LeftAt == null && m.Role == TeamRole.Rep)
-            .Select(m => m.MemberId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var reps = matches.Where(m => repIds.Contains(m.Id)).ToList();
-        switch (reps.Count)
+        switch (matches.Count)
         {
             case 1:
-                return (TargetOwner.Member(reps[0].Id), reps[0].Name ?? shown, null);
+                return (TargetOwner.Member(matches[0].Id), matches[0].Name ?? shown, null, null);
             case 0:
-                LogRefused(logger, callerId);
-                return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNotYourRep, matches[0].Name ?? shown));
+                // Someone of that name, e-mail or mention exists, but not as a rep of the caller's teams.
+                var other = await sameInTenant.Select(m => m.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                if (other is not null || (pickedMemberId is not null && await sameInTenant.AnyAsync(cancellationToken).ConfigureAwait(false)))
+                {
+                    LogRefused(logger, callerId);
+                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNotYourRep, other ?? shown), null);
+                }
+
+                return pickedMemberId is not null
+                    ? (null, string.Empty, text.Get(locale, TargetsTextKeys.SetPickStale), null)
+                    : (null, string.Empty, text.Get(locale, TargetsTextKeys.SetUnknownPerson, BotText.Quote(shown)), null);
             default:
-                var candidates = string.Join(", ", reps.Select(r => r.Email is null ? r.Name : $"{r.Name} <{r.Email}>"));
-                return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetAmbiguous, BotText.Quote(shown), candidates));
+                var choices = matches
+                    .OrderBy(m => m.Name ?? string.Empty, BotText.NameOrder(locale))
+                    .Select(m => new SetTargetPickCard.Choice(m.Id, m.Name ?? string.Empty, m.Email))
+                    .ToList();
+                // The card carries the period as a key (2027-03), so a press later still means the period meant now.
+                var pickRequest = request with { Who = string.Empty, Period = PeriodWords.Key(period) };
+                return (null, string.Empty, null, SetTargetPickCard.Build(text, locale, BotText.Quote(shown), choices, pickRequest));
         }
     }
+
+    private sealed record Candidate(long Id, string? Name, string? Email, string? TeamsUserId);
 
     private static string Amount(string? locale, KpiDefinition kpi, decimal amount) => SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, amount);
 
@@ -273,7 +336,8 @@ internal sealed partial class SetTargetCommand(
         return Math.Round(amount / step, MidpointRounding.AwayFromZero) * step;
     }
 
-    private static string Normalize(string mention) => string.Join(' ', mention.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    // Names and mentions compared as typed but ignoring case and repeated spaces.
+    private static string Normalize(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     private static string StripAt(string who) => who.Replace("<at>", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("</at>", string.Empty, StringComparison.OrdinalIgnoreCase);
 

@@ -1,28 +1,33 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Targets;
 
 /// <summary>The four parts of <c>set target &lt;who&gt; &lt;kpi&gt; &lt;period&gt; &lt;value&gt;</c>, as typed.</summary>
-/// <param name="Who">An &lt;at&gt;mention&lt;/at&gt;, an e-mail, a display name (may contain spaces) or team [name].</param>
+/// <param name="Who">An &lt;at&gt;mention&lt;/at&gt;, an e-mail, a display name or part of it (may contain spaces) or team [name].</param>
+/// <param name="Period">One or more words (<c>next month</c>, <c>Q1 2027</c>), read by <see cref="PeriodWords"/>.</param>
 internal sealed record SetTargetRequest(string Who, string Kpi, string Period, string Amount);
 
 /// <summary>
-/// Reads <c>set target</c> arguments. The last three words are KPI, period and value, so the person before them may
-/// be a display name with spaces (<c>set target Alice Wang revenue year 1.2m</c>).
+/// Reads <c>set target</c> arguments: the person, then a KPI word, then the period and the value in either order
+/// (<c>set target Rita revenue next month 500000</c>, <c>set target Alice Wang revenue 1.2m 2027</c>). The person is
+/// everything before the KPI word, so a display name may have spaces; the period may be several words; the value may
+/// be written with a space (<c>12 万</c>).
 /// </summary>
-internal static partial class SetTargetParser
+internal static class SetTargetParser
 {
     private static readonly string[] TargetWords = ["target", "targets"];
 
     /// <summary>
     /// Splits the arguments; <paramref name="afterSet"/> says the command word was <c>set</c>, so the next word must be
-    /// <c>target</c>. Null when the shape is wrong (the caller shows the usage).
+    /// <c>target</c>. <paramref name="isKpi"/> and <paramref name="isPeriod"/> recognise a KPI word and a period. When no
+    /// split reads, the last word is taken as the value, the one before the words of the period as the KPI, so the
+    /// command can say which part it does not understand. Null when the shape is wrong (the caller shows the usage).
     /// </summary>
-    public static SetTargetRequest? Parse(string? arguments, bool afterSet)
+    public static SetTargetRequest? Parse(string? arguments, bool afterSet, Func<string, bool> isKpi, Func<string, bool> isPeriod)
     {
+        ArgumentNullException.ThrowIfNull(isKpi);
+        ArgumentNullException.ThrowIfNull(isPeriod);
         var words = TypedText.Normalize(arguments).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         if (afterSet)
         {
@@ -39,110 +44,62 @@ internal static partial class SetTargetParser
             return null;
         }
 
+        // Each KPI word after the first word (a person has a name) is a candidate: "Alice Sales revenue …" has two.
+        var kpiAt = Enumerable.Range(1, words.Count - 3).Where(i => isKpi(words[i])).ToList();
+        foreach (var at in kpiAt)
+        {
+            if (Split(words[(at + 1)..], isPeriod) is { } split)
+            {
+                return new SetTargetRequest(string.Join(' ', words[..at]), words[at], split.Period, split.Amount);
+            }
+        }
+
+        if (kpiAt.Count > 0)
+        {
+            var at = kpiAt[0];
+            return new SetTargetRequest(string.Join(' ', words[..at]), words[at], string.Join(' ', words[(at + 1)..^1]), words[^1]);
+        }
+
+        // No KPI word: find the period and value at the end, so the KPI word the command refuses is the right one.
+        for (var periodWords = 3; periodWords >= 1; periodWords--)
+        {
+            var kpi = words.Count - 1 - periodWords - 1;
+            if (kpi >= 1 && isPeriod(string.Join(' ', words[(kpi + 1)..^1])))
+            {
+                return new SetTargetRequest(string.Join(' ', words[..kpi]), words[kpi], string.Join(' ', words[(kpi + 1)..^1]), words[^1]);
+            }
+        }
+
         return new SetTargetRequest(string.Join(' ', words[..^3]), words[^3], words[^2], words[^1]);
     }
 
-    /// <summary>
-    /// A target period as managers write it, relative to <paramref name="today"/>: year|年|今年|2026|2026年 (a year);
-    /// quarter|本季度, Q1..Q4, 2026-Q1, 2026Q1, 一季度, 第一季度, 2026年一季度; month|本月, 2026-03, 3月, 2026年3月;
-    /// week|本周, W10, 2026-W10, 第10周, 2026年第10周 (ISO weeks). Years 2000–2100. Full-width digits count (３月); other
-    /// scripts' digits do not, and nothing here throws.
-    /// </summary>
-    public static bool TryParsePeriod(string? word, DateOnly today, out SalesPeriod period)
+    // The words after the KPI: the value last or first (one word, or two as in "12 万"), the period the rest.
+    private static (string Period, string Amount)? Split(List<string> rest, Func<string, bool> isPeriod)
     {
-        period = default;
-        var s = TypedText.Normalize(word).Trim();
-        if (s.Length == 0)
+        for (var amountWords = 1; amountWords <= 2; amountWords++)
         {
-            return false;
-        }
-
-        if (SalesPeriod.TryParseKind(s, out var kind))
-        {
-            period = SalesPeriod.Containing(kind, today);
-            return true;
-        }
-
-        if (YearPattern().Match(s) is { Success: true } y)
-        {
-            return TryYear(y.Groups["y"].Value, today, out var year) && Set(SalesPeriod.Year(year), out period);
-        }
-
-        if (First(s, QuarterPattern(), ChineseQuarterPattern()) is { } q)
-        {
-            // "1一2二3三4四": a digit and its Chinese numeral side by side, so index / 2 is the quarter - 1.
-            var quarter = ("1一2二3三4四".IndexOf(q.Groups["q"].Value[0], StringComparison.Ordinal) / 2) + 1;
-            return TryYear(q.Groups["y"].Value, today, out var year) && Set(SalesPeriod.Quarter(year, quarter), out period);
-        }
-
-        if (First(s, MonthPattern(), ChineseMonthPattern()) is { } m)
-        {
-            return int.TryParse(m.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-                && month is >= 1 and <= 12 && TryYear(m.Groups["y"].Value, today, out var year) && Set(SalesPeriod.Month(year, month), out period);
-        }
-
-        if (First(s, WeekPattern(), ChineseWeekPattern()) is { } w)
-        {
-            if (!int.TryParse(w.Groups["w"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var week))
+            if (rest.Count <= amountWords)
             {
-                return false;
+                break;
             }
 
-            int year;
-            if (w.Groups["y"].Success)
+            (List<string> Period, List<string> Amount)[] splits =
+            [
+                (rest[..^amountWords], rest[^amountWords..]),
+                (rest[amountWords..], rest[..amountWords]),
+            ];
+            foreach (var (period, amount) in splits)
             {
-                if (!TryYear(w.Groups["y"].Value, today, out year))
+                var periodText = string.Join(' ', period);
+                // "12 万" is one amount, as 12万.
+                var amountText = string.Concat(amount);
+                if (isPeriod(periodText) && AmountParser.TryParse(amountText, out decimal _, out _))
                 {
-                    return false;
+                    return (periodText, amountText);
                 }
             }
-            else
-            {
-                // Without a year: the ISO week-numbering year of today (Mon 28 Dec 2026 is in week 53 of 2026).
-                year = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
-            }
-
-            return week >= 1 && week <= ISOWeek.GetWeeksInYear(year)
-                && Set(SalesPeriod.Containing(SalesPeriodKind.Week, DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday))), out period);
         }
 
-        return false;
+        return null;
     }
-
-    private static bool TryYear(string text, DateOnly today, out int year)
-    {
-        year = today.Year;
-        return text.Length == 0 || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100);
-    }
-
-    private static Match? First(string text, Regex first, Regex second) =>
-        first.Match(text) is { Success: true } a ? a : second.Match(text) is { Success: true } b ? b : null;
-
-    private static bool Set(SalesPeriod value, out SalesPeriod period)
-    {
-        period = value;
-        return true;
-    }
-
-    // [0-9], not \d: \d also matches other scripts' digits (٣, ३), which no year or month parse accepts.
-    [GeneratedRegex(@"^(?<y>[0-9]{4})年?$")]
-    private static partial Regex YearPattern();
-
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})[-/]?)?[Qq](?<q>[1-4])$")]
-    private static partial Regex QuarterPattern();
-
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})年?)?第?(?<q>[1-4一二三四])季度?$")]
-    private static partial Regex ChineseQuarterPattern();
-
-    [GeneratedRegex(@"^(?<y>[0-9]{4})[-/](?<m>[0-9]{1,2})$")]
-    private static partial Regex MonthPattern();
-
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})年)?(?<m>[0-9]{1,2})月份?$")]
-    private static partial Regex ChineseMonthPattern();
-
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})-?)?[Ww](?<w>[0-9]{1,2})$")]
-    private static partial Regex WeekPattern();
-
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})年)?第(?<w>[0-9]{1,2})周$")]
-    private static partial Regex ChineseWeekPattern();
 }

@@ -15,8 +15,9 @@ internal readonly record struct TargetOwner(long? MemberId, long? SalesTeamId)
 
 /// <summary>
 /// Targets of one tenant (store bound with <c>ForTenant</c>): a yearly target per owner and KPI, split by
-/// <see cref="StagedTargets"/>, with overrides for any period. A team without its own target gets the sum of its
-/// current reps' targets.
+/// <see cref="StagedTargets"/>, with overrides for any quarter, month or week — also without a yearly target (then
+/// only the set periods, and sums of them, have a target). A team without its own target for a period gets the sum of
+/// its current reps' targets.
 /// </summary>
 internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) : ITargetPlan
 {
@@ -80,16 +81,17 @@ internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) :
         CancellationToken cancellationToken = default) =>
         UpsertAsync(owner, kpiId, period, amount, weights: null, setByMemberId, cancellationToken);
 
-    /// <summary>The effective target of the owner for the period, or null when no yearly target is set.</summary>
+    /// <summary>The effective target of the owner for the period, or null when it has none (see <see cref="StagedTargets"/>).</summary>
     public async Task<decimal?> TargetForAsync(
         TargetOwner owner, long kpiId, SalesPeriod period, WorkingCalendar? calendar = null,
         CancellationToken cancellationToken = default)
     {
         var year = period.TargetYear;
         var own = await StagedAsync(owner, kpiId, year, calendar ?? WorkingCalendar.WeekendsOnly, cancellationToken).ConfigureAwait(false);
-        if (own is not null || owner.SalesTeamId is not { } teamId)
+        var ownTarget = own?.TargetFor(period);
+        if (ownTarget is not null || owner.SalesTeamId is not { } teamId)
         {
-            return own?.TargetFor(period);
+            return ownTarget;
         }
 
         var reps = await store.TeamMemberships
@@ -100,9 +102,9 @@ internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) :
         foreach (var rep in reps)
         {
             var staged = await StagedAsync(TargetOwner.Member(rep), kpiId, year, calendar ?? WorkingCalendar.WeekendsOnly, cancellationToken).ConfigureAwait(false);
-            if (staged is not null)
+            if (staged?.TargetFor(period) is { } repTarget)
             {
-                repTargets.Add(staged.TargetFor(period));
+                repTargets.Add(repTarget);
             }
         }
 
@@ -111,9 +113,9 @@ internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) :
 
     /// <summary>
     /// A member's effective targets of several KPIs for the period in one read (the targets card asks for every KPI
-    /// at once); null for a KPI without a yearly target. Same rules as <see cref="TargetForAsync"/>.
+    /// at once); null for a KPI without a target for it. Same rules as <see cref="TargetForAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, decimal?>> MemberTargetsForAsync(
+    public async Task<IReadOnlyDictionary<long, PeriodTarget?>> MemberTargetsForAsync(
         long memberId, IReadOnlyCollection<KpiDefinition> kpis, SalesPeriod period, WorkingCalendar? calendar = null,
         CancellationToken cancellationToken = default)
     {
@@ -122,13 +124,13 @@ internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) :
         var rows = await Owned(TargetOwner.Member(memberId)).Where(t => t.Year == year).ToListAsync(cancellationToken).ConfigureAwait(false);
         return kpis.ToDictionary(
             k => k.Id,
-            k => Staged(rows.Where(r => r.KpiId == k.Id).ToList(), year, k.Unit, calendar ?? WorkingCalendar.WeekendsOnly)?.TargetFor(period));
+            k => Staged(rows.Where(r => r.KpiId == k.Id).ToList(), year, k.Unit, calendar ?? WorkingCalendar.WeekendsOnly)?.Read(period));
     }
 
     private async Task<StagedTargets?> StagedAsync(TargetOwner owner, long kpiId, int year, WorkingCalendar calendar, CancellationToken cancellationToken)
     {
         var rows = await Owned(owner).Where(t => t.KpiId == kpiId && t.Year == year).ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (!rows.Any(r => r.PeriodKind == TargetPeriodKind.Year))
+        if (rows.Count == 0)
         {
             return null;
         }
@@ -138,21 +140,21 @@ internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) :
     }
 
     /// <summary>
-    /// The yearly row and its overrides of one owner, KPI and year, as the split the card and commands read; null
-    /// without a yearly row. Also used by readers that load many owners' rows at once.
+    /// The yearly row (if any) and the overrides of one owner, KPI and year, as the card and commands read them; null
+    /// without any row. Also used by readers that load many owners' rows at once.
     /// </summary>
     internal static StagedTargets? Staged(IReadOnlyCollection<SalesTarget> rows, int year, KpiUnit unit, WorkingCalendar calendar)
     {
-        var yearly = rows.FirstOrDefault(r => r.PeriodKind == TargetPeriodKind.Year);
-        if (yearly is null)
+        if (rows.Count == 0)
         {
             return null;
         }
 
-        var weights = yearly.MonthWeights?.Split(';').Select(w => decimal.Parse(w, CultureInfo.InvariantCulture)).ToList();
+        var yearly = rows.FirstOrDefault(r => r.PeriodKind == TargetPeriodKind.Year);
+        var weights = yearly?.MonthWeights?.Split(';').Select(w => decimal.Parse(w, CultureInfo.InvariantCulture)).ToList();
         var overrides = rows.Where(r => r.PeriodKind != TargetPeriodKind.Year)
             .ToDictionary(r => SalesPeriod.Containing((SalesPeriodKind)r.PeriodKind, r.PeriodStart), r => r.Amount);
-        return new StagedTargets(year, yearly.Amount, unit, calendar, weights, overrides);
+        return new StagedTargets(year, yearly?.Amount, unit, calendar, weights, overrides);
     }
 
     private async Task UpsertAsync(
@@ -166,6 +168,12 @@ internal sealed class TargetPlan(SalesCoachDbContext store, TimeProvider time) :
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        if (period.Kind == SalesPeriodKind.HalfYear)
+        {
+            // A half is its two quarters: storing its own target would make it disagree with them.
+            throw new ArgumentException("A half year has no target of its own; set its quarters.", nameof(period));
+        }
+
         var ownerKnown = owner.MemberId is { } memberId
             ? await store.Members.AnyAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false)
             : await store.SalesTeams.AnyAsync(t => t.Id == owner.SalesTeamId, cancellationToken).ConfigureAwait(false);
@@ -213,9 +221,9 @@ internal sealed class TeamTargetBook : ITeamTargets
 
     public void Add(TargetOwner owner, long kpiId, int year, StagedTargets staged) => _plans[(owner, kpiId, year)] = staged;
 
-    public decimal? RepTarget(long memberId, long kpiId, SalesPeriod period) => TargetFor(TargetOwner.Member(memberId), kpiId, period);
+    public PeriodTarget? RepTarget(long memberId, long kpiId, SalesPeriod period) => TargetFor(TargetOwner.Member(memberId), kpiId, period);
 
-    public decimal? TeamTarget(long salesTeamId, IEnumerable<long> repIds, long kpiId, SalesPeriod period)
+    public PeriodTarget? TeamTarget(long salesTeamId, IEnumerable<long> repIds, long kpiId, SalesPeriod period)
     {
         var own = TargetFor(TargetOwner.Team(salesTeamId), kpiId, period);
         if (own is not null)
@@ -223,10 +231,12 @@ internal sealed class TeamTargetBook : ITeamTargets
             return own;
         }
 
-        var repTargets = repIds.Select(r => RepTarget(r, kpiId, period)).OfType<decimal>().ToList();
-        return repTargets.Count == 0 ? null : TargetSplitter.TeamTarget(null, repTargets);
+        var repTargets = repIds.Select(r => RepTarget(r, kpiId, period)).OfType<PeriodTarget>().ToList();
+        return repTargets.Count == 0
+            ? null
+            : new PeriodTarget(TargetSplitter.TeamTarget(null, repTargets.Select(t => t.Amount)), repTargets.Any(t => t.IsSumOfSetPeriods));
     }
 
-    private decimal? TargetFor(TargetOwner owner, long kpiId, SalesPeriod period) =>
-        _plans.TryGetValue((owner, kpiId, period.TargetYear), out var plan) ? plan.TargetFor(period) : null;
+    private PeriodTarget? TargetFor(TargetOwner owner, long kpiId, SalesPeriod period) =>
+        _plans.TryGetValue((owner, kpiId, period.TargetYear), out var plan) ? plan.Read(period) : null;
 }

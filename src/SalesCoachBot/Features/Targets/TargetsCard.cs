@@ -9,7 +9,8 @@ namespace SalesCoachBot.Features.Targets;
 /// <summary>One KPI on the targets card.</summary>
 /// <param name="Name">Display name in the card's language (a custom name may be in either language).</param>
 /// <param name="Currency">ISO 4217 code for currency KPIs, e.g. CNY.</param>
-internal sealed record TargetsRow(string Key, string Name, KpiUnit Unit, string? Currency, Pace Pace);
+/// <param name="TargetIsSum">The target is the sum of the periods set inside this one (no yearly target to split).</param>
+internal sealed record TargetsRow(string Key, string Name, KpiUnit Unit, string? Currency, Pace Pace, bool TargetIsSum = false);
 
 /// <summary>What the targets card shows: whose progress, for which period, one row per KPI, and when the data was read.</summary>
 /// <param name="AsOf">When the results were read; shown as a date and time in <paramref name="TimeZone"/>.</param>
@@ -17,11 +18,19 @@ internal sealed record TargetsRow(string Key, string Name, KpiUnit Unit, string?
 /// <param name="UncoveredYears">Years of the period whose holidays the calendar does not know (pace counts Monday to Friday there).</param>
 internal sealed record TargetsView(
     string MemberName, SalesPeriod Period, IReadOnlyList<TargetsRow> Rows, DateTimeOffset AsOf, TimeZoneInfo TimeZone, string? Notice = null,
-    IReadOnlyList<int>? UncoveredYears = null);
+    IReadOnlyList<int>? UncoveredYears = null)
+{
+    /// <summary>The day the data was read, in the member's zone: what "current", "over" and "to come" are measured on.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(AsOf, TimeZone).DateTime);
+
+    public PeriodState State => Period.StateOn(Today);
+}
 
 /// <summary>
 /// The <c>targets</c> card: one row per KPI with a bar built from plain 1.5 columns (Teams has no progress bar that
 /// renders everywhere), a gauge of the first KPI with a text fallback, and buttons to switch period or log a result.
+/// A period that is over shows its final result (% done, reached or missed, by how much) and no pace; one to come shows
+/// its targets only.
 /// </summary>
 internal static class TargetsCard
 {
@@ -53,12 +62,12 @@ internal static class TargetsCard
         }
         else
         {
-            if (view.Rows.FirstOrDefault(r => r.Pace.PercentDone is not null) is { } first)
+            if (view.State != PeriodState.Future && view.Rows.FirstOrDefault(r => r.Pace.PercentDone is not null) is { } first)
             {
                 body.Add(Gauge(text, locale, culture, first));
             }
 
-            body.AddRange(view.Rows.Select(r => Row(text, locale, culture, r)));
+            body.AddRange(view.Rows.Select(r => Row(text, locale, culture, r, view.State)));
         }
 
         var asOf = SalesFormat.DateTime(locale, view.AsOf, view.TimeZone);
@@ -72,20 +81,20 @@ internal static class TargetsCard
             Body = body,
             Actions =
             [
-                PeriodButton(text, locale, SalesPeriodKind.Week, view.Period.Kind),
-                PeriodButton(text, locale, SalesPeriodKind.Month, view.Period.Kind),
-                PeriodButton(text, locale, SalesPeriodKind.Quarter, view.Period.Kind),
-                PeriodButton(text, locale, SalesPeriodKind.Year, view.Period.Kind),
+                PeriodButton(text, locale, SalesPeriodKind.Week, view),
+                PeriodButton(text, locale, SalesPeriodKind.Month, view),
+                PeriodButton(text, locale, SalesPeriodKind.Quarter, view),
+                PeriodButton(text, locale, SalesPeriodKind.Year, view),
                 // The form remembers the period so Log and Cancel come back to the card the rep was looking at.
                 new ExecuteAction(ProgressCardActions.LogResultVerb, text.Get(locale, TargetsTextKeys.ButtonLog),
-                    new Dictionary<string, object?>(StringComparer.Ordinal) { [ProgressCardActions.PeriodKey] = SalesPeriod.Word(view.Period.Kind) }),
+                    new Dictionary<string, object?>(StringComparer.Ordinal) { [ProgressCardActions.PeriodKey] = PeriodWords.CardKey(view.Period, view.Today) }),
             ],
         };
     }
 
     /// <summary>"This month · November 2026": the period's title, marked when it holds the day the data was read.</summary>
     internal static string Title(BotText text, string? locale, TargetsView view) =>
-        SalesFormat.PeriodTitle(text, locale, view.Period, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(view.AsOf, view.TimeZone).DateTime));
+        SalesFormat.PeriodTitle(text, locale, view.Period, view.Today);
 
     private static GaugeChart Gauge(BotText text, string? locale, CultureInfo culture, TargetsRow row)
     {
@@ -101,12 +110,12 @@ internal static class TargetsCard
         };
     }
 
-    private static Container Row(BotText text, string? locale, CultureInfo culture, TargetsRow row)
+    private static Container Row(BotText text, string? locale, CultureInfo culture, TargetsRow row, PeriodState state)
     {
         var pace = row.Pace;
         string Amount(decimal value) => SalesFormat.Amount(locale, row.Unit, row.Currency, value);
-        var color = SalesFormat.ColorOf(pace.Status);
-        var statusKey = SalesFormat.StatusKey(pace.Status);
+        var color = SalesFormat.ColorOf(pace, state);
+        var status = SalesFormat.Status(text, locale, pace, state);
 
         List<CardElement> items =
         [
@@ -124,16 +133,38 @@ internal static class TargetsCard
             },
         ];
 
-        if (pace.PercentDone is { } percent)
+        if (row.TargetIsSum)
         {
-            items.Add(SalesFormat.Bar(percent, pace.Status));
-            items.Add(new TextBlock(text.Get(locale, TargetsTextKeys.Percent, SalesFormat.Percent(percent, culture)) + " · " + text.Get(locale, statusKey))
+            // No yearly target: say where the number comes from, so nobody reads it as a yearly plan.
+            items.Add(new TextBlock(text.Get(locale, TargetsTextKeys.TargetIsSum)) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None });
+        }
+
+        if (pace.PercentDone is { } percent && state != PeriodState.Future)
+        {
+            items.Add(SalesFormat.Bar(percent, SalesFormat.BarStatus(pace, state)));
+            items.Add(new TextBlock(text.Get(locale, TargetsTextKeys.Percent, SalesFormat.Percent(percent, culture)) + " · " + status)
             {
                 Color = color,
                 Weight = TextWeight.Bolder,
                 Wrap = true,
                 Spacing = Spacing.Small,
             });
+            if (state == PeriodState.Past)
+            {
+                // The final result: pace and "per day" mean nothing once the period is over; the gap does.
+                if (!pace.TargetReached)
+                {
+                    items.Add(new TextBlock(text.Get(locale, TargetsTextKeys.MissedBy, Amount(pace.Target - pace.Actual)))
+                    {
+                        Color = TextColor.Attention,
+                        Wrap = true,
+                        Spacing = Spacing.Small,
+                    });
+                }
+
+                return new Container { Items = items, Separator = true, Spacing = Spacing.Medium };
+            }
+
             var needed = pace.TargetReached ? text.Get(locale, TargetsTextKeys.Reached)
                 : pace.NoWorkingDaysLeft ? text.Get(locale, TargetsTextKeys.NoDaysLeft, Amount(pace.NeededPerRemainingWorkingDay))
                 : null;
@@ -157,13 +188,13 @@ internal static class TargetsCard
         }
         else
         {
-            items.Add(new TextBlock(text.Get(locale, statusKey)) { Color = color, IsSubtle = true, Wrap = true, Spacing = Spacing.Small });
+            items.Add(new TextBlock(status) { Color = color, IsSubtle = true, Wrap = true, Spacing = Spacing.Small });
         }
 
         return new Container { Items = items, Separator = true, Spacing = Spacing.Medium };
     }
 
-    private static ExecuteAction PeriodButton(BotText text, string? locale, SalesPeriodKind kind, SalesPeriodKind current) =>
+    private static ExecuteAction PeriodButton(BotText text, string? locale, SalesPeriodKind kind, TargetsView view) =>
         new ExecuteAction(ProgressCardActions.PeriodVerb, text.Get(locale, kind switch
         {
             SalesPeriodKind.Week => TargetsTextKeys.ButtonWeek,
@@ -173,7 +204,8 @@ internal static class TargetsCard
         }),
             new Dictionary<string, object?>(StringComparer.Ordinal) { [ProgressCardActions.PeriodKey] = SalesPeriod.Word(kind) })
         {
-            // The shown period's button is highlighted so the user sees where they are.
-            Style = kind == current ? ActionStyle.Positive : null,
+            // The shown period's button is highlighted so the user sees where they are (none for a past or coming one:
+            // the buttons go to the current week, month, quarter or year).
+            Style = kind == view.Period.Kind && view.State == PeriodState.Current ? ActionStyle.Positive : null,
         };
 }

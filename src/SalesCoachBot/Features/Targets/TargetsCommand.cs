@@ -8,8 +8,12 @@ using SalesCoachBot.Teams.Routing;
 
 namespace SalesCoachBot.Features.Targets;
 
-/// <summary><c>targets [week|month|quarter|year]</c> · <c>目标 [周|月|季度|年]</c> in the 1:1 chat: the progress card.</summary>
-internal sealed class TargetsCommand(TargetsViewBuilder views, BotText text) : ICommandHandler
+/// <summary>
+/// <c>targets [period]</c> · <c>目标 [周期]</c> in the 1:1 chat: the progress card of this month, or of any period as
+/// people say it (<c>targets last month</c>, <c>目标 上月</c>, <c>targets 2026-Q3</c>: <see cref="PeriodWords"/>); a
+/// month or quarter without a year is the most recent one, for the monthly review.
+/// </summary>
+internal sealed class TargetsCommand(TargetsViewBuilder views, SalesClock clock, BotText text) : ICommandHandler
 {
     public const string Word = "targets";
     public const string ChineseWord = "目标";
@@ -32,9 +36,16 @@ internal sealed class TargetsCommand(TargetsViewBuilder views, BotText text) : I
             return;
         }
 
-        var word = (arguments ?? string.Empty).Trim();
-        var kind = SalesPeriodKind.Month;
-        if (word.Length > 0 && !SalesPeriod.TryParseKind(word, out kind))
+        _ = turn.TryGetMember(out var tenantId, out var member);
+        if (await clock.MemberDayAsync(tenantId, member.Id, cancellationToken).ConfigureAwait(false) is not { } day)
+        {
+            await turn.SendTextAsync(TurnGuard.NoMember(text, locale), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var word = TypedText.Normalize(arguments).Trim();
+        var period = SalesPeriod.Containing(SalesPeriodKind.Month, day.Today);
+        if (word.Length > 0 && !PeriodWords.TryRead(word, day.Today, YearlessPeriod.Back, out period))
         {
             var reply = Activity.CreateMessage(UnknownPeriod(text, locale, word));
             // The text quotes user input: plain, so Teams shows it as typed.
@@ -43,7 +54,7 @@ internal sealed class TargetsCommand(TargetsViewBuilder views, BotText text) : I
             return;
         }
 
-        var card = await views.BuildAsync(turn, kind, notice: null, cancellationToken).ConfigureAwait(false);
+        var card = await views.BuildAsync(turn, period, notice: null, cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
             await turn.SendTextAsync(TurnGuard.NoMember(text, locale), cancellationToken).ConfigureAwait(false);
@@ -58,7 +69,7 @@ internal sealed class TargetsCommand(TargetsViewBuilder views, BotText text) : I
 }
 
 /// <summary>The card's period buttons (<see cref="ProgressCardActions.PeriodVerb"/>): the same card for another period, in place.</summary>
-internal sealed class TargetsPeriodAction(TargetsViewBuilder views, BotText text) : ICardActionHandler
+internal sealed class TargetsPeriodAction(TargetsViewBuilder views, SalesClock clock, BotText text) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
@@ -70,13 +81,19 @@ internal sealed class TargetsPeriodAction(TargetsViewBuilder views, BotText text
             return CardActionResult.Text(refusal);
         }
 
+        _ = turn.TryGetMember(out var tenantId, out var member);
+        if (await clock.MemberDayAsync(tenantId, member.Id, cancellationToken).ConfigureAwait(false) is not { } day)
+        {
+            return CardActionResult.Text(TurnGuard.NoMember(text, locale));
+        }
+
         var word = action.GetString(ProgressCardActions.PeriodKey) ?? string.Empty;
-        if (!SalesPeriod.TryParseKind(word, out var kind))
+        if (!PeriodWords.TryRead(word, day.Today, YearlessPeriod.Back, out var period))
         {
             return CardActionResult.Text(TargetsCommand.UnknownPeriod(text, locale, word));
         }
 
-        var card = await views.BuildAsync(turn, kind, notice: null, cancellationToken).ConfigureAwait(false);
+        var card = await views.BuildAsync(turn, period, notice: null, cancellationToken).ConfigureAwait(false);
         return card is null ? CardActionResult.Text(TurnGuard.NoMember(text, locale)) : CardActionResult.UpdateCard(card);
     }
 }

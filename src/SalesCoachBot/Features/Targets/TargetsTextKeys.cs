@@ -20,6 +20,10 @@ internal static class TargetsTextKeys
 
     public const string NoDaysLeft = "targets.noDaysLeft";
 
+    public const string MissedBy = "targets.missedBy";
+
+    public const string TargetIsSum = "targets.targetIsSum";
+
     public const string GaugeFallback = "targets.gauge.fallback";
 
     public const string AsOf = "targets.asOf";
@@ -69,7 +73,13 @@ internal static class TargetsTextKeys
 
     public const string SetCurrency = "targets.set.currency";
 
-    public const string SetNoYearly = "targets.set.noYearly";
+    public const string SetHalfYear = "targets.set.halfYear";
+
+    public const string SetDoneNoYearly = "targets.set.doneNoYearly";
+
+    public const string SetPickHint = "targets.set.pickHint";
+
+    public const string SetPickStale = "targets.set.pickStale";
 
     public const string SetTeamAmbiguous = "targets.set.teamAmbiguous";
 

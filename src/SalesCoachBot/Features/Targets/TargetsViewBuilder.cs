@@ -16,8 +16,8 @@ namespace SalesCoachBot.Features.Targets;
 internal sealed class TargetsViewBuilder(
     SalesCoachDbContext store, IResultLedger results, TargetPlan plan, SalesClock clock, WorkingCalendars calendars, BotText text) : IProgressCard
 {
-    /// <summary>The card with an optional <paramref name="notice"/> line on top (what the rep just did).</summary>
-    public async Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriodKind kind, string? notice, CancellationToken cancellationToken)
+    /// <summary>The card of <paramref name="period"/> with an optional <paramref name="notice"/> line on top (what the rep just did).</summary>
+    public async Task<AdaptiveCard?> BuildAsync(TurnContext turn, SalesPeriod period, string? notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (!turn.TryGetMember(out var tenantId, out var known))
@@ -36,7 +36,6 @@ internal sealed class TargetsViewBuilder(
         var zone = await clock.MemberZoneAsync(member.Id, member.TimeZone, cancellationToken).ConfigureAwait(false);
         var now = clock.Now;
         var today = clock.TodayIn(zone);
-        var period = SalesPeriod.Containing(kind, today);
         var calendar = await calendars.ForMemberAsync(tenantId, member.Id, zone, cancellationToken).ConfigureAwait(false);
         var kpis = await store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -46,10 +45,10 @@ internal sealed class TargetsViewBuilder(
         var rows = new List<TargetsRow>(kpis.Count);
         foreach (var kpi in kpis)
         {
-            var target = targets.GetValueOrDefault(kpi.Id) ?? 0m;
+            var target = targets.GetValueOrDefault(kpi.Id);
             var actual = actuals.TryGetValue(kpi.Id, out var found) ? found.Amount : 0m;
-            var pace = PaceCalculator.Calculate(new PaceInput(target, actual, period, today, calendar));
-            rows.Add(new TargetsRow(kpi.Key, KpiDefaults.NameOf(text, locale, kpi), kpi.Unit, kpi.Currency, pace));
+            var pace = PaceCalculator.Calculate(new PaceInput(target?.Amount ?? 0m, actual, period, today, calendar));
+            rows.Add(new TargetsRow(kpi.Key, KpiDefaults.NameOf(text, locale, kpi), kpi.Unit, kpi.Currency, pace, target?.IsSumOfSetPeriods == true));
         }
 
         var view = new TargetsView(member.Name ?? known.Name ?? string.Empty, period, rows, now, zone, notice, calendars.UncoveredYears(calendar, period));

@@ -52,7 +52,11 @@ internal static class LeaderboardCard
                 body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.LeaderboardTooEarly)) { Wrap = true, IsSubtle = true });
             }
 
-            body.AddRange(entries.Select(e => Line(text, locale, culture, primary, e, view)));
+            body.AddRange(entries.Select(e => Line(text, locale, culture, primary, e, view, snapshot.State)));
+            if (snapshot.HasSummedTargets)
+            {
+                body.Add(CardParts.SummedNote(text, locale));
+            }
         }
 
         body.Add(CardParts.AsOf(text, locale, snapshot));
@@ -60,9 +64,10 @@ internal static class LeaderboardCard
         var other = view == LeaderboardView.Improved ? LeaderboardView.Ranking : LeaderboardView.Improved;
         List<CardButton> actions =
         [
-            .. CardParts.PeriodKinds.Select(kind => CardParts.PeriodButton(text, locale, kind, snapshot.Period.Kind, ViewVerb, Data(snapshot.TeamId, kind, view))),
+            .. CardParts.PeriodKinds.Select(kind => CardParts.PeriodButton(text, locale, kind, snapshot, ViewVerb, Data(snapshot.TeamId, SalesPeriod.Word(kind), view))),
+            // The other view of the same period, past periods included.
             new ExecuteAction(ViewVerb, text.Get(locale, other == LeaderboardView.Improved ? TeamProgressTextKeys.LeaderboardButtonImproved : TeamProgressTextKeys.LeaderboardButtonRanking),
-                Data(snapshot.TeamId, snapshot.Period.Kind, other)),
+                Data(snapshot.TeamId, PeriodWords.CardKey(snapshot.Period, snapshot.Today), other)),
         ];
         return new AdaptiveCard
         {
@@ -73,10 +78,11 @@ internal static class LeaderboardCard
         };
     }
 
-    internal static Dictionary<string, object?> Data(long teamId, SalesPeriodKind kind, LeaderboardView view) => new(StringComparer.Ordinal)
+    /// <param name="period">The period as card data carries it: a kind word (the current one) or a key such as 2026-10.</param>
+    internal static Dictionary<string, object?> Data(long teamId, string period, LeaderboardView view) => new(StringComparer.Ordinal)
     {
         [TeamIdKey] = teamId.ToString(CultureInfo.InvariantCulture),
-        [PeriodKey] = SalesPeriod.Word(kind),
+        [PeriodKey] = period,
         [ViewKey] = Leaderboard.WordOf(view),
     };
 
@@ -85,10 +91,11 @@ internal static class LeaderboardCard
         SalesPeriodKind.Week => TeamProgressTextKeys.PreviousWeek,
         SalesPeriodKind.Month => TeamProgressTextKeys.PreviousMonth,
         SalesPeriodKind.Quarter => TeamProgressTextKeys.PreviousQuarter,
+        SalesPeriodKind.HalfYear => TeamProgressTextKeys.PreviousHalf,
         _ => TeamProgressTextKeys.PreviousYear,
     };
 
-    private static ColumnSet Line(BotText text, string? locale, CultureInfo culture, TeamKpi primary, LeaderboardEntry entry, LeaderboardView view)
+    private static ColumnSet Line(BotText text, string? locale, CultureInfo culture, TeamKpi primary, LeaderboardEntry entry, LeaderboardView view, PeriodState state)
     {
         var pace = entry.Pace;
         var place = Leaderboard.MedalOf(entry.Rank) ?? (entry.Rank is { } rank ? rank.ToString(culture) + "." : "·");
@@ -113,7 +120,7 @@ internal static class LeaderboardCard
                 : text.Get(locale, TeamProgressTextKeys.LeaderboardNoTarget);
             detail = SalesFormat.Amount(locale, primary.Unit, primary.Currency, pace.Actual)
                 + (pace.PercentDone is null ? string.Empty : " / " + SalesFormat.Amount(locale, primary.Unit, primary.Currency, pace.Target));
-            color = SalesFormat.ColorOf(pace.Status);
+            color = SalesFormat.ColorOf(pace, state);
         }
 
         List<CardElement> nameItems = [new TextBlock(entry.Rep.Name) { Weight = entry.Rank is <= 3 ? TextWeight.Bolder : null, Wrap = true }];

@@ -39,7 +39,12 @@ internal static class TeamCard
             body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamTotals)) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
             for (var i = 0; i < snapshot.Kpis.Count; i++)
             {
-                body.Add(TotalLine(text, locale, culture, snapshot.Kpis[i], snapshot.Totals[i]));
+                body.Add(TotalLine(text, locale, culture, snapshot.Kpis[i], snapshot.Totals[i], snapshot.State));
+            }
+
+            if (snapshot.HasSummedTargets)
+            {
+                body.Add(CardParts.SummedNote(text, locale));
             }
 
             body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamReps, primary.Name)) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Large, Separator = true });
@@ -48,7 +53,7 @@ internal static class TeamCard
                 body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoReps)) { Wrap = true, IsSubtle = true });
             }
 
-            body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r)));
+            body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r, snapshot.State)));
         }
 
         body.Add(CardParts.AsOf(text, locale, snapshot));
@@ -58,22 +63,23 @@ internal static class TeamCard
             MsTeams = TeamsCardProperties.FullWidth(),
             FallbackText = text.Get(locale, TeamProgressTextKeys.TeamSummary, snapshot.TeamName, periodTitle),
             Body = body,
-            Actions = [.. CardParts.PeriodKinds.Select(kind => CardParts.PeriodButton(text, locale, kind, snapshot.Period.Kind, PeriodVerb, Data(snapshot.TeamId, kind)))],
+            Actions = [.. CardParts.PeriodKinds.Select(kind => CardParts.PeriodButton(text, locale, kind, snapshot, PeriodVerb, Data(snapshot.TeamId, SalesPeriod.Word(kind))))],
         };
     }
 
-    internal static Dictionary<string, object?> Data(long teamId, SalesPeriodKind kind) => new(StringComparer.Ordinal)
+    /// <param name="period">The period as card data carries it: a kind word (the current one) or a key such as 2026-10.</param>
+    internal static Dictionary<string, object?> Data(long teamId, string period) => new(StringComparer.Ordinal)
     {
         [TeamIdKey] = teamId.ToString(CultureInfo.InvariantCulture),
-        [PeriodKey] = SalesPeriod.Word(kind),
+        [PeriodKey] = period,
     };
 
-    private static ColumnSet TotalLine(BotText text, string? locale, CultureInfo culture, TeamKpi kpi, Pace pace)
+    private static ColumnSet TotalLine(BotText text, string? locale, CultureInfo culture, TeamKpi kpi, Pace pace, PeriodState state)
     {
         string Amount(decimal value) => SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, value);
-        var status = pace.PercentDone is { } percent
-            ? CardParts.Percent(percent, culture) + " · " + text.Get(locale, SalesFormat.StatusKey(pace.Status))
-            : text.Get(locale, SalesFormat.StatusKey(pace.Status));
+        var status = pace.PercentDone is { } percent && state != PeriodState.Future
+            ? CardParts.Percent(percent, culture) + " · " + SalesFormat.Status(text, locale, pace, state)
+            : SalesFormat.Status(text, locale, pace, state);
         return new ColumnSet
         {
             Spacing = Spacing.Small,
@@ -84,17 +90,19 @@ internal static class TeamCard
                 new Column
                 {
                     Width = ColumnWidth.Auto,
-                    Items = [new TextBlock(status) { Color = SalesFormat.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
+                    Items = [new TextBlock(status) { Color = SalesFormat.ColorOf(pace, state), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
                 },
             ],
         };
     }
 
-    private static Container RepLine(BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep)
+    private static Container RepLine(BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep, PeriodState state)
     {
         var pace = rep.PaceOf(primary.Id);
         string Amount(decimal value) => SalesFormat.Amount(locale, primary.Unit, primary.Currency, value);
-        var shown = pace.PercentDone is { } percent ? CardParts.Percent(percent, culture) : "—";
+        var color = SalesFormat.ColorOf(pace, state);
+        var status = SalesFormat.Status(text, locale, pace, state);
+        var shown = pace.PercentDone is { } percent && state != PeriodState.Future ? CardParts.Percent(percent, culture) : "—";
         List<CardElement> items =
         [
             new ColumnSet
@@ -105,17 +113,17 @@ internal static class TeamCard
                     new Column
                     {
                         Width = ColumnWidth.Auto,
-                        Items = [new TextBlock(shown) { Color = SalesFormat.ColorOf(pace.Status), Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
+                        Items = [new TextBlock(shown) { Color = color, Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }],
                     },
                 ],
             },
         ];
-        if (pace.PercentDone is { } done)
+        if (pace.PercentDone is { } done && state != PeriodState.Future)
         {
-            items.Add(SalesFormat.Bar(done, pace.Status));
-            items.Add(new TextBlock($"{text.Get(locale, SalesFormat.StatusKey(pace.Status))} · {Amount(pace.Actual)} / {Amount(pace.Target)}")
+            items.Add(SalesFormat.Bar(done, SalesFormat.BarStatus(pace, state)));
+            items.Add(new TextBlock($"{status} · {Amount(pace.Actual)} / {Amount(pace.Target)}")
             {
-                Color = SalesFormat.ColorOf(pace.Status),
+                Color = color,
                 Size = TextSize.Small,
                 Wrap = true,
                 Spacing = Spacing.Small,
@@ -123,7 +131,9 @@ internal static class TeamCard
         }
         else
         {
-            items.Add(new TextBlock($"{text.Get(locale, SalesFormat.StatusKey(pace.Status))} · {Amount(pace.Actual)}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
+            // No target, or a period still to come: what is set (if anything), no pace.
+            var amounts = pace.Target > 0 ? $"{Amount(pace.Actual)} / {Amount(pace.Target)}" : Amount(pace.Actual);
+            items.Add(new TextBlock($"{status} · {amounts}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
         }
 
         return new Container { Items = items, Spacing = Spacing.Medium };
@@ -148,8 +158,13 @@ internal static class CardParts
         return new TextBlock(text.Get(locale, TeamProgressTextKeys.AsOf, asOf)) { Size = TextSize.Small, IsSubtle = true, Wrap = true, Separator = true };
     }
 
+    /// <summary>Says that some targets shown are sums of set months or quarters, because there is no yearly target to split.</summary>
+    public static TextBlock SummedNote(BotText text, string? locale) =>
+        new(text.Get(locale, TeamProgressTextKeys.SummedTargets)) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small };
+
+    // A button to the current week, month, quarter or year; highlighted when that is the period shown.
     public static ExecuteAction PeriodButton(
-        BotText text, string? locale, SalesPeriodKind kind, SalesPeriodKind current, string verb, IDictionary<string, object?> data) =>
+        BotText text, string? locale, SalesPeriodKind kind, TeamProgressSnapshot snapshot, string verb, IDictionary<string, object?> data) =>
         new(verb, text.Get(locale, kind switch
         {
             SalesPeriodKind.Week => TeamProgressTextKeys.ButtonWeek,
@@ -158,6 +173,6 @@ internal static class CardParts
             _ => TeamProgressTextKeys.ButtonYear,
         }), data)
         {
-            Style = kind == current ? ActionStyle.Positive : null,
+            Style = kind == snapshot.Period.Kind && snapshot.State == PeriodState.Current ? ActionStyle.Positive : null,
         };
 }

@@ -26,31 +26,63 @@ internal static class TeamProgressCommands
         };
 
     /// <summary>
-    /// Splits <c>[team name] [period] [view]</c> in any order: a period word and (when <paramref name="readView"/>) a
-    /// view word are taken out wherever they are; the rest is the team name. Month and the ranking by default.
+    /// Splits <c>[team name] [period] [view]</c> in any order: a view word (when <paramref name="readView"/>) is taken out
+    /// wherever it is, then the longest run of up to three words that reads as a period (<c>last quarter</c>, <c>Q3 2026</c>,
+    /// <c>上月</c>, <see cref="PeriodWords"/>); the rest is the team name. No period (empty) means this month; the ranking
+    /// by default.
     /// </summary>
-    public static (string TeamName, SalesPeriodKind Kind, LeaderboardView View) Read(string? arguments, bool readView)
+    /// <param name="today">Only to recognise the period's words; the period itself is read on the team's own today.</param>
+    public static (string TeamName, string Period, LeaderboardView View) Read(string? arguments, bool readView, DateOnly today)
     {
-        var kind = SalesPeriodKind.Month;
         var view = LeaderboardView.Ranking;
-        var name = new List<string>();
+        var words = new List<string>();
         foreach (var word in TypedText.Normalize(arguments).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (SalesPeriod.TryParseKind(word, out var parsed))
-            {
-                kind = parsed;
-            }
-            else if (readView && Leaderboard.TryParseView(word, out var parsedView))
+            if (readView && Leaderboard.TryParseView(word, out var parsedView))
             {
                 view = parsedView;
             }
             else
             {
-                name.Add(word);
+                words.Add(word);
             }
         }
 
-        return (string.Join(' ', name), kind, view);
+        for (var length = Math.Min(3, words.Count); length > 0; length--)
+        {
+            for (var at = 0; at + length <= words.Count; at++)
+            {
+                var candidate = string.Join(' ', words.Skip(at).Take(length));
+                if (PeriodWords.TryRead(candidate, today, YearlessPeriod.Back, out _))
+                {
+                    words.RemoveRange(at, length);
+                    return (string.Join(' ', words), candidate, view);
+                }
+            }
+        }
+
+        return (string.Join(' ', words), string.Empty, view);
+    }
+
+    /// <summary>
+    /// The period a command or card asks for, on the team's today: <paramref name="written"/> read by
+    /// <see cref="PeriodWords"/> (a month without a year is the most recent one), this month when empty; null when the
+    /// team is gone or the words are no period.
+    /// </summary>
+    internal static async Task<(SalesPeriod? Period, bool TeamKnown)> PeriodAsync(
+        TeamProgressReader reader, string tenantId, long teamId, string written, CancellationToken cancellationToken)
+    {
+        if (await reader.TodayAsync(tenantId, teamId, cancellationToken).ConfigureAwait(false) is not { } today)
+        {
+            return (null, false);
+        }
+
+        if (written.Length == 0)
+        {
+            return (SalesPeriod.Containing(SalesPeriodKind.Month, today), true);
+        }
+
+        return PeriodWords.TryRead(written, today, YearlessPeriod.Back, out var period) ? (period, true) : (null, true);
     }
 
     internal static async Task SendAsync(TurnContext turn, AdaptiveCard card, string? hint, CancellationToken cancellationToken)
@@ -67,10 +99,11 @@ internal static class TeamProgressCommands
 }
 
 /// <summary>
-/// <c>team [name] [week|month|quarter|year]</c> · <c>团队</c>: the team progress card (channel: that team, unless its
+/// <c>team [name] [period]</c> · <c>团队</c>: the team progress card of this month or any period as people say it
+/// (<c>team last quarter</c>, <c>团队 上季度</c>) (channel: that team, unless its
 /// managers limited it; 1:1: managers; never guests). <c>team visibility …</c> is <see cref="TeamVisibility"/>.
 /// </summary>
-internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader reader, TeamVisibility visibility, BotText text) : ICommandHandler
+internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader reader, TeamVisibility visibility, SalesClock clock, BotText text) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -83,7 +116,7 @@ internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader re
             return;
         }
 
-        var (name, kind, _) = TeamProgressCommands.Read(arguments, readView: false);
+        var (name, written, _) = TeamProgressCommands.Read(arguments, readView: false, clock.TodayIn(TimeZoneInfo.Utc));
         var choice = await selection.ForCommandAsync(turn, TeamProgressCommands.TeamTopic, name, cancellationToken).ConfigureAwait(false);
         if (choice.TeamId is not { } teamId)
         {
@@ -91,7 +124,16 @@ internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader re
             return;
         }
 
-        var snapshot = await reader.ReadAsync(choice.TenantId, teamId, kind, locale, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (period, known) = await TeamProgressCommands.PeriodAsync(reader, choice.TenantId, teamId, written, cancellationToken).ConfigureAwait(false);
+        if (known && period is null)
+        {
+            await turn.SendAsync(Plain(TeamProgressCommands.UnknownPeriod(text, locale, written)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var snapshot = period is { } shown
+            ? await reader.ReadAsync(choice.TenantId, teamId, shown, locale, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : null;
         if (snapshot is null)
         {
             await turn.SendTextAsync(text.Get(locale, TeamProgressTextKeys.TeamUnknown), cancellationToken).ConfigureAwait(false);
@@ -125,12 +167,15 @@ internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressRead
         }
 
         var word = action.GetString(TeamCard.PeriodKey) ?? string.Empty;
-        if (!SalesPeriod.TryParseKind(word, out var kind))
+        var (period, known) = await TeamProgressCommands.PeriodAsync(reader, choice.TenantId, teamId, word, cancellationToken).ConfigureAwait(false);
+        if (known && (period is null || word.Length == 0))
         {
             return CardActionResult.Text(TeamProgressCommands.UnknownPeriod(text, locale, word));
         }
 
-        var snapshot = await reader.ReadAsync(choice.TenantId, teamId, kind, locale, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var snapshot = period is { } shown
+            ? await reader.ReadAsync(choice.TenantId, teamId, shown, locale, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : null;
         return snapshot is null
             ? CardActionResult.Text(text.Get(locale, TeamProgressTextKeys.NotAllowed))
             : CardActionResult.UpdateCard(TeamCard.Build(text, locale, snapshot));
@@ -138,13 +183,13 @@ internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressRead
 }
 
 /// <summary><c>leaderboard [improved] [period] [name]</c> · <c>排行榜 [进步]</c>: the ranking (as <see cref="TeamCommand"/>: channel unless limited, 1:1 managers, never guests).</summary>
-internal sealed class LeaderboardCommand(TeamSelection selection, TeamProgressReader reader, BotText text) : ICommandHandler
+internal sealed class LeaderboardCommand(TeamSelection selection, TeamProgressReader reader, SalesClock clock, BotText text) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var locale = turn.Locale;
-        var (name, kind, view) = TeamProgressCommands.Read(arguments, readView: true);
+        var (name, written, view) = TeamProgressCommands.Read(arguments, readView: true, clock.TodayIn(TimeZoneInfo.Utc));
         var choice = await selection.ForCommandAsync(turn, TeamProgressCommands.LeaderboardTopic, name, cancellationToken).ConfigureAwait(false);
         if (choice.TeamId is not { } teamId)
         {
@@ -152,7 +197,16 @@ internal sealed class LeaderboardCommand(TeamSelection selection, TeamProgressRe
             return;
         }
 
-        var snapshot = await reader.ReadAsync(choice.TenantId, teamId, kind, locale, view == LeaderboardView.Improved, cancellationToken).ConfigureAwait(false);
+        var (period, known) = await TeamProgressCommands.PeriodAsync(reader, choice.TenantId, teamId, written, cancellationToken).ConfigureAwait(false);
+        if (known && period is null)
+        {
+            await turn.SendAsync(TeamCommand.Plain(TeamProgressCommands.UnknownPeriod(text, locale, written)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var snapshot = period is { } shown
+            ? await reader.ReadAsync(choice.TenantId, teamId, shown, locale, view == LeaderboardView.Improved, cancellationToken).ConfigureAwait(false)
+            : null;
         if (snapshot is null)
         {
             await turn.SendTextAsync(text.Get(locale, TeamProgressTextKeys.TeamUnknown), cancellationToken).ConfigureAwait(false);
@@ -178,7 +232,8 @@ internal sealed class LeaderboardViewAction(TeamSelection selection, TeamProgres
         }
 
         var word = action.GetString(LeaderboardCard.PeriodKey) ?? string.Empty;
-        if (!SalesPeriod.TryParseKind(word, out var kind))
+        var (period, known) = await TeamProgressCommands.PeriodAsync(reader, choice.TenantId, teamId, word, cancellationToken).ConfigureAwait(false);
+        if (known && (period is null || word.Length == 0))
         {
             return CardActionResult.Text(TeamProgressCommands.UnknownPeriod(text, locale, word));
         }
@@ -188,7 +243,9 @@ internal sealed class LeaderboardViewAction(TeamSelection selection, TeamProgres
             return CardActionResult.Text(text.Get(locale, TeamProgressTextKeys.StaleCard));
         }
 
-        var snapshot = await reader.ReadAsync(choice.TenantId, teamId, kind, locale, view == LeaderboardView.Improved, cancellationToken).ConfigureAwait(false);
+        var snapshot = period is { } shown
+            ? await reader.ReadAsync(choice.TenantId, teamId, shown, locale, view == LeaderboardView.Improved, cancellationToken).ConfigureAwait(false)
+            : null;
         return snapshot is null
             ? CardActionResult.Text(text.Get(locale, TeamProgressTextKeys.NotAllowed))
             : CardActionResult.UpdateCard(LeaderboardCard.Build(text, locale, snapshot, view));

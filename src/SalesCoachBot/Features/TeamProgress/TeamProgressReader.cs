@@ -26,6 +26,8 @@ internal sealed record RepProgress(long MemberId, string Name, IReadOnlyDictiona
 /// <summary>
 /// A team's progress for one period: team totals per KPI and every active rep, as of <see cref="AsOf"/>;
 /// <see cref="UncoveredYears"/> are the period's years whose holidays the team's calendar does not know.
+/// <see cref="HasSummedTargets"/>: some target shown is a sum of set months or quarters (no yearly target), which the
+/// cards say.
 /// </summary>
 internal sealed record TeamProgressSnapshot(
     long TeamId,
@@ -37,8 +39,12 @@ internal sealed record TeamProgressSnapshot(
     IReadOnlyList<TeamKpi> Kpis,
     IReadOnlyList<Pace> Totals,
     IReadOnlyList<RepProgress> Reps,
-    IReadOnlyList<int>? UncoveredYears = null)
+    IReadOnlyList<int>? UncoveredYears = null,
+    bool HasSummedTargets = false)
 {
+    /// <summary>Over, current or to come, on the team's today: a period that is over shows final results, one to come no pace.</summary>
+    public PeriodState State => Period.StateOn(Today);
+
     /// <summary>The KPI reps are compared on: the first active one by sort order.</summary>
     public TeamKpi? Primary => Kpis.Count > 0 ? Kpis[0] : null;
 }
@@ -61,9 +67,21 @@ internal sealed record TeamProgressSnapshot(
 internal sealed class TeamProgressReader(
     SalesCoachDbContext store, IResultLedger results, ITargetPlan targets, SalesClock clock, WorkingCalendars calendars, BotText text)
 {
-    /// <summary>The team's progress, or null when the team is not a live (unarchived) team of the store's tenant.</summary>
+    /// <summary>Today in the team's zone (what "last month" is measured from), or null when the team is not a live team of the tenant.</summary>
+    public async Task<DateOnly?> TodayAsync(string tenantId, long teamId, CancellationToken cancellationToken = default)
+    {
+        store.ForTenant(tenantId);
+        var zone = await store.SalesTeams.AsNoTracking().Where(t => t.Id == teamId && t.ArchivedAt == null)
+            .Select(t => new { t.TimeZone }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return zone is null ? null : clock.TodayIn(clock.TeamZone(zone.TimeZone));
+    }
+
+    /// <summary>
+    /// The team's progress for <paramref name="period"/> (current, over or to come), or null when the team is not a live
+    /// (unarchived) team of the store's tenant.
+    /// </summary>
     public async Task<TeamProgressSnapshot?> ReadAsync(
-        string tenantId, long teamId, SalesPeriodKind kind, string? locale, bool includeImprovement = false,
+        string tenantId, long teamId, SalesPeriod period, string? locale, bool includeImprovement = false,
         CancellationToken cancellationToken = default)
     {
         store.ForTenant(tenantId);
@@ -77,7 +95,6 @@ internal sealed class TeamProgressReader(
         var zone = clock.TeamZone(team.TimeZone);
         var now = clock.Now;
         var today = clock.TodayIn(zone);
-        var period = SalesPeriod.Containing(kind, today);
         var previous = period.Previous();
         var calendar = await calendars.ForTeamAsync(tenantId, team.WorkingCalendar, zone, cancellationToken).ConfigureAwait(false);
 
@@ -104,22 +121,24 @@ internal sealed class TeamProgressReader(
             }
         }
 
+        var summed = false;
         var progress = new List<RepProgress>(reps.Count);
         foreach (var rep in reps)
         {
             var byKpi = new Dictionary<long, Pace>(kpis.Count);
             foreach (var kpi in kpis)
             {
-                var target = book.RepTarget(rep.MemberId, kpi.Id, period) ?? 0m;
+                var target = book.RepTarget(rep.MemberId, kpi.Id, period);
+                summed |= target?.IsSumOfSetPeriods == true;
                 var actual = actuals.GetValueOrDefault((rep.MemberId, kpi.Id));
-                byKpi[kpi.Id] = PaceCalculator.Calculate(new PaceInput(target, actual, period, today, calendar));
+                byKpi[kpi.Id] = PaceCalculator.Calculate(new PaceInput(target?.Amount ?? 0m, actual, period, today, calendar));
             }
 
             Improvement? improvement = null;
             if (point is not null && previousActuals is not null)
             {
                 var primary = kpis[0].Id;
-                var previousTarget = book.RepTarget(rep.MemberId, primary, previous) ?? 0m;
+                var previousTarget = book.RepTarget(rep.MemberId, primary, previous)?.Amount ?? 0m;
                 var previousPace = PaceCalculator.Calculate(new PaceInput(
                     previousTarget, previousActuals.GetValueOrDefault((rep.MemberId, primary)), previous, point.Today, calendar));
                 if (Index(byKpi[primary]) is { } current && Index(previousPace) is { } before)
@@ -135,11 +154,12 @@ internal sealed class TeamProgressReader(
         var totals = kpis.Select(kpi =>
         {
             var actual = progress.Sum(r => r.ByKpi[kpi.Id].Actual);
-            var target = book.TeamTarget(teamId, reps.Select(r => r.MemberId), kpi.Id, period) ?? 0m;
-            return PaceCalculator.Calculate(new PaceInput(target, actual, period, today, calendar));
+            var target = book.TeamTarget(teamId, reps.Select(r => r.MemberId), kpi.Id, period);
+            summed |= target?.IsSumOfSetPeriods == true;
+            return PaceCalculator.Calculate(new PaceInput(target?.Amount ?? 0m, actual, period, today, calendar));
         }).ToList();
 
-        return new TeamProgressSnapshot(team.Id, team.Name, period, today, now, zone, kpis, totals, progress, calendars.UncoveredYears(calendar, period));
+        return new TeamProgressSnapshot(team.Id, team.Name, period, today, now, zone, kpis, totals, progress, calendars.UncoveredYears(calendar, period), summed);
     }
 
     /// <summary>Actual ÷ expected-by-now × 100, one decimal; null without a target or before anything is expected.</summary>

@@ -97,4 +97,8 @@ internal static class TeamProgressTextKeys
     public const string PreviousQuarter = "teamprogress.previous.quarter";
 
     public const string PreviousYear = "teamprogress.previous.year";
+
+    public const string PreviousHalf = "teamprogress.previous.half";
+
+    public const string SummedTargets = "teamprogress.summedTargets";
 }

@@ -46,15 +46,15 @@ public sealed class TargetPlanCardReadTests
                 Assert.Equal(kpis.Count, batch.Count);
                 foreach (var kpi in kpis)
                 {
-                    Assert.Equal(await plan.TargetForAsync(alice, kpi.Id, period, WorkingCalendarFile.China), batch[kpi.Id]);
+                    Assert.Equal(await plan.TargetForAsync(alice, kpi.Id, period, WorkingCalendarFile.China), batch[kpi.Id]?.Amount);
                 }
             }
 
             var march = await plan.MemberTargetsForAsync(seed.Alice, kpis, SalesPeriod.Month(2026, 3), WorkingCalendarFile.China);
-            Assert.Equal(80_000m, march[seed.Revenue]);
+            Assert.Equal(80_000m, march[seed.Revenue]?.Amount);
             Assert.Null(march[seed.Calls]);
             var year2025 = await plan.MemberTargetsForAsync(seed.Alice, kpis, SalesPeriod.Year(2025));
-            Assert.Equal(500m, year2025[seed.Calls]);
+            Assert.Equal(500m, year2025[seed.Calls]?.Amount);
             Assert.Null(year2025[seed.Revenue]);
         });
     }

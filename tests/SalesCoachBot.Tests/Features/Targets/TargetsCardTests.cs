@@ -130,12 +130,12 @@ public sealed partial class TargetsCardTests
     }
 
     [Fact]
-    public void Build_PastPeriod_TitleWithoutThis()
+    public void Build_PastPeriod_TitleSaysFinalResult()
     {
         var view = TargetsViews.View("Alice") with { Period = SalesPeriod.Quarter(2026, 3) };
 
-        Assert.Equal("Q3 2026", ShownTexts(Json(BotText.English, view))[0]);
-        Assert.Equal("2026年第3季度", ShownTexts(Json(BotText.Chinese, view))[0]);
+        Assert.Equal("Q3 2026 · final result", ShownTexts(Json(BotText.English, view))[0]);
+        Assert.Equal("2026年第3季度 · 最终结果", ShownTexts(Json(BotText.Chinese, view))[0]);
     }
 
     [Theory]

@@ -36,5 +36,19 @@ internal static class TargetsViews
         yield return ("missed", View(member, Revenue(210_000, 150_000, new DateOnly(2026, 11, 30), todayIsOver: true)));
         // A period reaching into a year whose holidays the calendar does not know: the footer says so.
         yield return ("calendar-missing", View(member, Revenue(210_000, 100_000), Contracts(21, 10)) with { UncoveredYears = [2027] });
+        // October looked back at on 16 November (the monthly review): final results, one reached, one missed.
+        var october = SalesPeriod.Month(2026, 10);
+        Pace Final(decimal target, decimal actual) => PaceCalculator.Calculate(new PaceInput(target, actual, october, Today, WorkingCalendar.WeekendsOnly));
+        yield return ("past-month", View(member,
+            new TargetsRow("revenue", "Revenue", KpiUnit.Currency, "CNY", Final(200_000, 150_000)),
+            new TargetsRow("contracts", "Contracts", KpiUnit.Count, null, Final(10, 12))) with { Period = october });
+        // December, still to come: its targets, no pace.
+        var december = SalesPeriod.Month(2026, 12);
+        yield return ("next-month", View(member,
+            new TargetsRow("revenue", "Revenue", KpiUnit.Currency, "CNY", PaceCalculator.Calculate(new PaceInput(200_000, 0, december, Today, WorkingCalendar.WeekendsOnly)))) with { Period = december });
+        // The year without a yearly target: the sum of the months set, marked.
+        var year = SalesPeriod.Year(2026);
+        yield return ("summed-year", View(member,
+            new TargetsRow("revenue", "Revenue", KpiUnit.Currency, "CNY", PaceCalculator.Calculate(new PaceInput(300_000, 120_000, year, Today, WorkingCalendar.WeekendsOnly)), TargetIsSum: true)) with { Period = year });
     }
 }

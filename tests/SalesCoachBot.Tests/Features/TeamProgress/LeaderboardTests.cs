@@ -98,12 +98,12 @@ public sealed class LeaderboardTests
         Assert.Equal(2, sent.Count);
         // November: 12 of 21 working days elapsed; October at the same point: 10 of 18 (through 21 October).
         // Pace now vs then: Dan 35 % vs 0 %, Bob 35 % vs 9 % (his 30 October deal is after the point), Alice 140 % vs 162 %.
-        TeamWorld.AssertInOrder(CardText.Of(sent[0]), "Most improved on Revenue: pace now vs last month at the same point",
+        TeamWorld.AssertInOrder(CardText.Of(sent[0]), "Most improved on Revenue: pace now vs the month before at the same point",
             "🥇", "Dan Zhao", "Pace 35% (was 0%)", "+35 pts",
             "🥈", "Bob Li", "Pace 35% (was 9%)", "+26 pts",
             "🥉", "Alice Wang", "Pace 140% (was 162%)", "-22 pts",
             "Carol Chen", "Nothing to compare");
-        TeamWorld.AssertInOrder(CardText.Of(sent[1]), "销售额进步最快：当前完成进度对比上月同一时点", "Dan Zhao", "+35 个百分点", "Bob Li", "Alice Wang", "Carol Chen", "无可比较数据");
+        TeamWorld.AssertInOrder(CardText.Of(sent[1]), "销售额进步最快：当前完成进度对比前一个月同一时点", "Dan Zhao", "+35 个百分点", "Bob Li", "Alice Wang", "Carol Chen", "无可比较数据");
     }
 
     [SkippableTheory]
@@ -132,7 +132,7 @@ public sealed class LeaderboardTests
 
         Assert.Contains("application/vnd.microsoft.card.adaptive", improved, StringComparison.Ordinal);
         Assert.Contains("This week · Week 47, 2026", improved, StringComparison.Ordinal);
-        Assert.Contains("pace now vs last week at the same point", improved, StringComparison.Ordinal);
+        Assert.Contains("pace now vs the week before at the same point", improved, StringComparison.Ordinal);
         foreach (var refused in new[] { rep, forged, otherTenant })
         {
             Assert.DoesNotContain("application/vnd.microsoft.card.adaptive", refused, StringComparison.Ordinal);

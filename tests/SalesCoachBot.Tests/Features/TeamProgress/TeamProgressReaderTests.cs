@@ -18,7 +18,7 @@ public sealed class TeamProgressReaderTests
         await using var _scope = scope;
         var reader = scope.ServiceProvider.GetRequiredService<TeamProgressReader>();
         var before = app.Commands.Count;
-        var snapshot = await reader.ReadAsync(TeamWorld.TenantA, world.TeamId, SalesPeriodKind.Month, "en-US", improvement);
+        var snapshot = await reader.ReadAsync(TeamWorld.TenantA, world.TeamId, SalesPeriod.Month(2026, 11), "en-US", improvement);
         return (app.Commands.Count - before, snapshot!);
     }
 

@@ -32,6 +32,14 @@ internal static class TeamProgressViews
         var year = SalesPeriod.Year(2025);
         yield return ("past-year", new(7, "East", year, today, asOf, zone, kpis, [Pace(0, 0, year), Pace(0, 0, year)],
             [Rep(1, "Alice", 0, 0, null, year)]));
+        // October in the monthly review: final results (reached, missed), some targets sums of set months.
+        var october = SalesPeriod.Month(2026, 10);
+        yield return ("past-month", new(7, "East", october, today, asOf, zone, kpis, [Pace(200_000m, 230_000m, october), Pace(8, 6, october)],
+            [Rep(1, "Alice", 100_000m, 150_000m, new Improvement(150m, 90m), october), Rep(2, "张伟", 100_000m, 80_000m, new Improvement(80m, 100m), october),
+                Rep(3, "Carol Chen", 0m, 5_000m, null, october)], HasSummedTargets: true));
+        var nextQuarter = SalesPeriod.Quarter(2027, 1);
+        yield return ("next-quarter", new(7, "East", nextQuarter, today, asOf, zone, kpis, [Pace(300_000m, 0m, nextQuarter), Pace(12, 0, nextQuarter)],
+            [Rep(1, "Alice", 150_000m, 0m, null, nextQuarter), Rep(3, "Carol Chen", 0m, 0m, null, nextQuarter)]));
         yield return ("no-reps", new(7, "East", month, today, asOf, zone, kpis, [Pace(0, 0, month), Pace(0, 0, month)], []));
         yield return ("no-kpis", new(7, "East", month, today, asOf, zone, [], [], []));
         // The week across the new year when the next year's holidays are not loaded: the footer says so.
