@@ -176,6 +176,8 @@ public sealed class LogResultFormTests
     [InlineData(DatabaseProvider.Sqlite, "visits", "1.5", "2026-11-18", "\"1.5\" has too many decimals")]
     [InlineData(DatabaseProvider.Sqlite, "revenue", "$500", "2026-11-18", "Revenue is counted in CNY, but you wrote USD.")]
     [InlineData(DatabaseProvider.Sqlite, "deal", "", "2026-11-18", "Enter an amount.")]
+    [InlineData(DatabaseProvider.Sqlite, "contracts", "50万", "2026-11-18", "Contracts signed is a count, not money: to log a deal amount, choose the deal.")]
+    [InlineData(DatabaseProvider.Postgres, "visits", "¥3", "2026-11-18", "Customer visits is a count, not money: to log a deal amount, choose the deal.")]
     public async Task LogForm_InvalidField_ComesBackWithReasonAndRecordsNothing(DatabaseProvider provider, string kpi, string amount, string date, string expected)
     {
         await using var app = await StartAsync(provider);
