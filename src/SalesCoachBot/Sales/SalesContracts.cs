@@ -138,3 +138,27 @@ internal static class ProgressCardActions
     /// </summary>
     public const string PeriodKey = "period";
 }
+
+/// <summary>
+/// One recognition a member received: a praise (from a colleague or manager) or an automatic celebration (no giver).
+/// <paramref name="IsPrivate"/> praise was sent to the person (and their manager) only.
+/// </summary>
+internal sealed record RecognitionEntry(
+    long Id, DateTimeOffset At, long? GiverMemberId, string? GiverName, string Reason, string? Value, int Points, bool IsPrivate);
+
+/// <summary>
+/// The recognition a member received, newest first (implemented by the recognition feature; the feedback history shows it
+/// next to feedback). Reads the turn's tenant (the store is already scoped to it).
+/// </summary>
+internal interface IRecognitionHistory
+{
+    /// <summary>At most <paramref name="take"/> entries received before <paramref name="before"/> (null: from the newest).</summary>
+    Task<IReadOnlyList<RecognitionEntry>> ReceivedAsync(long memberId, DateTimeOffset? before, int take, CancellationToken cancellationToken);
+}
+
+/// <summary>When each rep last got private feedback (implemented by the feedback feature; the team card shows it to managers).</summary>
+internal interface IFeedbackLog
+{
+    /// <summary>The time of the newest feedback each of <paramref name="memberIds"/> received; members without any are left out.</summary>
+    Task<IReadOnlyDictionary<long, DateTimeOffset>> LastReceivedAsync(IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken);
+}
