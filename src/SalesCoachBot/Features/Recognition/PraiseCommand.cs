@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
@@ -145,7 +146,8 @@ internal sealed partial class PraiseCommand(
         var quota = await store.DailyQuotaAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var zone = clock.TeamZone(team.TimeZone);
         var today = clock.TodayIn(zone).ToDateTime(TimeOnly.MinValue);
-        var dayStart = new DateTimeOffset(today, zone.GetUtcOffset(today));
+        // In UTC: PostgreSQL stores and compares timestamptz only with a zero offset.
+        var dayStart = new DateTimeOffset(today, zone.GetUtcOffset(today)).ToUniversalTime();
         if (await store.GivenSinceAsync(team.Id, giver.Id, dayStart, cancellationToken).ConfigureAwait(false) >= quota)
         {
             return (null, text.Get(locale, RecognitionTextKeys.PraiseQuota, quota, team.Name));
@@ -205,9 +207,13 @@ internal sealed partial class PraiseCommand(
         string tenantId, SalesTeam team, CheckedPraise praise, bool isPrivate, string? postId, (long ConversationId, Activity Card)? channelPost, string? link,
         CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        // PostgreSQL's retrying strategy runs the whole transaction again after a transient failure.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
         {
+            db.ChangeTracker.Clear();
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionLifetime = transaction.ConfigureAwait(false);
             var receiverIds = praise.Receivers.Select(r => r.MemberId).ToList();
             var praiseId = await store.AddPraiseAsync(tenantId,
                 new NewPraise(team.Id, praise.GiverId, receiverIds, praise.Reason, praise.Value, praise.Points, isPrivate, postId), cancellationToken).ConfigureAwait(false);
@@ -233,7 +239,7 @@ internal sealed partial class PraiseCommand(
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             LogPraised(logger, praiseId, team.Id, praise.Receivers.Count, isPrivate);
-        }
+        }).ConfigureAwait(false);
     }
 
     // Private praise also reaches the managers of the people praised: their line managers and the team's managers, each once.

@@ -133,9 +133,12 @@ internal sealed class RecognitionStore(SalesCoachDbContext db, TimeProvider time
     public async Task ReplaceAsync(string tenantId, long salesTeamId, IReadOnlyList<(string Name, int Points)> values, int? dailyQuota, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
         {
+            db.ChangeTracker.Clear();
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionLifetime = transaction.ConfigureAwait(false);
             await db.CompanyValues.Where(v => v.SalesTeamId == salesTeamId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             db.CompanyValues.AddRange(values.Select(v => new CompanyValue { TenantId = tenantId, SalesTeamId = salesTeamId, Name = v.Name, Points = v.Points, CreatedAt = now }));
@@ -154,7 +157,7 @@ internal sealed class RecognitionStore(SalesCoachDbContext db, TimeProvider time
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
