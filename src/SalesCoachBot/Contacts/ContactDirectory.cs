@@ -96,6 +96,16 @@ internal sealed class ContactDirectory(SalesCoachDbContext db, ContactCache cach
         return row is null ? null : new ConversationReference(row.ServiceUrl, row.ConversationId, row.TenantId, row.ConversationType, row.UserId, row.BotId);
     }
 
+    /// <summary>The row id of a stored conversation of the tenant (for the outbox), or null when the bot has never been in it.</summary>
+    public async Task<long?> ConversationRowIdAsync(string tenantId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        db.ForTenant(tenantId);
+        var id = ContactFacts.NormalizeConversationId(conversationId);
+        return await db.Conversations.AsNoTracking().Where(c => c.ConversationId == id).Select(c => (long?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<KnownMember?> UpsertAsync(ContactFacts facts, DateTimeOffset now, Func<CancellationToken, Task<string?>>? emailLookup, CancellationToken cancellationToken)
     {
         if (!await db.Tenants.AnyAsync(cancellationToken).ConfigureAwait(false))

@@ -55,6 +55,14 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<TenantCalendarYear> TenantCalendarYears => Set<TenantCalendarYear>();
 
+    public DbSet<Praise> Praises => Set<Praise>();
+
+    public DbSet<PraiseReceiver> PraiseReceivers => Set<PraiseReceiver>();
+
+    public DbSet<CompanyValue> CompanyValues => Set<CompanyValue>();
+
+    public DbSet<RecognitionSettings> RecognitionSettings => Set<RecognitionSettings>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

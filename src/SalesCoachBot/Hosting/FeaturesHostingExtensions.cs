@@ -4,6 +4,7 @@ using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.SalesTeams;
 using SalesCoachBot.Features.Settings;
@@ -36,6 +37,7 @@ internal static class FeaturesHostingExtensions
         services.AddTargets();
         services.AddSalesResults();
         services.AddTeamProgress();
+        services.AddRecognition();
         services.AddImports();
         services.AddCrm();
         services.AddAdminApi();
@@ -47,7 +49,7 @@ internal static class FeaturesHostingExtensions
     /// <summary>The HTTP endpoints features add beside the bot's: the admin API (with the CRM's unmatched list) and the CRM webhook.</summary>
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
-        app.MapAdminApi().MapCrmAdmin();
+        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin();
         app.MapCrmWebhooks();
         return app;
     }

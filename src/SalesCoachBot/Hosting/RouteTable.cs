@@ -2,6 +2,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.SalesTeams;
 using SalesCoachBot.Features.Settings;
@@ -58,6 +59,9 @@ internal static class RouteTable
             .OnCommand<LeaderboardCommand>(
                 TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord, TeamProgressCommands.LeaderboardRankingWord)
             .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
+
+            .OnCommand<PraiseCommand>(PraiseCommand.Word, PraiseCommand.ChineseWord, PraiseCommand.LikeWord, PraiseCommand.CommendWord, PraiseCommand.PrivateWord)
+            .OnCommand<ValuesCommand>(ValuesCommand.Word, ValuesCommand.ChineseWord)
 
             .OnFallback<HelpFallback>()
 

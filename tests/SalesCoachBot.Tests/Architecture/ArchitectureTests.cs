@@ -75,6 +75,10 @@ public sealed class ArchitectureTests
         { nameof(OutboxMessage), ["SalesCoachBot.Messaging", "SalesCoachBot.Scheduling"] },
         { nameof(Conversation), ["SalesCoachBot.Contacts", "SalesCoachBot.Messaging"] },
         { nameof(TenantCalendarYear), ["SalesCoachBot.Sales"] },
+        { nameof(Praise), [$"{FeaturesRoot}.Recognition"] },
+        { nameof(PraiseReceiver), [$"{FeaturesRoot}.Recognition"] },
+        { nameof(CompanyValue), [$"{FeaturesRoot}.Recognition"] },
+        { nameof(RecognitionSettings), [$"{FeaturesRoot}.Recognition"] },
     };
 
     private static string SourceRoot()

@@ -16,6 +16,7 @@ public class CardApprovalTests
         ["WelcomeCard.Build"] = ["welcome.personal.", "welcome.team.", "welcome.team.setup."],
         ["SettingsCard.Build"] = ["settings.", "settings.saved.", "settings.invalid."],
         ["TargetsCard.Build"] = ["targets.on-pace.", "targets.notice.", "targets.past-month.", "targets.next-month.", "targets.summed-year."],
+        ["RecognitionCard.Build"] = ["recognition.value.", "recognition.plain."],
         ["SetTargetPickCard.Build"] = ["targets.pick."],
         ["LogResultForm.Build"] = ["results.form.", "results.form.invalid."],
         ["ImportCard.Preview"] = ["imports.preview.", "imports.preview.none-valid."],

@@ -3,6 +3,7 @@ using SalesCoachBot.Data;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
+using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
@@ -87,6 +88,12 @@ internal static class CardCatalog
                 yield return ($"leaderboard.{name}.{locale}", LeaderboardCard.Build(text, locale, snapshot, LeaderboardView.Ranking));
                 yield return ($"leaderboard.improved.{name}.{locale}", LeaderboardCard.Build(text, locale, snapshot, LeaderboardView.Improved));
             }
+
+            // Two people praised for a value (each mentioned), and one without a value; the reason is typed text.
+            yield return ($"recognition.value.{locale}", RecognitionCard.Build(text, locale, new RecognitionCardView(
+                AwkwardName, [new("29:alice", "Alice Wang"), new("29:zhang", "张伟")], "closed the *Acme* deal\n<b>before</b> \"Q4\" 拿下华为", "客户第一", 3, "East Sales \"A\" 华东")));
+            yield return ($"recognition.plain.{locale}", RecognitionCard.Build(text, locale, new RecognitionCardView(
+                "Mia Manager", [new("29:bob", AwkwardName)], "帮新人准备方案", null, 1, "East Sales")));
         }
 
         yield return ("model.every-element", EveryElement());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
@@ -247,6 +248,24 @@ public sealed partial class ParserPropertyTests
             Assert.True(updated is null ^ errors.Count == 0);
         }, iter: Iterations);
     }
+
+    [Fact]
+    public void RecognitionParsers_AnyText_AnswerWithoutThrowing()
+    {
+        TypedFor([.. RecognitionWords, .. GrammarWords]).Sample(typed =>
+        {
+            var praise = PraiseParser.Read(typed);
+            Assert.True(praise.MentionCount >= 0);
+            Assert.Equal(praise.Reason.Trim(), praise.Reason);
+            var values = ValuesCommand.Read(typed);
+            Assert.True(values.Name is null || values.Name.Length is > 0 and <= CompanyValue.MaxNameLength);
+            Assert.True(values.Points is null or >= RecognitionStore.MinPoints and <= RecognitionStore.MaxPoints);
+        }, iter: Iterations);
+    }
+
+    private static readonly string[] RecognitionWords =
+        ["praise", "表扬", "私下表扬", "点赞", "夸", "private", "私下", "#", "#客户第一", "#customer-first", "<at>Alice Wang</at>", "<at>张伟</at>",
+         "<at id=\"0\">Bob</at>", "and", "和", "、", "values", "价值观", "add", "添加", "remove", "移除", "100", "101", "0", " "];
 
     [Fact]
     public void ImportCellParsers_AnyText_AnswerWithoutThrowing()

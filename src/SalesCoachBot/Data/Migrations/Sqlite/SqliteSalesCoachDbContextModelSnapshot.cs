@@ -17,6 +17,50 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_values");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_company_values_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_company_values_tenant_id_sales_team_id_name");
+
+                    b.ToTable("company_values", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -535,6 +579,151 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("pending_imports", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.Praise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChannelPostId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_post_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("GiverMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("giver_member_id");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_private");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_praises");
+
+                    b.HasIndex("GiverMemberId")
+                        .HasDatabaseName("ix_praises_giver_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_praises_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "CreatedAt")
+                        .HasDatabaseName("ix_praises_tenant_id_sales_team_id_created_at");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "GiverMemberId", "CreatedAt")
+                        .HasDatabaseName("ix_praises_tenant_id_sales_team_id_giver_member_id_created_at");
+
+                    b.ToTable("praises", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.PraiseReceiver", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("PraiseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("praise_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_praise_receivers");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_praise_receivers_member_id");
+
+                    b.HasIndex("PraiseId")
+                        .HasDatabaseName("ix_praise_receivers_praise_id");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_praise_receivers_tenant_id_member_id_created_at");
+
+                    b.HasIndex("TenantId", "PraiseId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_praise_receivers_tenant_id_praise_id_member_id");
+
+                    b.ToTable("praise_receivers", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.RecognitionSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DailyPraiseQuota")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("daily_praise_quota");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recognition_settings");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_recognition_settings_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recognition_settings_tenant_id_sales_team_id");
+
+                    b.ToTable("recognition_settings", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.SalesResult", b =>
                 {
                     b.Property<long>("Id")
@@ -902,6 +1091,23 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("tenant_calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_values_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_values_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.Conversation", b =>
                 {
                     b.HasOne("SalesCoachBot.Data.Member", "Member")
@@ -1003,6 +1209,71 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pending_imports_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Praise", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("GiverMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praises_members_giver_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praises_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praises_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.PraiseReceiver", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praise_receivers_members_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Praise", null)
+                        .WithMany("Receivers")
+                        .HasForeignKey("PraiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praise_receivers_praises_praise_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praise_receivers_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.RecognitionSettings", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recognition_settings_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recognition_settings_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.SalesResult", b =>
@@ -1109,6 +1380,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_calendar_years_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Praise", b =>
+                {
+                    b.Navigation("Receivers");
                 });
 #pragma warning restore 612, 618
         }

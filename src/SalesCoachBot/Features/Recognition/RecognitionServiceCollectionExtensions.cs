@@ -1,0 +1,25 @@
+using SalesCoachBot.Sales;
+
+namespace SalesCoachBot.Features.Recognition;
+
+internal static class RecognitionServiceCollectionExtensions
+{
+    /// <summary>Praise and company values: their store (also the recognition history other features read), the team choice and help lines.</summary>
+    public static IServiceCollection AddRecognition(this IServiceCollection services)
+    {
+        services.AddScoped<RecognitionStore>();
+        services.AddScoped<IRecognitionHistory>(sp => sp.GetRequiredService<RecognitionStore>());
+        services.AddScoped<RecognitionTeams>();
+        services.AddHelpTopic(PraiseCommand.Topic);
+        services.AddHelpTopic(ValuesCommand.Topic);
+        return services;
+    }
+
+    /// <summary>A team's company values and praise quota on the admin API's tenant group (which checks the key).</summary>
+    public static RouteGroupBuilder MapRecognitionAdmin(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/teams/{teamId}/values", RecognitionAdminEndpoints.GetValuesAsync);
+        tenant.MapPut("/teams/{teamId}/values", RecognitionAdminEndpoints.PutValuesAsync);
+        return tenant;
+    }
+}
