@@ -56,15 +56,17 @@ internal static class RecognitionCard
     }
 
     /// <summary>
-    /// The card as a message: the mention entities also on the activity (Teams notifies the people mentioned), and the
-    /// summary for notifications.
+    /// The card as a message: the mention entities also on the activity, with their <c>&lt;at&gt;</c> texts as the
+    /// message text (Teams notifies the people mentioned), and the summary for notifications.
     /// </summary>
     public static Activity ToActivity(AdaptiveCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
         var activity = Activity.CreateCard(card, card.FallbackText);
-        activity.Entities = [.. (card.MsTeams?.Entities ?? []).Select(e => Entity.ForMention(
-            new ChannelAccount { Id = e.Mentioned!.Id, Name = e.Mentioned.Name }, e.Text!))];
+        var mentions = card.MsTeams?.Entities ?? [];
+        activity.Entities = [.. mentions.Select(e => Entity.ForMention(new ChannelAccount { Id = e.Mentioned!.Id, Name = e.Mentioned.Name }, e.Text!))];
+        // Teams matches an activity's mention entities against its text: the people praised, one line above the card.
+        activity.Text = string.Join(' ', mentions.Select(e => e.Text));
         return activity;
     }
 }
