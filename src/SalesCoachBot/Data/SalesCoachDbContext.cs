@@ -55,6 +55,8 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<TenantCalendarYear> TenantCalendarYears => Set<TenantCalendarYear>();
 
+    public DbSet<FeedbackNote> FeedbackNotes => Set<FeedbackNote>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

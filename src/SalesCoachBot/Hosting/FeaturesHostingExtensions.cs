@@ -1,6 +1,7 @@
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Admin;
 using SalesCoachBot.Features.Crm;
+using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
@@ -36,6 +37,7 @@ internal static class FeaturesHostingExtensions
         services.AddTargets();
         services.AddSalesResults();
         services.AddTeamProgress();
+        services.AddFeedback();
         services.AddImports();
         services.AddCrm();
         services.AddAdminApi();

@@ -1,4 +1,5 @@
 using SalesCoachBot.Contacts;
+using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
@@ -58,6 +59,12 @@ internal static class RouteTable
             .OnCommand<LeaderboardCommand>(
                 TeamProgressCommands.LeaderboardWord, TeamProgressCommands.LeaderboardChineseWord, TeamProgressCommands.LeaderboardRankingWord)
             .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
+
+            .OnCommand<FeedbackCommand>(FeedbackCommand.Word, FeedbackCommand.ChineseWord)
+            .OnCardAction<AcknowledgeFeedbackAction>(FeedbackCards.AcknowledgeVerb)
+            .OnCardAction<MoreFeedbackAction>(FeedbackCards.MoreVerb)
+            .OnCardAction<ShowFeedbackFormAction>(FeedbackForm.ShowVerb)
+            .OnCardAction<SendFeedbackFormAction>(FeedbackForm.SubmitVerb)
 
             .OnFallback<HelpFallback>()
 
