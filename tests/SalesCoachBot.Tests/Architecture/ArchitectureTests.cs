@@ -75,6 +75,7 @@ public sealed class ArchitectureTests
         { nameof(OutboxMessage), ["SalesCoachBot.Messaging", "SalesCoachBot.Scheduling"] },
         { nameof(Conversation), ["SalesCoachBot.Contacts", "SalesCoachBot.Messaging"] },
         { nameof(TenantCalendarYear), ["SalesCoachBot.Sales"] },
+        { nameof(FeedbackNote), [$"{FeaturesRoot}.Feedback"] },
     };
 
     private static string SourceRoot()
