@@ -74,8 +74,8 @@ internal static class FeedbackForm
                 new InputChoice(text.Get(locale, FeedbackTextKeys.KindPraise), PraiseChoice),
                 new InputChoice(text.Get(locale, FeedbackTextKeys.KindToImprove), ToImproveChoice),
             ],
+            // Always one of the two (praise unless chosen otherwise), so nothing to require.
             Value = values.Kind == ToImproveChoice ? ToImproveChoice : PraiseChoice,
-            IsRequired = true,
         });
         body.Add(Field(SituationField, text.Get(locale, FeedbackTextKeys.FormSituation), values.Situation, required: null, error: null));
         body.Add(Field(BehaviourField, text.Get(locale, FeedbackTextKeys.FormBehaviour), values.Behaviour, required: true, text.Get(locale, FeedbackTextKeys.FormErrorBehaviour)));
