@@ -49,8 +49,15 @@ public sealed class Chat(SalesCoachBotApplication app)
             Assert.Fail($"The bot answered {(int)response.StatusCode} {response.StatusCode} to the {activity.Build().Type}: {body}");
         }
 
-        // The turn's sends and updates finished before the HTTP response; anything later is a background job's.
-        var requests = app.Connector.Requests.Skip(before).ToList();
+        // The turn's sends and updates finished before the HTTP response; anything later is a background job's. The outbox
+        // dispatcher may already send a message the turn enqueued (a 1:1 note) before the response: that is not a reply,
+        // so messages posted into another conversation do not count (a turn only answers in its own conversation or a
+        // thread of it; updates in place elsewhere, such as a manager's copy, do).
+        var conversation = Root(activity.Build().Conversation?.Id);
+        var requests = app.Connector.Requests.Skip(before)
+            .Where(r => r.Operation is not (FakeConnectorOperation.Send or FakeConnectorOperation.Reply)
+                || r.ConversationId is null || conversation is null || Root(r.ConversationId) == conversation)
+            .ToList();
         var invoke = body.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonNode.Parse(body) : null;
         var replies = new Replies(requests, response.StatusCode, invoke);
         if (!AllowFailedTurns && CrashApology(replies) is { } apology)
@@ -60,6 +67,9 @@ public sealed class Chat(SalesCoachBotApplication app)
 
         return replies;
     }
+
+    // A channel thread is the channel's id with ";messageid=…"; replies in the thread belong to the channel's turn.
+    private static string? Root(string? conversationId) => conversationId?.Split(';')[0];
 
     /// <summary>The apology of a crashed turn among the replies (text or invoke error), or null.</summary>
     private string? CrashApology(Replies replies)

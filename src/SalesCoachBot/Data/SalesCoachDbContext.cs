@@ -63,6 +63,8 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<RecognitionSettings> RecognitionSettings => Set<RecognitionSettings>();
 
+    public DbSet<FeedbackNote> FeedbackNotes => Set<FeedbackNote>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

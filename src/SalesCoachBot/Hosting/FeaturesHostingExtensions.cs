@@ -1,6 +1,7 @@
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Admin;
 using SalesCoachBot.Features.Crm;
+using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
@@ -38,6 +39,7 @@ internal static class FeaturesHostingExtensions
         services.AddSalesResults();
         services.AddTeamProgress();
         services.AddRecognition();
+        services.AddFeedback();
         services.AddImports();
         services.AddCrm();
         services.AddAdminApi();

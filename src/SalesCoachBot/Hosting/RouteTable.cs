@@ -1,4 +1,5 @@
 using SalesCoachBot.Contacts;
+using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
@@ -62,6 +63,11 @@ internal static class RouteTable
 
             .OnCommand<PraiseCommand>(PraiseCommand.Word, PraiseCommand.ChineseWord, PraiseCommand.LikeWord, PraiseCommand.CommendWord, PraiseCommand.PrivateWord)
             .OnCommand<ValuesCommand>(ValuesCommand.Word, ValuesCommand.ChineseWord)
+            .OnCommand<FeedbackCommand>(FeedbackCommand.Word, FeedbackCommand.ChineseWord)
+            .OnCardAction<AcknowledgeFeedbackAction>(FeedbackCards.AcknowledgeVerb)
+            .OnCardAction<MoreFeedbackAction>(FeedbackCards.MoreVerb)
+            .OnCardAction<ShowFeedbackFormAction>(FeedbackForm.ShowVerb)
+            .OnCardAction<SendFeedbackFormAction>(FeedbackForm.SubmitVerb)
 
             .OnFallback<HelpFallback>()
 

@@ -22,7 +22,12 @@ public class CardApprovalTests
         ["ImportCard.Preview"] = ["imports.preview.", "imports.preview.none-valid."],
         ["ImportCard.Imported"] = ["imports.imported.", "imports.imported.targets."],
         ["ImportCard.Cancelled"] = ["imports.cancelled."],
-        ["TeamCard.Build"] = ["team.month.", "team.no-kpis.", "team.past-month.", "team.next-quarter."],
+        ["TeamCard.Build"] = ["team.month.", "team.no-kpis.", "team.past-month.", "team.next-quarter.", "team.feedback."],
+        ["FeedbackCards.ForRep"] = ["feedback.rep.", "feedback.rep.acknowledged."],
+        ["FeedbackCards.GiverCopy"] = ["feedback.copy.", "feedback.copy.acknowledged."],
+        ["FeedbackCards.History"] = ["feedback.history.", "feedback.history.empty."],
+        ["FeedbackCards.Given"] = ["feedback.given.", "feedback.given.none."],
+        ["FeedbackForm.Build"] = ["feedback.form.", "feedback.form.filled.", "feedback.form.invalid."],
         ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month.", "leaderboard.past-month.", "leaderboard.improved.past-month."],
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Data;
+using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Onboarding;
@@ -94,9 +95,66 @@ internal static class CardCatalog
                 AwkwardName, [new("29:alice", "Alice Wang"), new("29:zhang", "张伟")], "closed the *Acme* deal\n<b>before</b> \"Q4\" 拿下华为", "客户第一", 3, "East Sales \"A\" 华东")));
             yield return ($"recognition.plain.{locale}", RecognitionCard.Build(text, locale, new RecognitionCardView(
                 "Mia Manager", [new("29:bob", AwkwardName)], "帮新人准备方案", null, 1, "East Sales")));
+
+            // For a manager in 1:1: feedback today, 1 and 12 days ago, and never (张伟).
+            var monthView = TeamProgressViews.Representative(AwkwardName).First().Snapshot;
+            var feedbackAt = new Dictionary<long, DateTimeOffset>
+            {
+                [1] = monthView.AsOf.AddHours(-1),
+                [2] = monthView.AsOf.AddDays(-1),
+                [3] = monthView.AsOf.AddDays(-12),
+            };
+            yield return ($"team.feedback.{locale}", TeamCard.Build(text, locale, monthView, feedbackAt));
+
+            foreach (var (name, card) in FeedbackCardsOf(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> FeedbackCardsOf(BotText text, string locale)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var given = new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
+        FeedbackNote Note(long id, FeedbackKind kind, string? situation, string behaviour, string? impact, DateTimeOffset? acknowledged = null) => new()
+        {
+            Id = id,
+            TenantId = "tenant-contoso",
+            EntryId = "entry-" + id,
+            GiverMemberId = 9,
+            ReceiverMemberId = 2,
+            SalesTeamId = 7,
+            Kind = kind,
+            Situation = situation,
+            Behaviour = behaviour,
+            Impact = impact,
+            GivenAt = given.AddDays(-id),
+            AcknowledgedAt = acknowledged,
+        };
+        // What people write, awkward: Markdown, a mention, quotes, new lines, Chinese.
+        var typed = new FeedbackView(Note(1, FeedbackKind.Note, null, "**Great** call with <at>华为</at> \"Acme\"\nkeep it up 拿下华为", null), AwkwardName, "Bob Li");
+        var form = new FeedbackView(Note(2, FeedbackKind.ToImprove, "Acme renewal, Tuesday", "Talked price before value", "客户要求打折 [link](http://x)", given.AddHours(3)), "Mia Manager", AwkwardName);
+        yield return ($"feedback.rep.{locale}", FeedbackCards.ForRep(text, locale, typed, zone));
+        yield return ($"feedback.rep.acknowledged.{locale}", FeedbackCards.ForRep(text, locale, form, zone));
+        yield return ($"feedback.copy.{locale}", FeedbackCards.GiverCopy(text, locale, typed, zone));
+        yield return ($"feedback.copy.acknowledged.{locale}", FeedbackCards.GiverCopy(text, locale, form, zone));
+        var recognition = new RecognitionEntry(5, given.AddDays(-1).AddHours(2), 3, AwkwardName, "Helped close *Acme*", "客户第一", 10, false);
+        var celebration = new RecognitionEntry(6, given.AddDays(-3), null, null, "100% of the November target", null, 0, false);
+        yield return ($"feedback.history.{locale}", FeedbackCards.History(text, locale,
+            [new(typed.Note.GivenAt, typed, null), new(recognition.At, null, recognition), new(form.Note.GivenAt, form, null), new(celebration.At, null, celebration)],
+            zone, celebration.At));
+        yield return ($"feedback.history.empty.{locale}", FeedbackCards.History(text, locale, [], zone, null));
+        yield return ($"feedback.given.{locale}", FeedbackCards.Given(text, locale, 2, AwkwardName, [typed, form], zone));
+        yield return ($"feedback.given.none.{locale}", FeedbackCards.Given(text, locale, 2, "张伟", [], zone));
+        FeedbackForm.Rep[] reps = [new(2, "Bob Li"), new(3, AwkwardName), new(4, "张伟")];
+        yield return ($"feedback.form.{locale}", FeedbackForm.Build(text, locale, reps, FeedbackFormValues.Empty, "0123456789abcdef0123456789abcdef"));
+        yield return ($"feedback.form.filled.{locale}", FeedbackForm.Build(text, locale, reps,
+            new FeedbackFormValues("4", FeedbackForm.ToImproveChoice, null, "Typed in the channel: \"**not** here\"", null), "0123456789abcdef0123456789abcdef"));
+        yield return ($"feedback.form.invalid.{locale}", FeedbackForm.Build(text, locale, reps, new FeedbackFormValues("99", null, "x", null, null),
+            "0123456789abcdef0123456789abcdef", [text.Get(locale, FeedbackTextKeys.FormErrorRep), text.Get(locale, FeedbackTextKeys.FormErrorBehaviour)]));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> SettingsCards(BotText text, string locale)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Crm;
+using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
@@ -334,6 +335,27 @@ public sealed partial class ParserPropertyTests
             {
                 // The documented refusal: the webhook answers 400 with it.
             }
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void FeedbackParsers_AnyText_AnswerWithoutThrowing()
+    {
+        TypedFor("反馈", "feedback", "form", "表单", "<at>张伟</at>", "<at>Bob Li</at>", "<at>", "</at>", "bob@contoso.com", "@", " ").Sample(typed =>
+        {
+            var request = FeedbackParser.Parse(typed);
+            Assert.True(Enum.IsDefined(request.Ask));
+            Assert.True(request.Ask != FeedbackAsk.History || request.Words.Count == 0);
+            // Every split puts every word back: the name and the feedback, nothing lost.
+            foreach (var (who, feedback) in FeedbackParser.Split(request.Words))
+            {
+                Assert.Equal(string.Join(' ', request.Words), (who + " " + feedback).Trim());
+            }
+
+            _ = FeedbackCards.ReadId(typed);
+            _ = FeedbackCards.ReadBefore(typed);
+            _ = FeedbackForm.KindOf(typed);
+            _ = FeedbackForm.IsEntryId(typed);
         }, iter: Iterations);
     }
 

@@ -18,7 +18,11 @@ internal static class TeamCard
 
     public const string PeriodKey = "period";
 
-    public static AdaptiveCard Build(BotText text, string? locale, TeamProgressSnapshot snapshot)
+    /// <param name="lastFeedback">
+    /// When each rep last got private feedback (<see cref="IFeedbackLog"/>), for a manager in the 1:1 chat only; null
+    /// shows no feedback line (a channel, where the team would read it).
+    /// </param>
+    public static AdaptiveCard Build(BotText text, string? locale, TeamProgressSnapshot snapshot, IReadOnlyDictionary<long, DateTimeOffset>? lastFeedback = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -53,7 +57,7 @@ internal static class TeamCard
                 body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoReps)) { Wrap = true, IsSubtle = true });
             }
 
-            body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r, snapshot.State)));
+            body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r, snapshot.State, FeedbackLine(text, locale, snapshot, r, lastFeedback))));
         }
 
         body.Add(CardParts.AsOf(text, locale, snapshot));
@@ -96,7 +100,31 @@ internal static class TeamCard
         };
     }
 
-    private static Container RepLine(BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep, PeriodState state)
+    // "Last feedback 3 days ago", in days of the team's zone; null when the card shows no feedback lines.
+    private static TextBlock? FeedbackLine(BotText text, string? locale, TeamProgressSnapshot snapshot, RepProgress rep, IReadOnlyDictionary<long, DateTimeOffset>? lastFeedback)
+    {
+        if (lastFeedback is null)
+        {
+            return null;
+        }
+
+        if (!lastFeedback.TryGetValue(rep.MemberId, out var at))
+        {
+            return new TextBlock(text.Get(locale, TeamProgressTextKeys.FeedbackNever)) { Color = TextColor.Warning, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(snapshot.AsOf, snapshot.TimeZone).DateTime);
+        var days = today.DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, snapshot.TimeZone).DateTime).DayNumber;
+        var line = days switch
+        {
+            <= 0 => text.Get(locale, TeamProgressTextKeys.FeedbackToday),
+            1 => text.Get(locale, TeamProgressTextKeys.FeedbackYesterday),
+            _ => text.Get(locale, TeamProgressTextKeys.FeedbackDays, days),
+        };
+        return new TextBlock(line) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
+    }
+
+    private static Container RepLine(BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep, PeriodState state, TextBlock? feedback)
     {
         var pace = rep.PaceOf(primary.Id);
         string Amount(decimal value) => SalesFormat.Amount(locale, primary.Unit, primary.Currency, value);
@@ -134,6 +162,11 @@ internal static class TeamCard
             // No target, or a period still to come: what is set (if anything), no pace.
             var amounts = pace.Target > 0 ? $"{Amount(pace.Actual)} / {Amount(pace.Target)}" : Amount(pace.Actual);
             items.Add(new TextBlock($"{status} · {amounts}") { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
+        }
+
+        if (feedback is not null)
+        {
+            items.Add(feedback);
         }
 
         return new Container { Items = items, Spacing = Spacing.Medium };

@@ -103,7 +103,8 @@ internal static class TeamProgressCommands
 /// (<c>team last quarter</c>, <c>团队 上季度</c>) (channel: that team, unless its
 /// managers limited it; 1:1: managers; never guests). <c>team visibility …</c> is <see cref="TeamVisibility"/>.
 /// </summary>
-internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader reader, TeamVisibility visibility, SalesClock clock, BotText text) : ICommandHandler
+internal sealed class TeamCommand(
+    TeamSelection selection, TeamProgressReader reader, TeamVisibility visibility, IFeedbackLog feedback, SalesClock clock, BotText text) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -140,8 +141,19 @@ internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader re
             return;
         }
 
-        await TeamProgressCommands.SendAsync(turn, TeamCard.Build(text, locale, snapshot), choice.Hint, cancellationToken).ConfigureAwait(false);
+        var lastFeedback = await LastFeedbackAsync(turn, feedback, snapshot, cancellationToken).ConfigureAwait(false);
+        await TeamProgressCommands.SendAsync(turn, TeamCard.Build(text, locale, snapshot, lastFeedback), choice.Hint, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// When each rep last got feedback, for the card in the 1:1 chat (only a team's managers get the card there); null
+    /// in a channel, where the whole team would read it.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<long, DateTimeOffset>?> LastFeedbackAsync(
+        TurnContext turn, IFeedbackLog feedback, TeamProgressSnapshot snapshot, CancellationToken cancellationToken) =>
+        turn.IsPersonal
+            ? await feedback.LastReceivedAsync([.. snapshot.Reps.Select(r => r.MemberId)], cancellationToken).ConfigureAwait(false)
+            : null;
 
     // Refusals may quote what the user typed (a team name): plain, so Teams shows it as typed.
     internal static Activity Plain(string message)
@@ -153,7 +165,7 @@ internal sealed class TeamCommand(TeamSelection selection, TeamProgressReader re
 }
 
 /// <summary>The team card's period buttons (<see cref="TeamCard.PeriodVerb"/>), re-checking tenant, place and role.</summary>
-internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressReader reader, BotText text) : ICardActionHandler
+internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressReader reader, IFeedbackLog feedback, BotText text) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
@@ -176,9 +188,13 @@ internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressRead
         var snapshot = period is { } shown
             ? await reader.ReadAsync(choice.TenantId, teamId, shown, locale, cancellationToken: cancellationToken).ConfigureAwait(false)
             : null;
-        return snapshot is null
-            ? CardActionResult.Text(text.Get(locale, TeamProgressTextKeys.NotAllowed))
-            : CardActionResult.UpdateCard(TeamCard.Build(text, locale, snapshot));
+        if (snapshot is null)
+        {
+            return CardActionResult.Text(text.Get(locale, TeamProgressTextKeys.NotAllowed));
+        }
+
+        var lastFeedback = await TeamCommand.LastFeedbackAsync(turn, feedback, snapshot, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.UpdateCard(TeamCard.Build(text, locale, snapshot, lastFeedback));
     }
 }
 

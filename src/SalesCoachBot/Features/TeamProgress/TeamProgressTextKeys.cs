@@ -101,4 +101,10 @@ internal static class TeamProgressTextKeys
     public const string PreviousHalf = "teamprogress.previous.half";
 
     public const string SummedTargets = "teamprogress.summedTargets";
+
+    // Days since a rep's last private feedback, for managers in the 1:1 chat (IFeedbackLog).
+    public const string FeedbackNever = "teamprogress.feedback.never";
+    public const string FeedbackToday = "teamprogress.feedback.today";
+    public const string FeedbackYesterday = "teamprogress.feedback.yesterday";
+    public const string FeedbackDays = "teamprogress.feedback.days";
 }

@@ -220,6 +220,99 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("crm_events", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.FeedbackNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Behaviour")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("behaviour");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("GiverActivityId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("giver_activity_id");
+
+                    b.Property<string>("GiverConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("giver_conversation_id");
+
+                    b.Property<long>("GiverMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("giver_member_id");
+
+                    b.Property<string>("Impact")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("impact");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("ReceiverMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("receiver_member_id");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("Situation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("situation");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_notes");
+
+                    b.HasIndex("GiverMemberId")
+                        .HasDatabaseName("ix_feedback_notes_giver_member_id");
+
+                    b.HasIndex("ReceiverMemberId")
+                        .HasDatabaseName("ix_feedback_notes_receiver_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_feedback_notes_sales_team_id");
+
+                    b.HasIndex("TenantId", "EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_notes_tenant_id_entry_id");
+
+                    b.HasIndex("TenantId", "ReceiverMemberId", "GivenAt")
+                        .HasDatabaseName("ix_feedback_notes_tenant_id_receiver_member_id_given_at");
+
+                    b.ToTable("feedback_notes", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
                 {
                     b.Property<long>("Id")
@@ -1171,6 +1264,37 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_crm_events_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.FeedbackNote", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("GiverMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_notes_members_giver_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_notes_members_receiver_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_notes_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_notes_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Contacts;
+using SalesCoachBot.Data;
+using SalesCoachBot.Localization;
+using SalesCoachBot.Messaging;
+using SalesCoachBot.Sales;
+using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Routing;
+
+namespace SalesCoachBot.Features.Feedback;
+
+/// <summary>A rep a manager may give feedback: an active rep of a team the manager manages.</summary>
+internal sealed record FeedbackRep(long MemberId, string Name, string? Email, string TeamsUserId, long SalesTeamId);
+
+/// <summary>What was asked for in <c>feedback</c>, with what the feedback says.</summary>
+internal sealed record FeedbackContent(FeedbackKind Kind, string? Situation, string Behaviour, string? Impact);
+
+/// <summary>
+/// Who may give whom feedback, and giving it: stored, then delivered to the rep's 1:1 chat through the outbox (never to
+/// a channel), in the same transaction, once per note. Every check reads the store on every turn.
+/// </summary>
+internal sealed partial class FeedbackDesk(
+    SalesCoachDbContext store,
+    TeamAccess access,
+    FeedbackBook book,
+    Outbox outbox,
+    SalesClock clock,
+    BotText text,
+    ILogger<FeedbackDesk> logger)
+{
+    /// <summary>The outbox kind of a delivered note: a message a manager caused, so never held by quiet hours or opt-outs.</summary>
+    public const string MessageKind = "feedback";
+
+    /// <summary>The reps the caller may give feedback (names in the locale's order), or why the caller may give none.</summary>
+    public async Task<(IReadOnlyList<FeedbackRep> Reps, string? Refusal)> RepsAsync(string tenantId, long callerId, string? locale, CancellationToken cancellationToken)
+    {
+        if (await access.IsGuestAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false))
+        {
+            LogRefused(logger, callerId);
+            return ([], text.Get(locale, FeedbackTextKeys.Guest));
+        }
+
+        var managed = await access.ManagedTeamIdsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
+        if (managed.Count == 0)
+        {
+            LogRefused(logger, callerId);
+            return ([], text.Get(locale, FeedbackTextKeys.OnlyManagers));
+        }
+
+        store.ForTenant(tenantId);
+        var reps = await store.TeamMemberships.AsNoTracking()
+            .Where(m => managed.Contains(m.SalesTeamId) && m.LeftAt == null && m.Role == TeamRole.Rep && m.MemberId != callerId)
+            .OrderBy(m => m.SalesTeamId)
+            .Select(m => new FeedbackRep(m.MemberId, m.Member!.Name ?? string.Empty, m.Member.Email, m.Member.TeamsUserId, m.SalesTeamId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ([.. reps.DistinctBy(r => r.MemberId).OrderBy(r => r.Name, BotText.NameOrder(locale))], null);
+    }
+
+    /// <summary>
+    /// The rep a typed person means, among <paramref name="reps"/>: by mention entity (its Teams id, never the name in
+    /// the text), by e-mail or display name ignoring case, else by a unique word or beginning of the name; or why not.
+    /// </summary>
+    public async Task<(FeedbackRep? Rep, string? Refusal)> FindAsync(
+        TurnContext turn, IReadOnlyList<FeedbackRep> reps, string who, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(reps);
+        var locale = turn.Locale;
+        List<FeedbackRep> matches;
+        string shown;
+        IQueryable<Member> sameInTenant;
+        if (who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
+        {
+            var mention = turn.Activity.GetMentions().FirstOrDefault(m => m.Text is not null && Same(TypedText.Normalize(m.Text), who));
+            var teamsUserId = mention?.Mentioned.Id;
+            shown = mention?.Mentioned.Name ?? StripAt(who);
+            matches = teamsUserId is null ? [] : [.. reps.Where(r => r.TeamsUserId == teamsUserId)];
+            sameInTenant = store.Members.Where(m => teamsUserId != null && m.TeamsUserId == teamsUserId);
+        }
+        else if (who.Contains('@', StringComparison.Ordinal))
+        {
+            // Imports store e-mails lower-cased; Teams keeps them as typed: compared ignoring case.
+            var lower = who.Trim().ToLowerInvariant();
+            shown = who;
+            matches = [.. reps.Where(r => string.Equals(r.Email, lower, StringComparison.OrdinalIgnoreCase))];
+            sameInTenant = store.Members.Where(m => m.Email == who || m.Email == lower);
+        }
+        else
+        {
+            shown = who;
+            matches = [.. reps.Where(r => Same(r.Name, who))];
+            if (matches.Count == 0)
+            {
+                // Not the full name: a whole word of it (Rita → Rita Rep) or its beginning (张 → 张伟).
+                var name = Fold(who);
+                matches = [.. reps.Where(r => Fold(r.Name).StartsWith(name, StringComparison.Ordinal) || Fold(r.Name).Split(' ').Contains(name))];
+            }
+
+            var exact = who.Trim();
+            sameInTenant = store.Members.Where(m => m.Name == exact);
+        }
+
+        switch (matches.Count)
+        {
+            case 1:
+                return (matches[0], null);
+            case 0:
+                var other = await sameInTenant.Select(m => m.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                if (other is not null)
+                {
+                    LogRefused(logger, turn.Identity()?.Member?.Id ?? 0);
+                    return (null, text.Get(locale, FeedbackTextKeys.NotYourRep, other));
+                }
+
+                return (null, text.Get(locale, FeedbackTextKeys.UnknownPerson, BotText.Quote(shown)));
+            default:
+                var names = BotText.List(locale, matches.Select(m => m.Email is null ? m.Name : $"{m.Name} ({m.Email})"));
+                return (null, text.Get(locale, FeedbackTextKeys.Ambiguous, BotText.Quote(shown), names));
+        }
+    }
+
+    /// <summary>True when the typed words start with a rep's exact name or e-mail (so the rest is the feedback).</summary>
+    public static bool IsExactly(IReadOnlyList<FeedbackRep> reps, string who)
+    {
+        ArgumentNullException.ThrowIfNull(reps);
+        return reps.Any(r => Same(r.Name, who) || (who.Contains('@', StringComparison.Ordinal) && string.Equals(r.Email, who.Trim(), StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// Stores the note and, in the same transaction, puts the rep's card in the outbox for their 1:1 chat (key
+    /// <c>feedback:{id}</c>; a message the manager caused, so delivered at once). The same entry id again stores and sends nothing.
+    /// </summary>
+    public async Task<FeedbackView> GiveAsync(
+        string tenantId, long giverId, FeedbackRep rep, FeedbackContent content, string entryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rep);
+        ArgumentNullException.ThrowIfNull(content);
+        store.ForTenant(tenantId);
+        var transaction = await store.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionLifetime = transaction.ConfigureAwait(false);
+        var (note, isNew) = await book.AddAsync(new FeedbackNote
+        {
+            TenantId = tenantId,
+            EntryId = entryId,
+            GiverMemberId = giverId,
+            ReceiverMemberId = rep.MemberId,
+            SalesTeamId = rep.SalesTeamId,
+            Kind = content.Kind,
+            Situation = content.Situation,
+            Behaviour = content.Behaviour,
+            Impact = content.Impact,
+        }, cancellationToken).ConfigureAwait(false);
+        var view = (await book.FindAsync(note.Id, cancellationToken).ConfigureAwait(false))!;
+        if (isNew)
+        {
+            var receiver = await store.Members.AsNoTracking().Where(m => m.Id == rep.MemberId)
+                .Select(m => new { m.TimeZone, Locale = m.PreferredLocale ?? m.Locale })
+                .FirstAsync(cancellationToken).ConfigureAwait(false);
+            var zone = await clock.MemberZoneAsync(rep.MemberId, receiver.TimeZone, cancellationToken).ConfigureAwait(false);
+            var card = FeedbackCards.ForRep(text, receiver.Locale, view, zone);
+            await outbox.EnqueueForMemberAsync(
+                rep.MemberId, $"feedback:{note.Id}", MessageKind, Activity.CreateCard(card, card.FallbackText), automatic: false, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            LogGiven(logger, giverId, rep.MemberId, note.Id);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return view;
+    }
+
+    /// <summary>The viewer's zone, for the times on their cards.</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(string tenantId, long memberId, CancellationToken cancellationToken) =>
+        (await clock.MemberDayAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))?.Zone ?? TimeZoneInfo.Utc;
+
+    // Names and mentions compared as typed but ignoring case and repeated spaces.
+    private static bool Same(string? a, string b) => a is not null && Fold(a) == Fold(b);
+
+    private static string Fold(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private static string StripAt(string who) =>
+        who.Replace("<at>", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("</at>", string.Empty, StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {FeedbackId} given by member {GiverId} to member {ReceiverId}")]
+    private static partial void LogGiven(ILogger logger, long giverId, long receiverId, long feedbackId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback refused for member {CallerId}")]
+    private static partial void LogRefused(ILogger logger, long callerId);
+}
