@@ -171,3 +171,30 @@ scenario('personalChat_ChineseAsTyped_FullWidthTargetAndGluedLog', async () => {
   assert.match(logged, /¥12万/);
   assert.ok(!logged.includes('我没听懂'), `the glued command was not understood: ${logged}`);
 });
+
+scenario('personalChat_FeedbackInChinese_ManagersCopyThenTheRepsHistory', async () => {
+  // The manager (Chinese since the leaderboard scenario) gives Chen Jie private feedback; the copy arrives in the
+  // manager's 1:1. Then Chen Jie (a custom activity from the rep's account, as above) types 反馈 and sees it in the history.
+  await session.ui.openConversation('Personal Chat');
+  const note = '今天跟进华为的报价';
+  const copy = await messageAfter(() => session.ui.sendChatMessage(`反馈 ${context.rep.name} ${note}`), new RegExp(`给${context.rep.name}的反馈`), 30_000);
+  assert.match(copy, new RegExp(`给${context.rep.name}的反馈`));
+
+  const history = await messageAfter(() => session.ui.sendCustomActivity({
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    type: 'message',
+    channelId: 'msteams',
+    serviceUrl: `http://localhost:${playgroundPort}/_connector`,
+    from: { id: context.rep.id, name: context.rep.name, aadObjectId: context.rep.aadObjectId },
+    recipient: { id: context.bot.id, name: context.bot.name },
+    conversation: { id: context.personalChatId, conversationType: 'personal', tenantId: context.tenantId },
+    channelData: { tenant: { id: context.tenantId } },
+    text: '反馈',
+    textFormat: 'plain',
+    locale: 'zh-CN',
+  }), /你收到的反馈和表扬/, 30_000);
+  assert.match(history, /你收到的反馈和表扬/);
+  const card = await cardText(/你收到的反馈和表扬/);
+  assert.ok(card.includes(note), `the feedback is not in the history: ${card}`);
+});
