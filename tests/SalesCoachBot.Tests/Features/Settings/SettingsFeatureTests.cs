@@ -24,7 +24,7 @@ public sealed class SettingsFeatureTests
         var card = Card(Assert.Single(app.Connector.SentActivities));
         var texts = Texts(card);
         Assert.Equal("Your settings", texts[0]);
-        Assert.Contains("Every automatic card also says how to turn it off.", texts);
+        Assert.Contains("Quiet hours and these switches apply to automatic messages only: praise and feedback someone gives you arrive at once. Every automatic card also says how to turn it off.", texts);
         Assert.Contains("Default: 21:00–08:00.", texts);
         Assert.Equal("auto", Input(card, "language")["value"]!.GetValue<string>());
         Assert.Equal(["auto", "zh-CN", "en-US"], Input(card, "language")["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()));
@@ -55,7 +55,7 @@ public sealed class SettingsFeatureTests
 
         var texts = Texts(Card(Assert.Single(app.Connector.SentActivities)));
         Assert.Equal("我的设置", texts[0]);
-        Assert.Contains("每张自动发送的卡片也会说明如何关闭它。", texts);
+        Assert.Contains("免打扰时段和这些开关只对自动消息生效：别人给你的表扬和反馈会立即送达。每张自动发送的卡片也会说明如何关闭它。", texts);
         Assert.Contains("进度和跟进督促", texts);
         Assert.DoesNotContain("Your settings", texts);
     }
