@@ -162,3 +162,22 @@ internal interface IFeedbackLog
     /// <summary>The time of the newest feedback each of <paramref name="memberIds"/> received; members without any are left out.</summary>
     Task<IReadOnlyDictionary<long, DateTimeOffset>> LastReceivedAsync(IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The praise form's verb and data keys (the form is built by the recognition feature): the team card and the
+/// leaderboard open it for a rep, the celebration card with the reason filled in.
+/// </summary>
+internal static class PraiseFormActions
+{
+    /// <summary>Opens the praise form; data carries <see cref="TeamIdKey"/>, <see cref="MemberIdKey"/> and optionally <see cref="ReasonKey"/>.</summary>
+    public const string OpenVerb = "recognition.praise-form";
+
+    /// <summary>The sales team's row id, as invariant text.</summary>
+    public const string TeamIdKey = "teamId";
+
+    /// <summary>The rep to praise (member row id, as invariant text).</summary>
+    public const string MemberIdKey = "memberId";
+
+    /// <summary>A reason to fill in (what was celebrated); the giver may change it.</summary>
+    public const string ReasonKey = "reason";
+}
