@@ -110,7 +110,7 @@ public sealed class RecognitionBoardTests
         var group = await app.Chat().SendAsync(ActivityBuilder.Message("recognition").InGroupChat().From(TeamWorld.Manager, TeamWorld.ManagerName));
         var otherTenant = await app.Chat().SendAsync(TeamWorld.Channel("recognition", TeamWorld.Manager, TeamWorld.ManagerName, TeamWorld.TenantB));
 
-        Assert.Contains("Guests can't", Assert.Single(guest).Text, StringComparison.Ordinal);
+        Assert.Equal("Guests can't give praise, change the team's values or see its recognition board.", Assert.Single(guest).Text);
         Assert.Contains("works only in", Assert.Single(group).Text, StringComparison.Ordinal);
         Assert.Contains("I don't know this team yet", Assert.Single(otherTenant).Text, StringComparison.Ordinal);
         Assert.All(app.Connector.Sent, r => Assert.Empty(r.Activity!.Attachments ?? []));
