@@ -3,9 +3,9 @@
 // company value with `values add customer-first 3`, then posts `@SalesCoach praise @Li Na closed the Acme deal
 // #customer-first`, picking both people from the composer's mention menu, so the activity carries real mention entities.
 // The bot answers in the thread with the recognition card that @mentions Li Na and shows the giver, the reason, the
-// value and the points; a praise without a mention entity (the name typed as text) is refused. Then a rep praises the
-// manager (the Playground's current user) in the channel, and the receiver's 1:1 note arrives in the personal chat. See
-// README.md.
+// value and the points; a praise without a mention entity (the name typed as text) is refused; `recognition` shows the
+// team's board in the channel, without the managers-only list of who was not recognised. Then a rep praises the manager
+// (the Playground's current user) in the channel, and the receiver's 1:1 note arrives in the personal chat. See README.md.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { playgroundPort } from './harness.mjs';
@@ -82,6 +82,17 @@ scenario('teamChannel_PraiseNameTypedWithoutMention_IsRefused', async () => {
   const refused = await messageAfter(() => session.ui.postMentioning(context.bot.name, `praise ${context.colleague} great demo`),
     /Mention the people you praise/);
   assert.match(refused, /Mention the people you praise/);
+});
+
+scenario('teamChannel_RecognitionBoard_ShowsThisMonthAndQuarter_NeverWhoWasNotRecognised', async () => {
+  await session.ui.openConversation(context.channel);
+  await messageAfter(() => session.ui.postMentioning(context.bot.name, 'recognition'), /Recognition board/);
+  const board = await cardText(/Recognition board/);
+  assert.match(board, new RegExp(`Recognition board · ${context.teamName}`));
+  assert.match(board, /This month/);
+  assert.match(board, /This quarter/);
+  // Who has not been recognised lately is for managers in their private chat, never in a channel.
+  assert.doesNotMatch(board, /Not recognised/);
 });
 
 scenario('teamChannel_RepPraisesTheManager_TheReceiversNoteArrivesInThePersonalChat', async () => {

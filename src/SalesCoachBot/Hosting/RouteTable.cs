@@ -62,7 +62,12 @@ internal static class RouteTable
             .OnCardAction<LeaderboardViewAction>(LeaderboardCard.ViewVerb)
 
             .OnCommand<PraiseCommand>(PraiseCommand.Word, PraiseCommand.ChineseWord, PraiseCommand.LikeWord, PraiseCommand.CommendWord, PraiseCommand.PrivateWord)
+            .OnCardAction<OpenPraiseFormAction>(PraiseFormActions.OpenVerb)
+            .OnCardAction<SendPraiseFormAction>(PraiseForm.SubmitVerb)
+            .OnCardAction<CancelPraiseFormAction>(PraiseForm.CancelVerb)
             .OnCommand<ValuesCommand>(ValuesCommand.Word, ValuesCommand.ChineseWord)
+            .OnCommand<RecognitionBoardCommand>(
+                RecognitionBoardCommand.Word, RecognitionBoardCommand.ChineseWord, RecognitionBoardCommand.RankingWord, RecognitionBoardCommand.RankingBoardWord)
             .OnCommand<FeedbackCommand>(FeedbackCommand.Word, FeedbackCommand.ChineseWord)
             .OnCardAction<AcknowledgeFeedbackAction>(FeedbackCards.AcknowledgeVerb)
             .OnCardAction<MoreFeedbackAction>(FeedbackCards.MoreVerb)

@@ -17,18 +17,21 @@ public class CardApprovalTests
         ["SettingsCard.Build"] = ["settings.", "settings.saved.", "settings.invalid."],
         ["TargetsCard.Build"] = ["targets.on-pace.", "targets.notice.", "targets.past-month.", "targets.next-month.", "targets.summed-year."],
         ["RecognitionCard.Build"] = ["recognition.value.", "recognition.plain."],
+        ["PraiseForm.Build"] = ["praise.form.", "praise.form.values.", "praise.form.invalid."],
+        ["PraiseForm.Done"] = ["praise.form.sent.", "praise.form.cancelled."],
+        ["RecognitionBoard.Build"] = ["recognition.board.", "recognition.board.manager.", "recognition.board.empty."],
         ["SetTargetPickCard.Build"] = ["targets.pick."],
         ["LogResultForm.Build"] = ["results.form.", "results.form.invalid."],
         ["ImportCard.Preview"] = ["imports.preview.", "imports.preview.none-valid."],
         ["ImportCard.Imported"] = ["imports.imported.", "imports.imported.targets."],
         ["ImportCard.Cancelled"] = ["imports.cancelled."],
-        ["TeamCard.Build"] = ["team.month.", "team.no-kpis.", "team.past-month.", "team.next-quarter.", "team.feedback."],
+        ["TeamCard.Build"] = ["team.month.", "team.no-kpis.", "team.past-month.", "team.next-quarter.", "team.feedback.", "team.praise."],
         ["FeedbackCards.ForRep"] = ["feedback.rep.", "feedback.rep.acknowledged."],
         ["FeedbackCards.GiverCopy"] = ["feedback.copy.", "feedback.copy.acknowledged."],
         ["FeedbackCards.History"] = ["feedback.history.", "feedback.history.empty."],
         ["FeedbackCards.Given"] = ["feedback.given.", "feedback.given.none."],
         ["FeedbackForm.Build"] = ["feedback.form.", "feedback.form.filled.", "feedback.form.invalid."],
-        ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month.", "leaderboard.past-month.", "leaderboard.improved.past-month."],
+        ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month.", "leaderboard.past-month.", "leaderboard.improved.past-month.", "leaderboard.praise."],
     };
 
     public static TheoryData<string> CardNames => new(CardCatalog.ByName.Keys.Order(StringComparer.Ordinal));

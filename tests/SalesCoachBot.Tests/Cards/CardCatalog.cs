@@ -106,6 +106,15 @@ internal static class CardCatalog
             };
             yield return ($"team.feedback.{locale}", TeamCard.Build(text, locale, monthView, feedbackAt));
 
+            // For a manager: a Praise button under each rep (the kernel's praise-form verb).
+            yield return ($"team.praise.{locale}", TeamCard.Build(text, locale, monthView, feedbackAt, praise: true));
+            yield return ($"leaderboard.praise.{locale}", LeaderboardCard.Build(text, locale, monthView, LeaderboardView.Ranking, praise: true));
+
+            foreach (var (name, card) in RecognitionCardsOf(text, locale))
+            {
+                yield return (name, card);
+            }
+
             foreach (var (name, card) in FeedbackCardsOf(text, locale))
             {
                 yield return (name, card);
@@ -113,6 +122,38 @@ internal static class CardCatalog
         }
 
         yield return ("model.every-element", EveryElement());
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> RecognitionCardsOf(BotText text, string locale)
+    {
+        const string entry = "0123456789abcdef0123456789abcdef";
+        PraiseForm.Person[] people = [new(2, "Bob Li"), new(3, AwkwardName), new(4, "张伟")];
+        CompanyValue[] values =
+        [
+            new() { TenantId = "t", SalesTeamId = 7, Name = "客户第一", Points = 3 },
+            new() { TenantId = "t", SalesTeamId = 7, Name = "ownership", Points = 2 },
+        ];
+        yield return ($"praise.form.{locale}", PraiseForm.Build(text, locale, "East Sales \"A\" 华东", 7, people, [], new PraiseFormValues(["3"], null, null, false), entry));
+        yield return ($"praise.form.values.{locale}", PraiseForm.Build(text, locale, "East Sales", 7, people, values,
+            new PraiseFormValues(["2", "4"], "100% of the *November* target\n<b>拿下华为</b>", "客户第一", true), entry));
+        yield return ($"praise.form.invalid.{locale}", PraiseForm.Build(text, locale, "East Sales", 7, people, values, new PraiseFormValues(["99"], null, "speed", false), entry,
+            [text.Get(locale, RecognitionTextKeys.FormErrorPeople), text.Get(locale, RecognitionTextKeys.PraiseQuota, 5, "East Sales")]));
+        yield return ($"praise.form.sent.{locale}", PraiseForm.Done(text, locale, RecognitionTextKeys.FormSentTitle,
+            text.Get(locale, RecognitionTextKeys.PraisePosted, "East Sales", "Bob Li、" + AwkwardName)));
+        yield return ($"praise.form.cancelled.{locale}", PraiseForm.Done(text, locale, RecognitionTextKeys.FormCancelledTitle, text.Get(locale, RecognitionTextKeys.FormCancelled)));
+
+        var today = new DateOnly(2026, 11, 18);
+        var month = SalesPeriod.Containing(SalesPeriodKind.Month, today);
+        var quarter = SalesPeriod.Containing(SalesPeriodKind.Quarter, today);
+        BoardPerson[] receivers = [new(1, AwkwardName, 8, 3), new(2, "张伟", 5, 2)];
+        BoardPerson[] givers = [new(3, "Mia Manager", 6, 1), new(2, "张伟", 1, 1)];
+        BoardLatest[] latest = [new("Mia Manager", [AwkwardName, "张伟"], "closed the *Acme* deal\n<b>before</b> \"Q4\"", "客户第一"), new("张伟", ["Bob Li"], "帮新人准备方案", null)];
+        yield return ($"recognition.board.{locale}", RecognitionBoard.Build(text, locale, new RecognitionBoardView(
+            "East Sales \"A\" 华东", today, new BoardPeriod(month, 2, 6, receivers, givers), new BoardPeriod(quarter, 4, 13, receivers, givers), latest, null, 30)));
+        yield return ($"recognition.board.manager.{locale}", RecognitionBoard.Build(text, locale, new RecognitionBoardView(
+            "East Sales", today, new BoardPeriod(month, 2, 6, receivers, givers), new BoardPeriod(quarter, 4, 13, receivers, givers), latest, ["Bob Li", AwkwardName], 30)));
+        yield return ($"recognition.board.empty.{locale}", RecognitionBoard.Build(text, locale, new RecognitionBoardView(
+            "East Sales", today, new BoardPeriod(month, 0, 0, [], []), new BoardPeriod(quarter, 0, 0, [], []), [], [], 30)));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> FeedbackCardsOf(BotText text, string locale)

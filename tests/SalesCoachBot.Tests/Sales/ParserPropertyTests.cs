@@ -261,6 +261,9 @@ public sealed partial class ParserPropertyTests
             var values = ValuesCommand.Read(typed);
             Assert.True(values.Name is null || values.Name.Length is > 0 and <= CompanyValue.MaxNameLength);
             Assert.True(values.Points is null or >= RecognitionStore.MinPoints and <= RecognitionStore.MaxPoints);
+            // The praise form's ids and entry ids come back from the client: anything reads as an id or as none.
+            Assert.True(PraiseForm.ReadId(typed) is null or > 0);
+            Assert.True(!PraiseForm.IsEntryId(typed) || typed.Length == PraiseFormEntry.EntryIdLength);
         }, iter: Iterations);
     }
 

@@ -4,14 +4,16 @@ namespace SalesCoachBot.Features.Recognition;
 
 internal static class RecognitionServiceCollectionExtensions
 {
-    /// <summary>Praise and company values: their store (also the recognition history other features read), the team choice and help lines.</summary>
+    /// <summary>Praise (typed and the form), company values and the recognition board: their store (also the recognition history other features read), the team choice and help lines.</summary>
     public static IServiceCollection AddRecognition(this IServiceCollection services)
     {
         services.AddScoped<RecognitionStore>();
         services.AddScoped<IRecognitionHistory>(sp => sp.GetRequiredService<RecognitionStore>());
         services.AddScoped<RecognitionTeams>();
+        services.AddScoped<PraiseDesk>();
         services.AddHelpTopic(PraiseCommand.Topic);
         services.AddHelpTopic(ValuesCommand.Topic);
+        services.AddHelpTopic(RecognitionBoardCommand.Topic);
         return services;
     }
 

@@ -7,6 +7,9 @@ namespace SalesCoachBot.Features.Recognition;
 /// <summary>A person of a sales team as praise needs them: who, their language, their line manager and role.</summary>
 internal sealed record TeamPerson(long MemberId, string TeamsUserId, string? Name, string? Locale, long? LineManagerId, TeamRole Role);
 
+/// <summary>A praise as the recognition board counts it: who gave it to whom, when, its points (each receiver's) and whether it was private.</summary>
+internal sealed record BoardPraise(long Id, DateTimeOffset At, long GiverId, IReadOnlyList<long> ReceiverIds, int Points, bool IsPrivate, string Reason, string? Value);
+
 /// <summary>What a praise stores: who gave it in which team, to whom, why, for which value and how many points.</summary>
 internal sealed record NewPraise(long SalesTeamId, long GiverMemberId, IReadOnlyList<long> ReceiverIds, string Reason, string? Value, int Points, bool IsPrivate, string? ChannelPostId);
 
@@ -94,6 +97,53 @@ internal sealed class RecognitionStore(SalesCoachDbContext db, TimeProvider time
         db.Praises.Add(row);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return row.Id;
+    }
+
+    /// <summary>The live sales team of that id in the store's tenant; null when there is none (or it is another tenant's).</summary>
+    public Task<SalesTeam?> TeamAsync(long salesTeamId, CancellationToken cancellationToken) =>
+        db.SalesTeams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == salesTeamId && t.ArchivedAt == null, cancellationToken);
+
+    /// <summary>The praise a form's entry id stored; null when that form was never sent.</summary>
+    public async Task<long?> FormPraiseAsync(string entryId, CancellationToken cancellationToken) =>
+        await db.PraiseFormEntries.AsNoTracking().Where(e => e.EntryId == entryId).Select(e => (long?)e.PraiseId)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Records that a form stored a praise (in the caller's transaction); false when the same form was stored meanwhile.</summary>
+    public async Task<bool> TryAddFormEntryAsync(string tenantId, string entryId, long praiseId, CancellationToken cancellationToken)
+    {
+        var entry = new PraiseFormEntry { TenantId = tenantId, EntryId = entryId, PraiseId = praiseId, CreatedAt = time.GetUtcNow() };
+        db.PraiseFormEntries.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The team's praise since <paramref name="since"/> (private ones too: they count), oldest first.</summary>
+    public async Task<IReadOnlyList<BoardPraise>> TeamPraiseSinceAsync(long salesTeamId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var rows = await db.Praises.AsNoTracking().Include(p => p.Receivers)
+            .Where(p => p.SalesTeamId == salesTeamId && p.CreatedAt >= since)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(p => new BoardPraise(
+            p.Id, p.CreatedAt, p.GiverMemberId, [.. p.Receivers.Select(r => r.MemberId).Order()], p.Points, p.IsPrivate, p.Reason, p.Value))];
+    }
+
+    /// <summary>Which of <paramref name="memberIds"/> received praise in the team since <paramref name="since"/>.</summary>
+    public async Task<IReadOnlySet<long>> RecognisedSinceAsync(long salesTeamId, IReadOnlyCollection<long> memberIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var ids = memberIds.ToList();
+        var recognised = await db.PraiseReceivers.AsNoTracking()
+            .Where(r => ids.Contains(r.MemberId) && r.CreatedAt >= since && db.Praises.Any(p => p.Id == r.PraiseId && p.SalesTeamId == salesTeamId))
+            .Select(r => r.MemberId).Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return recognised.ToHashSet();
     }
 
     /// <summary>Adds a value or changes its points; true when it was new.</summary>

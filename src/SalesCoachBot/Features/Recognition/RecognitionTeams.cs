@@ -75,4 +75,39 @@ internal sealed class RecognitionTeams(SalesTeamDirectory directory, TeamAccess 
             ? new(teams[0], null)
             : new(null, text.Get(locale, RecognitionTextKeys.ChooseTeam, names, text.Get(locale, exampleKey, teams[0].Name)));
     }
+
+    /// <summary>
+    /// The team of a praise form's button or Send (its id comes back from the client, so it may be forged): a live team of
+    /// the turn's tenant that the presser belongs to (or manages), in a channel only the channel's own team; never for a guest.
+    /// </summary>
+    public async Task<RecognitionTeamChoice> ForFormAsync(TurnContext turn, string tenantId, long memberId, string? teamIdText, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var locale = turn.Locale;
+        if (await access.IsGuestAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))
+        {
+            return new(null, text.Get(locale, RecognitionTextKeys.Guest));
+        }
+
+        // The store is bound to the turn's tenant: another tenant's team id finds nothing.
+        var team = PraiseForm.ReadId(teamIdText) is { } teamId ? await store.TeamAsync(teamId, cancellationToken).ConfigureAwait(false) : null;
+        if (team is null)
+        {
+            return new(null, text.Get(locale, RecognitionTextKeys.FormNotYourTeam));
+        }
+
+        if (turn.Scope == ConversationTypes.Channel)
+        {
+            var teamsTeamId = turn.Activity.ChannelData?.Team?.Id;
+            var channelTeam = teamsTeamId is { Length: > 0 } ? await directory.FindByTeamsIdAsync(tenantId, teamsTeamId, cancellationToken).ConfigureAwait(false) : null;
+            if (channelTeam?.Id != team.Id)
+            {
+                return new(null, text.Get(locale, RecognitionTextKeys.FormNotYourTeam));
+            }
+        }
+
+        var inTeam = await store.IsInTeamAsync(team.Id, memberId, cancellationToken).ConfigureAwait(false)
+            || await access.CanManageAsync(tenantId, memberId, team.Id, cancellationToken).ConfigureAwait(false);
+        return inTeam ? new(team, null) : new(null, text.Get(locale, RecognitionTextKeys.FormNotYourTeam));
+    }
 }

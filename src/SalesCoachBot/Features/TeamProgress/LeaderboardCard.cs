@@ -20,7 +20,8 @@ internal static class LeaderboardCard
 
     public const string ViewKey = "view";
 
-    public static AdaptiveCard Build(BotText text, string? locale, TeamProgressSnapshot snapshot, LeaderboardView view)
+    /// <param name="praise">True when the person who asked is a manager of the team: each rep gets a Praise button (<see cref="PraiseFormActions"/>).</param>
+    public static AdaptiveCard Build(BotText text, string? locale, TeamProgressSnapshot snapshot, LeaderboardView view, bool praise = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -52,7 +53,8 @@ internal static class LeaderboardCard
                 body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.LeaderboardTooEarly)) { Wrap = true, IsSubtle = true });
             }
 
-            body.AddRange(entries.Select(e => Line(text, locale, culture, primary, e, view, snapshot.State)));
+            body.AddRange(entries.Select(e => Line(text, locale, culture, primary, e, view, snapshot.State,
+                praise ? CardParts.PraiseButton(text, locale, snapshot.TeamId, e.Rep) : null)));
             if (snapshot.HasSummedTargets)
             {
                 body.Add(CardParts.SummedNote(text, locale));
@@ -95,7 +97,8 @@ internal static class LeaderboardCard
         _ => TeamProgressTextKeys.PreviousYear,
     };
 
-    private static ColumnSet Line(BotText text, string? locale, CultureInfo culture, TeamKpi primary, LeaderboardEntry entry, LeaderboardView view, PeriodState state)
+    private static ColumnSet Line(
+        BotText text, string? locale, CultureInfo culture, TeamKpi primary, LeaderboardEntry entry, LeaderboardView view, PeriodState state, ActionSet? praise)
     {
         var pace = entry.Pace;
         var place = Leaderboard.MedalOf(entry.Rank) ?? (entry.Rank is { } rank ? rank.ToString(culture) + "." : "·");
@@ -127,6 +130,11 @@ internal static class LeaderboardCard
         if (detail is not null)
         {
             nameItems.Add(new TextBlock(detail) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None });
+        }
+
+        if (praise is not null)
+        {
+            nameItems.Add(praise);
         }
 
         return new ColumnSet

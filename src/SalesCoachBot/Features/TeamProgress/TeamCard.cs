@@ -22,7 +22,12 @@ internal static class TeamCard
     /// When each rep last got private feedback (<see cref="IFeedbackLog"/>), for a manager in the 1:1 chat only; null
     /// shows no feedback line (a channel, where the team would read it).
     /// </param>
-    public static AdaptiveCard Build(BotText text, string? locale, TeamProgressSnapshot snapshot, IReadOnlyDictionary<long, DateTimeOffset>? lastFeedback = null)
+    /// <param name="praise">
+    /// True when the person who asked is a manager of the team: each rep gets a Praise button that opens the praise form
+    /// (<see cref="PraiseFormActions"/>).
+    /// </param>
+    public static AdaptiveCard Build(
+        BotText text, string? locale, TeamProgressSnapshot snapshot, IReadOnlyDictionary<long, DateTimeOffset>? lastFeedback = null, bool praise = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -57,7 +62,8 @@ internal static class TeamCard
                 body.Add(new TextBlock(text.Get(locale, TeamProgressTextKeys.TeamNoReps)) { Wrap = true, IsSubtle = true });
             }
 
-            body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r, snapshot.State, FeedbackLine(text, locale, snapshot, r, lastFeedback))));
+            body.AddRange(snapshot.Reps.Select(r => RepLine(text, locale, culture, primary, r, snapshot.State, FeedbackLine(text, locale, snapshot, r, lastFeedback),
+                praise ? CardParts.PraiseButton(text, locale, snapshot.TeamId, r) : null)));
         }
 
         body.Add(CardParts.AsOf(text, locale, snapshot));
@@ -124,7 +130,8 @@ internal static class TeamCard
         return new TextBlock(line) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
     }
 
-    private static Container RepLine(BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep, PeriodState state, TextBlock? feedback)
+    private static Container RepLine(
+        BotText text, string? locale, CultureInfo culture, TeamKpi primary, RepProgress rep, PeriodState state, TextBlock? feedback, ActionSet? praise)
     {
         var pace = rep.PaceOf(primary.Id);
         string Amount(decimal value) => SalesFormat.Amount(locale, primary.Unit, primary.Currency, value);
@@ -169,6 +176,11 @@ internal static class TeamCard
             items.Add(feedback);
         }
 
+        if (praise is not null)
+        {
+            items.Add(praise);
+        }
+
         return new Container { Items = items, Spacing = Spacing.Medium };
     }
 }
@@ -194,6 +206,26 @@ internal static class CardParts
     /// <summary>Says that some targets shown are sums of set months or quarters, because there is no yearly target to split.</summary>
     public static TextBlock SummedNote(BotText text, string? locale) =>
         new(text.Get(locale, TeamProgressTextKeys.SummedTargets)) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small };
+
+    /// <summary>
+    /// The rep's Praise button, under their line (one small button per rep reads well on a phone): opens the praise form
+    /// for them through the kernel's <see cref="PraiseFormActions"/>, so this feature never names the recognition feature.
+    /// </summary>
+    public static ActionSet PraiseButton(BotText text, string? locale, long teamId, RepProgress rep) => new()
+    {
+        Spacing = Spacing.Small,
+        Actions =
+        [
+            new ExecuteAction(PraiseFormActions.OpenVerb, text.Get(locale, TeamProgressTextKeys.PraiseButton), new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [PraiseFormActions.TeamIdKey] = teamId.ToString(CultureInfo.InvariantCulture),
+                [PraiseFormActions.MemberIdKey] = rep.MemberId.ToString(CultureInfo.InvariantCulture),
+            })
+            {
+                Tooltip = text.Get(locale, TeamProgressTextKeys.PraiseTooltip, rep.Name),
+            },
+        ],
+    };
 
     // A button to the current week, month, quarter or year; highlighted when that is the period shown.
     public static ExecuteAction PeriodButton(

@@ -142,7 +142,8 @@ internal sealed class TeamCommand(
         }
 
         var lastFeedback = await LastFeedbackAsync(turn, feedback, snapshot, cancellationToken).ConfigureAwait(false);
-        await TeamProgressCommands.SendAsync(turn, TeamCard.Build(text, locale, snapshot, lastFeedback), choice.Hint, cancellationToken).ConfigureAwait(false);
+        var praise = await selection.AskedByManagerAsync(turn, choice, cancellationToken).ConfigureAwait(false);
+        await TeamProgressCommands.SendAsync(turn, TeamCard.Build(text, locale, snapshot, lastFeedback, praise), choice.Hint, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -194,7 +195,8 @@ internal sealed class TeamPeriodAction(TeamSelection selection, TeamProgressRead
         }
 
         var lastFeedback = await TeamCommand.LastFeedbackAsync(turn, feedback, snapshot, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.UpdateCard(TeamCard.Build(text, locale, snapshot, lastFeedback));
+        var praise = await selection.AskedByManagerAsync(turn, choice, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.UpdateCard(TeamCard.Build(text, locale, snapshot, lastFeedback, praise));
     }
 }
 
@@ -229,7 +231,8 @@ internal sealed class LeaderboardCommand(TeamSelection selection, TeamProgressRe
             return;
         }
 
-        await TeamProgressCommands.SendAsync(turn, LeaderboardCard.Build(text, locale, snapshot, view), choice.Hint, cancellationToken).ConfigureAwait(false);
+        var praise = await selection.AskedByManagerAsync(turn, choice, cancellationToken).ConfigureAwait(false);
+        await TeamProgressCommands.SendAsync(turn, LeaderboardCard.Build(text, locale, snapshot, view, praise), choice.Hint, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -262,8 +265,12 @@ internal sealed class LeaderboardViewAction(TeamSelection selection, TeamProgres
         var snapshot = period is { } shown
             ? await reader.ReadAsync(choice.TenantId, teamId, shown, locale, view == LeaderboardView.Improved, cancellationToken).ConfigureAwait(false)
             : null;
-        return snapshot is null
-            ? CardActionResult.Text(text.Get(locale, TeamProgressTextKeys.NotAllowed))
-            : CardActionResult.UpdateCard(LeaderboardCard.Build(text, locale, snapshot, view));
+        if (snapshot is null)
+        {
+            return CardActionResult.Text(text.Get(locale, TeamProgressTextKeys.NotAllowed));
+        }
+
+        var praise = await selection.AskedByManagerAsync(turn, choice, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.UpdateCard(LeaderboardCard.Build(text, locale, snapshot, view, praise));
     }
 }

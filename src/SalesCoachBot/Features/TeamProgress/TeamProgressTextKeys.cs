@@ -107,4 +107,6 @@ internal static class TeamProgressTextKeys
     public const string FeedbackToday = "teamprogress.feedback.today";
     public const string FeedbackYesterday = "teamprogress.feedback.yesterday";
     public const string FeedbackDays = "teamprogress.feedback.days";
+    public const string PraiseButton = "teamprogress.praise.button";
+    public const string PraiseTooltip = "teamprogress.praise.tooltip";
 }

@@ -106,6 +106,18 @@ internal sealed class TeamSelection(SalesTeamDirectory directory, TeamAccess acc
         return allowed ? new TeamChoice(tenantId, teamId, null) : TeamChoice.Refused(tenantId, text.Get(locale, TeamProgressTextKeys.NotAllowed));
     }
 
+    /// <summary>
+    /// True when the turn's member manages the chosen team: the cards then carry a Praise button per rep. In the 1:1 chat
+    /// that is everyone who gets the card; in a channel only a manager who asked (a rep's card there has none).
+    /// </summary>
+    public async Task<bool> AskedByManagerAsync(TurnContext turn, TeamChoice choice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(choice);
+        return choice.TeamId is { } teamId && turn.TryGetMember(out var tenantId, out var caller)
+            && await access.CanManageAsync(tenantId, caller.Id, teamId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The sales team (not archived) bound to the Teams team of a channel turn; null when there is none.</summary>
     public async Task<SalesTeam?> ChannelTeamAsync(TurnContext turn, string tenantId, CancellationToken cancellationToken)
     {

@@ -33,6 +33,11 @@ internal static class RecognitionWorld
     public static ActivityBuilder InPersonalChat(string text, string from, string name, params (string Id, string Name)[] people) =>
         WithMentions(ActivityBuilder.Message("x").InTenant(TeamWorld.TenantA).InPersonalChat("a:personal-" + from).From(from, name), people).WithText(text);
 
+    /// <summary>A card button pressed on a card in the team channel (Action.Execute).</summary>
+    public static ActivityBuilder ChannelInvoke(string verb, object data, string from, string name, string tenant = TeamWorld.TenantA) =>
+        ActivityBuilder.Of("invoke").InTenant(tenant).InChannel(TeamWorld.TeamsTeamId, TeamWorld.TeamsTeamId).From(from, name).WithName("adaptiveCard/action")
+            .WithValue(new { action = new { type = "Action.Execute", verb, data } });
+
     public static readonly (string, string) Alice = ("29:alice", "Alice Wang");
     public static readonly (string, string) Bob = ("29:bob", "Bob Li");
     public static readonly (string, string) Mia = (TeamWorld.Manager, TeamWorld.ManagerName);
@@ -58,6 +63,53 @@ internal static class RecognitionWorld
         var (scope, store) = app.NewStore(tenant);
         await using var _scope = scope;
         return await store.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+    }
+
+    /// <summary>
+    /// What every connector call so far carried into a channel (a conversation 19:…, or a new conversation naming a
+    /// channel), as JSON; 1:1 chats (and opening one) are left out.
+    /// </summary>
+    public static List<string> IntoChannels(SalesCoachBotApplication app) =>
+        [.. app.Connector.Requests
+            .Select(r => (r, Json: r.Body?.GetRawText() ?? (r.Activity is null ? string.Empty : System.Text.Json.JsonSerializer.Serialize(r.Activity, SalesCoachBot.Teams.Activities.BotJson.Options))))
+            .Where(c => c.r.ConversationId?.StartsWith("19:", StringComparison.Ordinal) == true || c.Json.Contains("\"channel\"", StringComparison.Ordinal))
+            .Select(c => c.Json)];
+
+    /// <summary>Every Action.Execute on a card (at any depth): its verb and data.</summary>
+    public static List<(string Verb, System.Text.Json.Nodes.JsonObject? Data)> Buttons(System.Text.Json.Nodes.JsonNode card)
+    {
+        List<(string, System.Text.Json.Nodes.JsonObject?)> found = [];
+        void Walk(System.Text.Json.Nodes.JsonNode? node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject o:
+                    if (o["type"]?.GetValue<string>() == "Action.Execute")
+                    {
+                        found.Add((o["verb"]!.GetValue<string>(), o["data"] as System.Text.Json.Nodes.JsonObject));
+                    }
+
+                    foreach (var (key, child) in o)
+                    {
+                        if (key != "fallback")
+                        {
+                            Walk(child);
+                        }
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(card);
+        return found;
     }
 
     private static ActivityBuilder WithMentions(ActivityBuilder builder, (string Id, string Name)[] people)

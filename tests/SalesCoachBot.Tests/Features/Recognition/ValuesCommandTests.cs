@@ -90,7 +90,7 @@ public sealed class ValuesCommandTests
 
         var replies = await app.Chat().SendAsync(TeamWorld.Channel("values add speed 2", "29:gus", "Gus Guest"));
 
-        Assert.Equal("Guests can't give praise or change the team's values.", Assert.Single(replies).Text);
+        Assert.Equal("Guests can't give praise, change the team's values or see its recognition board.", Assert.Single(replies).Text);
         Assert.Empty(await ValuesAsync(app));
     }
 

@@ -762,6 +762,48 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("praises", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.PraiseFormEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("PraiseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("praise_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_praise_form_entries");
+
+                    b.HasIndex("PraiseId")
+                        .HasDatabaseName("ix_praise_form_entries_praise_id");
+
+                    b.HasIndex("TenantId", "EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_praise_form_entries_tenant_id_entry_id");
+
+                    b.ToTable("praise_form_entries", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.PraiseReceiver", b =>
                 {
                     b.Property<long>("Id")
@@ -1394,6 +1436,23 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_praises_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.PraiseFormEntry", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Praise", null)
+                        .WithMany()
+                        .HasForeignKey("PraiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praise_form_entries_praises_praise_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_praise_form_entries_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.PraiseReceiver", b =>

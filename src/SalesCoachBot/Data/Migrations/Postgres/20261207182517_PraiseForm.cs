@@ -1,0 +1,62 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SalesCoachBot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PraiseForm : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "praise_form_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    entry_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    praise_id = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_praise_form_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_praise_form_entries_praises_praise_id",
+                        column: x => x.praise_id,
+                        principalTable: "praises",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_praise_form_entries_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "tenant_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_praise_form_entries_praise_id",
+                table: "praise_form_entries",
+                column: "praise_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_praise_form_entries_tenant_id_entry_id",
+                table: "praise_form_entries",
+                columns: new[] { "tenant_id", "entry_id" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "praise_form_entries");
+        }
+    }
+}
