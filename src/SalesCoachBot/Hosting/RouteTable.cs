@@ -63,6 +63,8 @@ internal static class RouteTable
 
             .OnCommand<PraiseCommand>(PraiseCommand.Word, PraiseCommand.ChineseWord, PraiseCommand.LikeWord, PraiseCommand.CommendWord, PraiseCommand.PrivateWord)
             .OnCommand<ValuesCommand>(ValuesCommand.Word, ValuesCommand.ChineseWord)
+            .OnCommand<CelebrationsCommand>(CelebrationsCommand.Word, CelebrationsCommand.ChineseWord)
+            .OnCardAction<SaveCelebrationsAction>(CelebrationSettingsCard.SaveVerb)
             .OnCommand<FeedbackCommand>(FeedbackCommand.Word, FeedbackCommand.ChineseWord)
             .OnCardAction<AcknowledgeFeedbackAction>(FeedbackCards.AcknowledgeVerb)
             .OnCardAction<MoreFeedbackAction>(FeedbackCards.MoreVerb)

@@ -79,6 +79,7 @@ public sealed class ArchitectureTests
         { nameof(PraiseReceiver), [$"{FeaturesRoot}.Recognition"] },
         { nameof(CompanyValue), [$"{FeaturesRoot}.Recognition"] },
         { nameof(RecognitionSettings), [$"{FeaturesRoot}.Recognition"] },
+        { nameof(Celebration), [$"{FeaturesRoot}.Recognition"] },
         { nameof(FeedbackNote), [$"{FeaturesRoot}.Feedback"] },
     };
 
