@@ -17,6 +17,8 @@ public class CardApprovalTests
         ["SettingsCard.Build"] = ["settings.", "settings.saved.", "settings.invalid."],
         ["TargetsCard.Build"] = ["targets.on-pace.", "targets.notice.", "targets.past-month.", "targets.next-month.", "targets.summed-year."],
         ["RecognitionCard.Build"] = ["recognition.value.", "recognition.plain."],
+        ["CelebrationCard.Build"] = ["celebration.big-deal.", "celebration.big-deal.personal.", "celebration.rep-target.", "celebration.rep-target.personal.", "celebration.team-target."],
+        ["CelebrationSettingsCard.Build"] = ["celebrations.settings.", "celebrations.settings.saved.", "celebrations.settings.invalid.", "celebrations.settings.no-deal-kpi."],
         ["SetTargetPickCard.Build"] = ["targets.pick."],
         ["LogResultForm.Build"] = ["results.form.", "results.form.invalid."],
         ["ImportCard.Preview"] = ["imports.preview.", "imports.preview.none-valid."],

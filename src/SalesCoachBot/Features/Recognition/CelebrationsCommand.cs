@@ -113,12 +113,19 @@ internal static class CelebrationSettingsCard
             return true;
         }
 
-        if (!AmountParser.TryParse(typed, out decimal amount, out _) || amount <= 0m || amount > CelebrationStore.MaxThreshold)
+        if (!AmountParser.TryParse(typed, out decimal amount, out _))
         {
             return false;
         }
 
-        threshold = Math.Round(amount, 2);
+        // Kept to the cent, as amounts are stored: a fraction of a cent is no amount at all.
+        var cents = Math.Round(amount, 2);
+        if (cents <= 0m || cents > CelebrationStore.MaxThreshold)
+        {
+            return false;
+        }
+
+        threshold = cents;
         return true;
     }
 
