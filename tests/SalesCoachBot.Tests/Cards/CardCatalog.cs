@@ -135,6 +135,7 @@ internal static class CardCatalog
             null, "2026年11月销售额目标完成率 100%");
         yield return ($"celebration.rep-target.{locale}", CelebrationCard.Build(text, locale, target));
         yield return ($"celebration.rep-target.personal.{locale}", CelebrationCard.Build(text, locale, target with { Personal = true }));
+        yield return ($"celebration.rep-target.personal.no-channel.{locale}", CelebrationCard.Build(text, locale, target with { Personal = true, ChannelUnknown = true }));
         yield return ($"celebration.team-target.{locale}", CelebrationCard.Build(text, locale, new CelebrationCardView(
             CelebrationKind.TeamTarget, 1, "East Sales \"A\" 华东", null, "Revenue", "¥215,000", "¥200,000", "November 2026", null, string.Empty)));
 

@@ -13,11 +13,12 @@ internal sealed record CelebratedRep(long MemberId, string TeamsUserId, string N
 /// <summary>
 /// What a celebration card shows, its figures already formatted in the card's language. <see cref="Rep"/> is null for
 /// the team's target; <see cref="Target"/> and <see cref="PeriodName"/> are null for a big deal. <see cref="Personal"/>:
-/// the card goes to the rep's 1:1 chat (they chose not to be celebrated in the channel), so it speaks to them.
+/// the card goes to the rep's 1:1 chat, so it speaks to them: because they chose not to be celebrated in the channel, or
+/// (<see cref="ChannelUnknown"/>) because the bot knows no channel of the team to post in.
 /// </summary>
 internal sealed record CelebrationCardView(
     CelebrationKind Kind, long TeamId, string TeamName, CelebratedRep? Rep, string KpiName, string Amount, string? Target, string? PeriodName,
-    string? Customer, string PraiseReason, bool Personal = false);
+    string? Customer, string PraiseReason, bool Personal = false, bool ChannelUnknown = false);
 
 /// <summary>
 /// The automatic celebration card: a big deal, a rep's monthly target reached (the rep @mentioned, in the card's
@@ -45,7 +46,10 @@ internal static class CelebrationCard
             body.Add(new RichTextBlock { Inlines = [new TextRun(text.Get(locale, CelebrationTextKeys.Customer, customer))], Spacing = Spacing.Small });
         }
 
-        body.Add(new TextBlock(text.Get(locale, view.Personal ? CelebrationTextKeys.OnlyYou : CelebrationTextKeys.HowToChange))
+        var footer = !view.Personal ? text.Get(locale, CelebrationTextKeys.HowToChange)
+            : view.ChannelUnknown ? text.Get(locale, CelebrationTextKeys.NoChannel, view.TeamName)
+            : text.Get(locale, CelebrationTextKeys.OnlyYou);
+        body.Add(new TextBlock(footer)
         {
             IsSubtle = true,
             Size = TextSize.Small,

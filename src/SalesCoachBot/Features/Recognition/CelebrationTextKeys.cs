@@ -17,6 +17,7 @@ internal static class CelebrationTextKeys
     public const string Customer = "celebrations.customer";
     public const string HowToChange = "celebrations.howToChange";
     public const string OnlyYou = "celebrations.onlyYou";
+    public const string NoChannel = "celebrations.noChannel";
     public const string AddPraise = "celebrations.addPraise";
     public const string HistoryBigDeal = "celebrations.history.bigDeal";
     public const string HistoryBigDealCustomer = "celebrations.history.bigDealCustomer";

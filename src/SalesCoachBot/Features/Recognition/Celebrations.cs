@@ -223,7 +223,7 @@ internal sealed partial class Celebrations(
         }
 
         // Not in the channel (the rep's choice, or no channel known): their 1:1 chat, as an automatic recognition message.
-        var personal = CelebrationCard.Build(text, repLocale, View(repLocale, team, celebration, celebrated, personal: true));
+        var personal = CelebrationCard.Build(text, repLocale, View(repLocale, team, celebration, celebrated, personal: true) with { ChannelUnknown = channel is null });
         var outcome = await outbox.EnqueueForMemberAsync(rep.MemberId, key, AutomaticMessageKinds.Recognition, CelebrationCard.ToActivity(personal),
             automatic: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         LogPersonal(logger, team.Id, rep.MemberId, outcome);

@@ -106,14 +106,14 @@ public sealed class CelebrationTests
         await world.OverrideAsync("29:bob", KpiDefaults.Revenue, November, 100_000m);
         var day = new DateOnly(2026, 11, 16);
 
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 60_000m, day);
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 60_000m, day);
         Assert.Empty(await CelebrationsAsync(app));
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 50_000m, day);
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 10_000m, day);
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 50_000m, day);
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 10_000m, day);
         // The team's target is the sum of its reps' (200,000): Bob's 95,000 takes the team to 215,000, not him to his.
-        await world.RecordAsync("29:bob", KpiDefaults.Revenue, 95_000m, day);
-        await world.RecordAsync("29:bob", KpiDefaults.Revenue, 10_000m, day);
-        await world.RecordAsync("29:bob", KpiDefaults.Revenue, 10_000m, day);
+        await world.RecordCelebratingAsync("29:bob", KpiDefaults.Revenue, 95_000m, day);
+        await world.RecordCelebratingAsync("29:bob", KpiDefaults.Revenue, 10_000m, day);
+        await world.RecordCelebratingAsync("29:bob", KpiDefaults.Revenue, 10_000m, day);
 
         var celebrations = await CelebrationsAsync(app);
         var revenue = world.Kpis[KpiDefaults.Revenue];
@@ -145,12 +145,12 @@ public sealed class CelebrationTests
         await world.OverrideAsync("29:alice", KpiDefaults.Revenue, November, 100_000m);
         await SetAsync(app, world.TeamId, new CelebrationSettings(BigDeals: true, RepTargets: false, TeamTargets: false, BigDealThreshold: 1_000_000m));
 
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 16));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 16));
         await SetAsync(app, world.TeamId, new CelebrationSettings(BigDeals: false, RepTargets: false, TeamTargets: false, BigDealThreshold: 100m));
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 17));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 17));
         // No threshold set (the default): no big deal, however big.
         await SetAsync(app, world.TeamId, CelebrationSettings.Default with { RepTargets = false, TeamTargets = false });
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 9_000_000m, new DateOnly(2026, 11, 17));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 9_000_000m, new DateOnly(2026, 11, 17));
 
         Assert.Empty(await CelebrationsAsync(app));
         Assert.Empty(await RecognitionWorld.OutboxAsync(app));
@@ -167,8 +167,8 @@ public sealed class CelebrationTests
         await world.OverrideAsync("29:alice", KpiDefaults.Revenue, SalesPeriod.Month(2026, 10), 100_000m);
 
         // An upload of September is history; October (last month) is still news.
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 150_000m, new DateOnly(2026, 9, 10));
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 150_000m, new DateOnly(2026, 10, 30));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 150_000m, new DateOnly(2026, 9, 10));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 150_000m, new DateOnly(2026, 10, 30));
 
         Assert.Equal(["2026-10"], (await CelebrationsAsync(app)).Where(c => c.MemberId != null).Select(c => c.PeriodKey));
     }
@@ -208,7 +208,7 @@ public sealed class CelebrationTests
         await SetAsync(app, world.TeamId, CelebrationSettings.Default with { BigDealThreshold = 500_000m });
         await app.Chat().SendAsync(TeamWorld.Personal("settings off public-recognition", "29:alice", "Alice Wang"));
 
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18));
 
         var message = Assert.Single(await CelebrationMessagesAsync(app));
         Assert.Equal(world.Members["29:alice"], message.MemberId);
@@ -226,7 +226,7 @@ public sealed class CelebrationTests
         await app.Chat().SendAsync(TeamWorld.Personal("settings off public-recognition", "29:alice", "Alice Wang"));
         await app.Chat().SendAsync(TeamWorld.Personal("settings off recognition", "29:alice", "Alice Wang"));
 
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18));
 
         Assert.Single(await CelebrationsAsync(app));
         Assert.Empty(await CelebrationMessagesAsync(app));
@@ -241,14 +241,18 @@ public sealed class CelebrationTests
         // Nobody has written in the team's channel: the bot has no conversation to post into.
         var world = await TeamWorld.CreateAsync(app);
         await app.PostActivityAsync(TeamWorld.Personal("help", "29:alice", "Alice Wang"));
+        app.Connector.Reset();
         await world.OverrideAsync("29:alice", KpiDefaults.Revenue, November, 100_000m);
 
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 120_000m, new DateOnly(2026, 11, 16));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 120_000m, new DateOnly(2026, 11, 16));
 
         Assert.Equal([CelebrationKind.RepTarget, CelebrationKind.TeamTarget], (await CelebrationsAsync(app)).Select(c => c.Kind));
         var message = Assert.Single(await CelebrationMessagesAsync(app));
         Assert.Equal((world.Members["29:alice"], (long?)null), (message.MemberId!.Value, message.ConversationId));
         Assert.StartsWith("celebration:rep-target:", message.IdempotencyKey, StringComparison.Ordinal);
+        var note = (await app.Connector.WaitForSentAsync(1)).Single();
+        TeamWorld.AssertInOrder(note.Activity!.CardText(), "You reached 100% of your Revenue target for November 2026: ¥120,000 of ¥100,000.",
+            "I can't post in the channel of East Sales yet");
     }
 
     [SkippableTheory]
@@ -262,9 +266,9 @@ public sealed class CelebrationTests
         await SetAsync(app, a.TeamId, CelebrationSettings.Default with { BigDealThreshold = 500_000m });
         await b.OverrideAsync("29:alice", KpiDefaults.Revenue, November, 100_000m, TeamWorld.TenantB);
 
-        await a.RecordAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18));
+        await a.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18));
         // Tenant B's team has no threshold of its own: A's does not apply to it.
-        await b.RecordAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18), TeamWorld.TenantB);
+        await b.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 600_000m, new DateOnly(2026, 11, 18), TeamWorld.TenantB);
 
         Assert.Equal([CelebrationKind.BigDeal], (await CelebrationsAsync(app)).Select(c => c.Kind));
         var inB = await CelebrationsAsync(app, TeamWorld.TenantB);
@@ -284,7 +288,7 @@ public sealed class CelebrationTests
         await app.Chat().SendAsync(RecognitionWorld.InChannel("praise <at>Alice Wang</at> great demo", TeamWorld.Manager, TeamWorld.ManagerName, RecognitionWorld.Alice));
         app.Time!.Advance(TimeSpan.FromMinutes(5));
 
-        await world.RecordAsync("29:alice", KpiDefaults.Revenue, 120_000m, new DateOnly(2026, 11, 16));
+        await world.RecordCelebratingAsync("29:alice", KpiDefaults.Revenue, 120_000m, new DateOnly(2026, 11, 16));
 
         var (scope, _) = app.NewStore(TeamWorld.TenantA);
         await using var _scope = scope;

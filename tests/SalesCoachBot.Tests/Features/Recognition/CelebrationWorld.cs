@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Recognition;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Features.TeamProgress;
 
@@ -43,6 +44,15 @@ internal static class CelebrationWorld
     /// <summary>The outbox rows of celebrations (their keys start with "celebration:").</summary>
     public static async Task<List<OutboxMessage>> CelebrationMessagesAsync(SalesCoachBotApplication app, string tenant = TeamWorld.TenantA) =>
         [.. (await RecognitionWorld.OutboxAsync(app, tenant)).Where(o => o.IdempotencyKey.StartsWith("celebration:", StringComparison.Ordinal))];
+
+    /// <summary>Records a result as the app does (the ledger from the app's services, which tells the celebrations).</summary>
+    public static async Task RecordCelebratingAsync(this TeamWorld world, string who, string kpi, decimal amount, DateOnly on, string tenant = TeamWorld.TenantA)
+    {
+        var (scope, _) = world.App.NewStore(tenant);
+        await using var _scope = scope;
+        await scope.ServiceProvider.GetRequiredService<IResultLedger>().RecordAsync(
+            new ResultEntry(world.Members[who], world.Kpis[kpi], amount, on, ResultSources.Chat));
+    }
 
     public static async Task<int> ResultCountAsync(SalesCoachBotApplication app, string tenant = TeamWorld.TenantA)
     {
