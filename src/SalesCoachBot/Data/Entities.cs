@@ -87,7 +87,13 @@ public static class AutomaticMessageKinds
     public const string Recognition = "recognition";
     public const string Digests = "digests";
 
-    public static IReadOnlyList<string> All { get; } = [Reminders, Agendas, WeekAhead, Nudges, Scorecards, Recognition, Digests];
+    /// <summary>
+    /// Not a message of its own: a member who turns it off is not celebrated in the team channel, and gets the
+    /// celebration in the 1:1 chat instead (as a <see cref="Recognition"/> message).
+    /// </summary>
+    public const string PublicRecognition = "public-recognition";
+
+    public static IReadOnlyList<string> All { get; } = [Reminders, Agendas, WeekAhead, Nudges, Scorecards, Recognition, Digests, PublicRecognition];
 }
 
 /// <summary>One kind of automatic message a member does not want.</summary>

@@ -78,4 +78,18 @@ public sealed class RecognitionSettings : ITenantOwned
 
     /// <summary>How many praises one giver may give in the team per day (the team's day).</summary>
     public int DailyPraiseQuota { get; set; }
+
+    // The celebration switches are stored as "off", so rows written before they existed (false) keep them on.
+
+    /// <summary>A manager turned off big-deal celebrations.</summary>
+    public bool BigDealsOff { get; set; }
+
+    /// <summary>A manager turned off celebrations of a rep reaching a monthly target.</summary>
+    public bool RepTargetsOff { get; set; }
+
+    /// <summary>A manager turned off celebrations of the team reaching its monthly target.</summary>
+    public bool TeamTargetsOff { get; set; }
+
+    /// <summary>A result of the team's deal KPI at or above this amount is a big deal; null = none set (no big-deal celebrations).</summary>
+    public decimal? BigDealThreshold { get; set; }
 }

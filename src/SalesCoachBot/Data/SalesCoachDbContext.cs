@@ -63,6 +63,8 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<RecognitionSettings> RecognitionSettings => Set<RecognitionSettings>();
 
+    public DbSet<Celebration> Celebrations => Set<Celebration>();
+
     public DbSet<FeedbackNote> FeedbackNotes => Set<FeedbackNote>();
 
     public DbSet<PraiseFormEntry> PraiseFormEntries => Set<PraiseFormEntry>();

@@ -68,6 +68,8 @@ internal static class RouteTable
             .OnCommand<ValuesCommand>(ValuesCommand.Word, ValuesCommand.ChineseWord)
             .OnCommand<RecognitionBoardCommand>(
                 RecognitionBoardCommand.Word, RecognitionBoardCommand.ChineseWord, RecognitionBoardCommand.RankingWord, RecognitionBoardCommand.RankingBoardWord)
+            .OnCommand<CelebrationsCommand>(CelebrationsCommand.Word, CelebrationsCommand.ChineseWord)
+            .OnCardAction<SaveCelebrationsAction>(CelebrationSettingsCard.SaveVerb)
             .OnCommand<FeedbackCommand>(FeedbackCommand.Word, FeedbackCommand.ChineseWord)
             .OnCardAction<AcknowledgeFeedbackAction>(FeedbackCards.AcknowledgeVerb)
             .OnCardAction<MoreFeedbackAction>(FeedbackCards.MoreVerb)

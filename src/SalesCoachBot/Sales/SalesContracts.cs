@@ -77,6 +77,23 @@ internal interface IResultLedger
         long salesTeamId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }
 
+/// <summary>A result the ledger has just stored (not one that was already there), as the ledger tells its observers.</summary>
+internal sealed record StoredResult(long ResultId, long MemberId, long KpiId, decimal Amount, DateOnly OccurredOn, string? Customer, string Source);
+
+/// <summary>
+/// Told by the results ledger after it stored new results (never duplicates), whatever the source: chat, the log form, an
+/// upload, the admin API or a CRM. Runs in the recording's unit of work (its store and its transaction, if one is open),
+/// so what it decides commits or rolls back with the results; the ledger confines a failure here to it (a savepoint and
+/// a warning), so it never fails or undoes the recording. Implemented by the recognition feature (celebrations).
+/// </summary>
+internal interface IResultsRecordedObserver
+{
+    /// <param name="ledger">The ledger that recorded them, to read actuals (it already counts the new results).</param>
+    /// <param name="results">The new results, in the order they were recorded.</param>
+    /// <param name="cancellationToken">Cancels the work (and with it the recording).</param>
+    Task ResultsRecordedAsync(IResultLedger ledger, IReadOnlyList<StoredResult> results, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// A period's target. <see cref="IsSumOfSetPeriods"/>: there is no yearly target to split, so it is the sum of the
 /// targets set for its quarters and months (cards say so).

@@ -80,6 +80,7 @@ public sealed class ArchitectureTests
         { nameof(CompanyValue), [$"{FeaturesRoot}.Recognition"] },
         { nameof(RecognitionSettings), [$"{FeaturesRoot}.Recognition"] },
         { nameof(PraiseFormEntry), [$"{FeaturesRoot}.Recognition"] },
+        { nameof(Celebration), [$"{FeaturesRoot}.Recognition"] },
         { nameof(FeedbackNote), [$"{FeaturesRoot}.Feedback"] },
     };
 

@@ -119,6 +119,11 @@ internal static class CardCatalog
             {
                 yield return (name, card);
             }
+
+            foreach (var (name, card) in CelebrationCardsOf(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
@@ -154,6 +159,34 @@ internal static class CardCatalog
             "East Sales", today, new BoardPeriod(month, 2, 6, receivers, givers), new BoardPeriod(quarter, 4, 13, receivers, givers), latest, ["Bob Li", AwkwardName], 30)));
         yield return ($"recognition.board.empty.{locale}", RecognitionBoard.Build(text, locale, new RecognitionBoardView(
             "East Sales", today, new BoardPeriod(month, 0, 0, [], []), new BoardPeriod(quarter, 0, 0, [], []), [], [], 30)));
+    }
+
+    // Automatic celebrations (a big deal with a typed customer, in the channel and in the rep's 1:1 chat; a rep's and the
+    // team's target) and the team's celebration settings (as shown, saved, and with a bad amount; without a money KPI).
+    private static IEnumerable<(string Name, AdaptiveCard Card)> CelebrationCardsOf(BotText text, string locale)
+    {
+        var rep = new CelebratedRep(2, "29:alice", AwkwardName);
+        const string Customer = "*Acme* <b>\"华为\"</b>\n[link](http://x)";
+        var deal = new CelebrationCardView(CelebrationKind.BigDeal, 1, "East Sales \"A\" 华东", rep, "Revenue", "¥600,000", null, null, Customer,
+            "Big deal with Acme: ¥600,000 (Revenue)");
+        yield return ($"celebration.big-deal.{locale}", CelebrationCard.Build(text, locale, deal));
+        yield return ($"celebration.big-deal.personal.{locale}", CelebrationCard.Build(text, locale, deal with { Personal = true }));
+        yield return ($"celebration.big-deal.no-customer.{locale}", CelebrationCard.Build(text, locale, deal with { Customer = null }));
+        var target = new CelebrationCardView(CelebrationKind.RepTarget, 1, "East Sales", new CelebratedRep(3, "29:zhang", "张伟"), "销售额", "¥12万", "¥10万", "2026年11月",
+            null, "2026年11月销售额目标完成率 100%");
+        yield return ($"celebration.rep-target.{locale}", CelebrationCard.Build(text, locale, target));
+        yield return ($"celebration.rep-target.personal.{locale}", CelebrationCard.Build(text, locale, target with { Personal = true }));
+        yield return ($"celebration.rep-target.personal.no-channel.{locale}", CelebrationCard.Build(text, locale, target with { Personal = true, ChannelUnknown = true }));
+        yield return ($"celebration.team-target.{locale}", CelebrationCard.Build(text, locale, new CelebrationCardView(
+            CelebrationKind.TeamTarget, 1, "East Sales \"A\" 华东", null, "Revenue", "¥215,000", "¥200,000", "November 2026", null, string.Empty)));
+
+        var form = new CelebrationSettingsForm(true, false, true, "500000");
+        var kpi = new DealKpiLabel("Revenue", "CNY");
+        yield return ($"celebrations.settings.{locale}", CelebrationSettingsCard.Build(text, locale, 1, "East Sales \"A\" 华东", form, kpi));
+        yield return ($"celebrations.settings.saved.{locale}", CelebrationSettingsCard.Build(text, locale, 1, "East Sales", form, kpi, saved: true));
+        yield return ($"celebrations.settings.invalid.{locale}", CelebrationSettingsCard.Build(text, locale, 1, "East Sales", form with { Threshold = "lots" }, kpi,
+            error: text.Get(locale, CelebrationTextKeys.SettingsBadThreshold)));
+        yield return ($"celebrations.settings.no-deal-kpi.{locale}", CelebrationSettingsCard.Build(text, locale, 1, "East Sales", form, null));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> FeedbackCardsOf(BotText text, string locale)

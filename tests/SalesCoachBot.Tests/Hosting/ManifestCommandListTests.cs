@@ -19,10 +19,11 @@ public sealed class ManifestCommandListTests : IDisposable
     private static readonly string ManifestFolder = Path.Combine(TestRequirements.RepositoryRoot(), "manifest");
 
     // Teams shows at most 10 commands per list. Left out of the 1:1 menu: undo, which the answer to every log names, and
-    // recognition, which the team channel's menu offers (the board is the team's; help lists it in 1:1 too).
+    // recognition, which the team channel's menu offers (the board is the team's; help lists it in 1:1 too), and
+    // celebrations, a manager's setting that the team channel's menu offers (every celebration card names it too).
     private static readonly Dictionary<string, string[]> LeftOutOfTheMenu = new(StringComparer.Ordinal)
     {
-        ["personal"] = ["undo", "recognition"],
+        ["personal"] = ["undo", "recognition", "celebrations"],
     };
 
     private const int TeamsListLimit = 10;

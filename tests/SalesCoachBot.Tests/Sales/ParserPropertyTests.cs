@@ -362,6 +362,22 @@ public sealed partial class ParserPropertyTests
         }, iter: Iterations);
     }
 
+    [Fact]
+    public void CelebrationParsers_AnyText_AnswerWithoutThrowing()
+    {
+        TypedFor([.. AmountWords, "{", "}", "\"bigDeals\":", "true", "false", "null", "\"bigDealThreshold\":", "[", "]"]).Sample(typed =>
+        {
+            if (SalesCoachBot.Features.Recognition.CelebrationSettingsCard.TryReadThreshold(typed, out var threshold) && threshold is { } amount)
+            {
+                Assert.InRange(amount, 0.01m, AmountParser.MaxAmount);
+            }
+
+            var (settings, errors) = SalesCoachBot.Features.Recognition.CelebrationAdminEndpoints.Read(
+                System.Text.Encoding.UTF8.GetBytes(typed), SalesCoachBot.Features.Recognition.CelebrationSettings.Default);
+            Assert.True(settings is null ^ errors.Count == 0, "the body is read or refused with reasons");
+        }, iter: Iterations);
+    }
+
     private static bool HasLoneSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)

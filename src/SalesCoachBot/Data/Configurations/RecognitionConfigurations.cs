@@ -66,6 +66,7 @@ internal sealed class RecognitionSettingsConfiguration : IEntityTypeConfiguratio
         builder.ToTable("recognition_settings");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.TenantId).HasMaxLength(ColumnLengths.TenantId);
+        builder.Property(s => s.BigDealThreshold).HasPrecision(18, 2);
         builder.HasIndex(s => new { s.TenantId, s.SalesTeamId }).IsUnique();
 
         builder.HasOne<SalesTeam>().WithMany().HasForeignKey(s => s.SalesTeamId).OnDelete(DeleteBehavior.Cascade);

@@ -4,16 +4,23 @@ namespace SalesCoachBot.Features.Recognition;
 
 internal static class RecognitionServiceCollectionExtensions
 {
-    /// <summary>Praise (typed and the form), company values and the recognition board: their store (also the recognition history other features read), the team choice and help lines.</summary>
+    /// <summary>
+    /// Praise (typed and the form), company values, the recognition board and automatic celebrations: their stores (also
+    /// the recognition history other features read), the team choice and help lines.
+    /// </summary>
     public static IServiceCollection AddRecognition(this IServiceCollection services)
     {
         services.AddScoped<RecognitionStore>();
-        services.AddScoped<IRecognitionHistory>(sp => sp.GetRequiredService<RecognitionStore>());
         services.AddScoped<RecognitionTeams>();
         services.AddScoped<PraiseDesk>();
         services.AddHelpTopic(PraiseCommand.Topic);
         services.AddHelpTopic(ValuesCommand.Topic);
         services.AddHelpTopic(RecognitionBoardCommand.Topic);
+        // Celebrations: their store, the history of praise and celebrations, and the ledger's observer of new results.
+        services.AddScoped<CelebrationStore>();
+        services.AddScoped<IRecognitionHistory, RecognitionHistory>();
+        services.AddScoped<IResultsRecordedObserver, Celebrations>();
+        services.AddHelpTopic(CelebrationsCommand.Topic);
         return services;
     }
 
@@ -22,6 +29,8 @@ internal static class RecognitionServiceCollectionExtensions
     {
         tenant.MapGet("/teams/{teamId}/values", RecognitionAdminEndpoints.GetValuesAsync);
         tenant.MapPut("/teams/{teamId}/values", RecognitionAdminEndpoints.PutValuesAsync);
+        tenant.MapGet("/teams/{teamId}/celebrations", CelebrationAdminEndpoints.GetAsync);
+        tenant.MapPut("/teams/{teamId}/celebrations", CelebrationAdminEndpoints.PutAsync);
         return tenant;
     }
 }

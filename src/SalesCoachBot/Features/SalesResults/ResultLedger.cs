@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Data;
 using SalesCoachBot.Sales;
 
@@ -19,10 +20,16 @@ internal sealed record UndoOutcome(UndoStatus Status, IReadOnlyList<SalesResult>
 
 /// <summary>
 /// The results store of one tenant (the scope's store must be bound with <c>ForTenant</c>). Recording is idempotent
-/// by (source, external id) so imports and webhooks can be retried; undone results stay but never count.
+/// by (source, external id) so imports and webhooks can be retried; undone results stay but never count. New results
+/// (never duplicates) are told to every <see cref="IResultsRecordedObserver"/> (celebrations), whose failure never fails
+/// the recording.
 /// </summary>
-internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time) : IResultLedger
+internal sealed partial class ResultLedger(
+    SalesCoachDbContext store, TimeProvider time, IEnumerable<IResultsRecordedObserver>? observers = null, ILogger<ResultLedger>? logger = null)
+    : IResultLedger
 {
+    private const string ObserverSavepoint = "results_recorded";
+
     /// <summary>How long a rep can take back their last chat or card result.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
 
@@ -69,7 +76,6 @@ internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
         try
         {
             await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return new RecordOutcome(result, IsDuplicate: false);
         }
         catch (DbUpdateException)
         {
@@ -83,7 +89,58 @@ internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
 
             return new RecordOutcome(winner, IsDuplicate: true);
         }
+
+        await TellObserversAsync([result], cancellationToken).ConfigureAwait(false);
+        return new RecordOutcome(result, IsDuplicate: false);
     }
+
+    /// <summary>
+    /// Tells each observer of the new results. Inside the caller's transaction a savepoint confines an observer's
+    /// failure (PostgreSQL would otherwise refuse every later statement of the transaction): its writes are undone, the
+    /// recording goes on, and a warning says so. Cancellation is not a failure and ends the recording too.
+    /// </summary>
+    private async Task TellObserversAsync(List<SalesResult> rows, CancellationToken cancellationToken)
+    {
+        if (observers is null || rows.Count == 0)
+        {
+            return;
+        }
+
+        var results = rows.Select(r => new StoredResult(r.Id, r.MemberId, r.KpiId, r.Amount, r.OccurredOn, r.Customer, r.Source)).ToList();
+        foreach (var observer in observers)
+        {
+            var transaction = store.Database.CurrentTransaction;
+            if (transaction is not null)
+            {
+                await transaction.CreateSavepointAsync(ObserverSavepoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await observer.ResultsRecordedAsync(this, results, cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // An edge that must survive any failure: celebrating must never fail or undo the recording.
+            catch (Exception error) when (error is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                if (transaction is not null)
+                {
+                    await transaction.RollbackToSavepointAsync(ObserverSavepoint, cancellationToken).ConfigureAwait(false);
+                }
+
+                LogObserverFailed(logger ?? NullLogger<ResultLedger>.Instance, error, observer.GetType().Name, results.Count);
+                continue;
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.ReleaseSavepointAsync(ObserverSavepoint, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Observer} failed on {Count} new result(s); the results are recorded")]
+    private static partial void LogObserverFailed(ILogger logger, Exception error, string observer, int count);
 
     /// <summary>
     /// Takes back the member's latest chat or card action if it was recorded within <see cref="UndoWindow"/>: every row
@@ -238,6 +295,7 @@ internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
         var holders = stored.ToDictionary(r => (r.Source, r.ExternalId), r => r.MemberId);
         var now = time.GetUtcNow();
         var statuses = new BatchEntryStatus[entries.Count];
+        var added = new List<SalesResult>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -248,10 +306,13 @@ internal sealed class ResultLedger(SalesCoachDbContext store, TimeProvider time)
             }
 
             holders.Add((entry.Source, entry.ExternalId!), entry.MemberId);
-            store.SalesResults.Add(NewResult(tenantId, entry, entry.ExternalId!, now));
+            var row = NewResult(tenantId, entry, entry.ExternalId!, now);
+            store.SalesResults.Add(row);
+            added.Add(row);
         }
 
         await store.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await TellObserversAsync(added, cancellationToken).ConfigureAwait(false);
         return new BatchOutcome(statuses);
     }
 

@@ -31,6 +31,7 @@ internal static class SettingsRules
         ["绩效"] = AutomaticMessageKinds.Scorecards,
         ["表扬"] = AutomaticMessageKinds.Recognition,
         ["摘要"] = AutomaticMessageKinds.Digests,
+        ["频道庆祝"] = AutomaticMessageKinds.PublicRecognition,
     };
 
     /// <summary>zh-CN, en-US or null (automatic) for a language as typed or chosen; false when unknown.</summary>

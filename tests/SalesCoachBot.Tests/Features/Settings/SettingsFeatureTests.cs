@@ -140,7 +140,7 @@ public sealed class SettingsFeatureTests
         { "quietEnd", "8pm", "quietEnd", "Use a 24-hour time such as 21:00." },
         { "quietEnd", "23:00", "quietEnd", "Quiet hours must start and end at different times." },
         { "receive.nudges", "maybe", "receive.nudges", "Turn this on or off." },
-        { "receive.horoscopes", "false", "receive.horoscopes", "\"horoscopes\" is not a kind of automatic message. Kinds: reminders, agendas, week-ahead, nudges, scorecards, recognition, digests." },
+        { "receive.horoscopes", "false", "receive.horoscopes", "\"horoscopes\" is not a kind of automatic message. Kinds: reminders, agendas, week-ahead, nudges, scorecards, recognition, digests, public-recognition." },
     };
 
     [Theory]
@@ -168,7 +168,7 @@ public sealed class SettingsFeatureTests
         var (property, expectedAbove) = errorField switch
         {
             "quietStart" or "quietEnd" => ("text", "Default: 21:00–08:00."),
-            "receive.horoscopes" => ("id", "receive.digests"),
+            "receive.horoscopes" => ("id", "receive.public-recognition"),
             _ => ("id", errorField),
         };
         Assert.Equal(expectedAbove, above[property]?.GetValue<string>());

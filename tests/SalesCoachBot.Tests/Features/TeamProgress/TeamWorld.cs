@@ -137,11 +137,13 @@ internal sealed class TeamWorld
         await scope.ServiceProvider.GetRequiredService<TargetPlan>().OverrideAsync(TargetOwner.Member(Members[who]), Kpis[kpi], period, amount);
     }
 
+    /// <summary>Seeds a result as history: straight into the ledger, without telling its observers (no celebration).</summary>
     public async Task RecordAsync(string who, string kpi, decimal amount, DateOnly on, string tenant = TenantA)
     {
-        var (scope, _) = App.NewStore(tenant);
+        var (scope, store) = App.NewStore(tenant);
         await using var _scope = scope;
-        await scope.ServiceProvider.GetRequiredService<ResultLedger>().RecordAsync(new ResultEntry(Members[who], Kpis[kpi], amount, on, ResultSources.Chat));
+        await new ResultLedger(store, scope.ServiceProvider.GetRequiredService<TimeProvider>())
+            .RecordAsync(new ResultEntry(Members[who], Kpis[kpi], amount, on, ResultSources.Chat));
     }
 
     /// <summary>The effective target as <see cref="TargetPlan"/> reads it (China calendar, as the team's zone is Shanghai).</summary>

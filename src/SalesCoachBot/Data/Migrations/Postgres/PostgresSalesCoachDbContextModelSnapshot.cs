@@ -22,6 +22,86 @@ namespace SalesCoachBot.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SalesCoachBot.Data.Celebration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_celebrations");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_celebrations_kpi_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_celebrations_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_celebrations_sales_team_id");
+
+                    b.HasIndex("TenantId", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_celebrations_tenant_id_event_key");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_celebrations_tenant_id_member_id_created_at");
+
+                    b.ToTable("celebrations", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>
                 {
                     b.Property<long>("Id")
@@ -859,13 +939,30 @@ namespace SalesCoachBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal?>("BigDealThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("big_deal_threshold");
+
+                    b.Property<bool>("BigDealsOff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("big_deals_off");
+
                     b.Property<int>("DailyPraiseQuota")
                         .HasColumnType("integer")
                         .HasColumnName("daily_praise_quota");
 
+                    b.Property<bool>("RepTargetsOff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rep_targets_off");
+
                     b.Property<long>("SalesTeamId")
                         .HasColumnType("bigint")
                         .HasColumnName("sales_team_id");
+
+                    b.Property<bool>("TeamTargetsOff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("team_targets_off");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -1261,6 +1358,36 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_tenant_calendar_years_tenant_id_country_year");
 
                     b.ToTable("tenant_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Celebration", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_celebrations_kpis_kpi_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_celebrations_members_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_celebrations_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_celebrations_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>

@@ -17,6 +17,84 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SalesCoachBot.Data.Celebration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_celebrations");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_celebrations_kpi_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_celebrations_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_celebrations_sales_team_id");
+
+                    b.HasIndex("TenantId", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_celebrations_tenant_id_event_key");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_celebrations_tenant_id_member_id_created_at");
+
+                    b.ToTable("celebrations", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>
                 {
                     b.Property<long>("Id")
@@ -828,13 +906,30 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<decimal?>("BigDealThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("big_deal_threshold");
+
+                    b.Property<bool>("BigDealsOff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("big_deals_off");
+
                     b.Property<int>("DailyPraiseQuota")
                         .HasColumnType("INTEGER")
                         .HasColumnName("daily_praise_quota");
 
+                    b.Property<bool>("RepTargetsOff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rep_targets_off");
+
                     b.Property<long>("SalesTeamId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sales_team_id");
+
+                    b.Property<bool>("TeamTargetsOff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_targets_off");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -1220,6 +1315,36 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_tenant_calendar_years_tenant_id_country_year");
 
                     b.ToTable("tenant_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Celebration", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_celebrations_kpis_kpi_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_celebrations_members_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_celebrations_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_celebrations_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>
