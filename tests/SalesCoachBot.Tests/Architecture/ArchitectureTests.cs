@@ -80,6 +80,8 @@ public sealed class ArchitectureTests
         { nameof(CompanyValue), [$"{FeaturesRoot}.Recognition"] },
         { nameof(RecognitionSettings), [$"{FeaturesRoot}.Recognition"] },
         { nameof(FeedbackNote), [$"{FeaturesRoot}.Feedback"] },
+        { nameof(FeedbackSettings), [$"{FeaturesRoot}.Feedback"] },
+        { nameof(FeedbackNudge), [$"{FeaturesRoot}.Feedback"] },
     };
 
     private static string SourceRoot()
