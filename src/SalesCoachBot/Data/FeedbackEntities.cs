@@ -45,3 +45,39 @@ public sealed class FeedbackNote : ITenantOwned
 
     public string? GiverActivityId { get; set; }
 }
+
+/// <summary>
+/// A sales team's feedback cadence: after how many days without private feedback a rep is due. No row = the app
+/// default (<c>Feedback:CadenceDays</c>). A manager sets it with <c>feedback cadence 21</c>.
+/// </summary>
+public sealed class FeedbackSettings : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long SalesTeamId { get; set; }
+
+    public int CadenceDays { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// The cadence nudge's memory per manager and rep: when the manager was last told the rep is due (at most once a week)
+/// and until when the manager snoozed the rep (not listed before then).
+/// </summary>
+public sealed class FeedbackNudge : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long ManagerMemberId { get; set; }
+
+    public long RepMemberId { get; set; }
+
+    public DateTimeOffset? LastNudgedAt { get; set; }
+
+    public DateTimeOffset? SnoozedUntil { get; set; }
+}

@@ -68,6 +68,9 @@ public abstract class SalesCoachDbContext : DbContext
     public DbSet<FeedbackNote> FeedbackNotes => Set<FeedbackNote>();
 
     public DbSet<PraiseFormEntry> PraiseFormEntries => Set<PraiseFormEntry>();
+    public DbSet<FeedbackSettings> FeedbackSettings => Set<FeedbackSettings>();
+
+    public DbSet<FeedbackNudge> FeedbackNudges => Set<FeedbackNudge>();
 
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit

@@ -75,6 +75,7 @@ internal static class RouteTable
             .OnCardAction<MoreFeedbackAction>(FeedbackCards.MoreVerb)
             .OnCardAction<ShowFeedbackFormAction>(FeedbackForm.ShowVerb)
             .OnCardAction<SendFeedbackFormAction>(FeedbackForm.SubmitVerb)
+            .OnCardAction<SnoozeNudgeAction>(FeedbackNudgeCard.SnoozeVerb)
 
             .OnFallback<HelpFallback>()
 

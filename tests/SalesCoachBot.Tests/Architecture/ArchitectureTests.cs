@@ -82,6 +82,8 @@ public sealed class ArchitectureTests
         { nameof(PraiseFormEntry), [$"{FeaturesRoot}.Recognition"] },
         { nameof(Celebration), [$"{FeaturesRoot}.Recognition"] },
         { nameof(FeedbackNote), [$"{FeaturesRoot}.Feedback"] },
+        { nameof(FeedbackSettings), [$"{FeaturesRoot}.Feedback"] },
+        { nameof(FeedbackNudge), [$"{FeaturesRoot}.Feedback"] },
     };
 
     private static string SourceRoot()

@@ -33,6 +33,7 @@ public class CardApprovalTests
         ["FeedbackCards.History"] = ["feedback.history.", "feedback.history.empty."],
         ["FeedbackCards.Given"] = ["feedback.given.", "feedback.given.none."],
         ["FeedbackForm.Build"] = ["feedback.form.", "feedback.form.filled.", "feedback.form.invalid."],
+        ["FeedbackNudgeCard.Build"] = ["feedback.nudge."],
         ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month.", "leaderboard.past-month.", "leaderboard.improved.past-month.", "leaderboard.praise."],
     };
 

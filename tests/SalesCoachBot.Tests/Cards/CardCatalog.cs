@@ -229,6 +229,9 @@ internal static class CardCatalog
             new FeedbackFormValues("4", FeedbackForm.ToImproveChoice, null, "Typed in the channel: \"**not** here\"", null), "0123456789abcdef0123456789abcdef"));
         yield return ($"feedback.form.invalid.{locale}", FeedbackForm.Build(text, locale, reps, new FeedbackFormValues("99", null, "x", null, null),
             "0123456789abcdef0123456789abcdef", [text.Get(locale, FeedbackTextKeys.FormErrorRep), text.Get(locale, FeedbackTextKeys.FormErrorBehaviour)]));
+        // The cadence nudge: a rep with days since the last feedback, an awkward name, one who never had any.
+        yield return ($"feedback.nudge.{locale}", FeedbackNudgeCard.Build(text, locale, 9,
+            [new DueRep(2, "Bob Li", 15, Never: false), new DueRep(3, AwkwardName, 40, Never: false), new DueRep(4, "张伟", 14, Never: true)]));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> SettingsCards(BotText text, string locale)

@@ -344,7 +344,7 @@ public sealed partial class ParserPropertyTests
     [Fact]
     public void FeedbackParsers_AnyText_AnswerWithoutThrowing()
     {
-        TypedFor("反馈", "feedback", "form", "表单", "<at>张伟</at>", "<at>Bob Li</at>", "<at>", "</at>", "bob@contoso.com", "@", " ").Sample(typed =>
+        TypedFor("反馈", "feedback", "form", "表单", "cadence", "周期", "21", "21天", "<at>张伟</at>", "<at>Bob Li</at>", "<at>", "</at>", "bob@contoso.com", "@", " ").Sample(typed =>
         {
             var request = FeedbackParser.Parse(typed);
             Assert.True(Enum.IsDefined(request.Ask));
@@ -359,6 +359,8 @@ public sealed partial class ParserPropertyTests
             _ = FeedbackCards.ReadBefore(typed);
             _ = FeedbackForm.KindOf(typed);
             _ = FeedbackForm.IsEntryId(typed);
+            Assert.True(FeedbackParser.ReadCadence(typed) is null or (>= FeedbackOptions.MinCadenceDays and <= FeedbackOptions.MaxCadenceDays));
+            Assert.True(FeedbackNudgeCard.ReadWeeks(typed) is null or 1 or 2 or 4);
         }, iter: Iterations);
     }
 

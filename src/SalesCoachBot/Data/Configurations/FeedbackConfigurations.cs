@@ -28,3 +28,36 @@ internal sealed class FeedbackNoteConfiguration : IEntityTypeConfiguration<Feedb
         builder.HasOne<Tenant>().WithMany().HasForeignKey(f => f.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class FeedbackSettingsConfiguration : IEntityTypeConfiguration<FeedbackSettings>
+{
+    public void Configure(EntityTypeBuilder<FeedbackSettings> builder)
+    {
+        builder.ToTable("feedback_settings");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.TenantId).HasMaxLength(ColumnLengths.TenantId);
+
+        // One cadence per team.
+        builder.HasIndex(s => new { s.TenantId, s.SalesTeamId }).IsUnique();
+
+        builder.HasOne<SalesTeam>().WithMany().HasForeignKey(s => s.SalesTeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FeedbackNudgeConfiguration : IEntityTypeConfiguration<FeedbackNudge>
+{
+    public void Configure(EntityTypeBuilder<FeedbackNudge> builder)
+    {
+        builder.ToTable("feedback_nudges");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.TenantId).HasMaxLength(ColumnLengths.TenantId);
+
+        // One row per manager and rep: the weekly limit and the snooze are about that pair.
+        builder.HasIndex(n => new { n.TenantId, n.ManagerMemberId, n.RepMemberId }).IsUnique();
+
+        builder.HasOne<Member>().WithMany().HasForeignKey(n => n.ManagerMemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(n => n.RepMemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(n => n.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -72,6 +72,11 @@ internal sealed class FeedbackCommand(FeedbackDesk desk, FeedbackBook book, Feed
             return (Card(page), null);
         }
 
+        if (request.Ask == FeedbackAsk.Cadence)
+        {
+            return (Plain(await desk.CadenceAsync(tenantId, caller.Id, locale, request.Words, cancellationToken).ConfigureAwait(false)), null);
+        }
+
         var (reps, refusal) = await desk.RepsAsync(tenantId, caller.Id, locale, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {

@@ -23,6 +23,7 @@ internal sealed partial class FeedbackDesk(
     SalesCoachDbContext store,
     TeamAccess access,
     FeedbackBook book,
+    FeedbackCadence cadence,
     Outbox outbox,
     SalesClock clock,
     BotText text,
@@ -168,6 +169,47 @@ internal sealed partial class FeedbackDesk(
         return view;
     }
 
+    /// <summary>
+    /// <c>feedback cadence [days]</c>: the cadence of every team the caller manages, or (with <paramref name="days"/>)
+    /// sets it for all of them. Managers only; a number outside <see cref="FeedbackOptions.MinCadenceDays"/>–
+    /// <see cref="FeedbackOptions.MaxCadenceDays"/> or not a number changes nothing.
+    /// </summary>
+    public async Task<string> CadenceAsync(string tenantId, long callerId, string? locale, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (await access.IsGuestAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false))
+        {
+            LogRefused(logger, callerId);
+            return text.Get(locale, FeedbackTextKeys.Guest);
+        }
+
+        var teams = await access.ManagedTeamsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
+        if (teams.Count == 0)
+        {
+            LogRefused(logger, callerId);
+            return text.Get(locale, FeedbackTextKeys.CadenceOnlyManagers);
+        }
+
+        store.ForTenant(tenantId);
+        var ids = teams.Select(t => t.Id).ToList();
+        var names = BotText.List(locale, teams.Select(t => t.Name).Order(BotText.NameOrder(locale)));
+        if (words.Count > 0)
+        {
+            if (words.Count > 1 || FeedbackParser.ReadCadence(words[0]) is not { } days)
+            {
+                return text.Get(locale, FeedbackTextKeys.CadenceInvalid, FeedbackOptions.MinCadenceDays, FeedbackOptions.MaxCadenceDays);
+            }
+
+            await cadence.SetDaysAsync(tenantId, ids, days, clock.Now, cancellationToken).ConfigureAwait(false);
+            LogCadence(logger, callerId, days);
+            return text.Get(locale, FeedbackTextKeys.CadenceSet, days, names);
+        }
+
+        var current = await cadence.DaysAsync(ids, cancellationToken).ConfigureAwait(false);
+        var lines = teams.OrderBy(t => t.Name, BotText.NameOrder(locale)).Select(t => text.Get(locale, FeedbackTextKeys.CadenceTeam, t.Name, current[t.Id]));
+        return text.Get(locale, FeedbackTextKeys.CadenceShow, string.Join("\n", lines));
+    }
+
     /// <summary>The viewer's zone, for the times on their cards.</summary>
     public async Task<TimeZoneInfo> ZoneAsync(string tenantId, long memberId, CancellationToken cancellationToken) =>
         (await clock.MemberDayAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))?.Zone ?? TimeZoneInfo.Utc;
@@ -182,6 +224,9 @@ internal sealed partial class FeedbackDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {FeedbackId} given by member {GiverId} to member {ReceiverId}")]
     private static partial void LogGiven(ILogger logger, long giverId, long receiverId, long feedbackId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {CallerId} set the feedback cadence of their teams to {Days} days")]
+    private static partial void LogCadence(ILogger logger, long callerId, int days);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback refused for member {CallerId}")]
     private static partial void LogRefused(ILogger logger, long callerId);

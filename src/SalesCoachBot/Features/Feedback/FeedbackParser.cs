@@ -13,6 +13,9 @@ internal enum FeedbackAsk
 
     /// <summary>A person (and maybe the feedback itself).</summary>
     Person = 2,
+
+    /// <summary><c>cadence [days]</c> · <c>周期 [天数]</c>: the teams' feedback cadence, or set it (the days in <c>Words</c>).</summary>
+    Cadence = 3,
 }
 
 /// <summary>
@@ -35,6 +38,9 @@ internal static class FeedbackParser
     public const string FormWord = "form";
     public const string ChineseFormWord = "表单";
 
+    public const string CadenceWord = "cadence";
+    public const string ChineseCadenceWord = "周期";
+
     /// <summary>The most words a typed name may have (Alice Wang, Mary Ann Lee).</summary>
     public const int MaxNameWords = 3;
 
@@ -49,6 +55,17 @@ internal static class FeedbackParser
         if (string.Equals(text, FormWord, StringComparison.OrdinalIgnoreCase) || text == ChineseFormWord)
         {
             return new FeedbackRequest(FeedbackAsk.Form, null, []);
+        }
+
+        // 周期 needs no space after it (反馈周期21); cadence must end where the word ends.
+        if (text.StartsWith(ChineseCadenceWord, StringComparison.Ordinal))
+        {
+            return new FeedbackRequest(FeedbackAsk.Cadence, null, Words(text[ChineseCadenceWord.Length..]));
+        }
+
+        if (text.StartsWith(CadenceWord, StringComparison.OrdinalIgnoreCase) && (text.Length == CadenceWord.Length || char.IsWhiteSpace(text[CadenceWord.Length])))
+        {
+            return new FeedbackRequest(FeedbackAsk.Cadence, null, Words(text[CadenceWord.Length..]));
         }
 
         if (text.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
@@ -75,6 +92,24 @@ internal static class FeedbackParser
         {
             yield return (string.Join(' ', words.Take(n)), string.Join(' ', words.Skip(n)));
         }
+    }
+
+    /// <summary>
+    /// A cadence as typed, in whole days (<c>21</c>, <c>21天</c>), within
+    /// <see cref="FeedbackOptions.MinCadenceDays"/>–<see cref="FeedbackOptions.MaxCadenceDays"/>, or null.
+    /// </summary>
+    public static int? ReadCadence(string? typed)
+    {
+        var value = TypedText.Normalize(typed).Trim();
+        if (value.EndsWith('天'))
+        {
+            value = value[..^1];
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            && days is >= FeedbackOptions.MinCadenceDays and <= FeedbackOptions.MaxCadenceDays
+            ? days
+            : null;
     }
 
     private static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

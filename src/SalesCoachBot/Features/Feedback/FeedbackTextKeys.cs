@@ -52,4 +52,24 @@ internal static class FeedbackTextKeys
     public const string GivenWrite = "feedback.given.write";
     public const string AckNotYours = "feedback.ack.notYours";
     public const string AckGone = "feedback.ack.gone";
+    public const string NudgeTitle = "feedback.nudge.title";
+    public const string NudgeIntro = "feedback.nudge.intro";
+    public const string NudgeDays = "feedback.nudge.days";
+    public const string NudgeNever = "feedback.nudge.never";
+    public const string NudgeWrite = "feedback.nudge.write";
+    public const string NudgeSnooze = "feedback.nudge.snooze";
+    public const string NudgeSnoozeFor = "feedback.nudge.snoozeFor";
+    public const string NudgeWeeks = "feedback.nudge.weeks";
+    public const string NudgeOneWeek = "feedback.nudge.oneWeek";
+    public const string NudgeCadence = "feedback.nudge.cadence";
+    public const string NudgeTurnOff = "feedback.nudge.turnOff";
+    public const string SnoozeDone = "feedback.snooze.done";
+    public const string SnoozeNotYours = "feedback.snooze.notYours";
+    public const string SnoozeNotYourRep = "feedback.snooze.notYourRep";
+    public const string SnoozeStale = "feedback.snooze.stale";
+    public const string CadenceOnlyManagers = "feedback.cadence.onlyManagers";
+    public const string CadenceInvalid = "feedback.cadence.invalid";
+    public const string CadenceSet = "feedback.cadence.set";
+    public const string CadenceShow = "feedback.cadence.show";
+    public const string CadenceTeam = "feedback.cadence.team";
 }

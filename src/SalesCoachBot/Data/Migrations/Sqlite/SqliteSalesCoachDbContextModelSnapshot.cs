@@ -378,6 +378,89 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("feedback_notes", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.FeedbackNudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("LastNudgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_nudged_at");
+
+                    b.Property<long>("ManagerMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manager_member_id");
+
+                    b.Property<long>("RepMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rep_member_id");
+
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("snoozed_until");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_nudges");
+
+                    b.HasIndex("ManagerMemberId")
+                        .HasDatabaseName("ix_feedback_nudges_manager_member_id");
+
+                    b.HasIndex("RepMemberId")
+                        .HasDatabaseName("ix_feedback_nudges_rep_member_id");
+
+                    b.HasIndex("TenantId", "ManagerMemberId", "RepMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_nudges_tenant_id_manager_member_id_rep_member_id");
+
+                    b.ToTable("feedback_nudges", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.FeedbackSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CadenceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadence_days");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_settings");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_feedback_settings_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_settings_tenant_id_sales_team_id");
+
+                    b.ToTable("feedback_settings", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
                 {
                     b.Property<long>("Id")
@@ -1421,6 +1504,47 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_feedback_notes_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.FeedbackNudge", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_nudges_members_manager_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RepMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_nudges_members_rep_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_nudges_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.FeedbackSettings", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_settings_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_settings_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
