@@ -62,7 +62,8 @@ public sealed class FeedbackCommandTests
         await WorldAsync(app);
         var replies = await app.Chat().SendAsync(FeedbackApp.Personal("feedback Bob Li Follow up the Huawei quote today", mention: null));
         await app.Connector.WaitForSentAsync(2);
-        var copyId = app.Connector.Sent[0].AssignedId;
+        // The copy and the rep's card go out concurrently (the turn and the outbox), in either order.
+        var copyId = app.Connector.Sent.Single(r => r.ConversationId == ManagerChat).AssignedId;
         var note = Assert.Single(await app.NotesAsync());
         app.Clock.Advance(TimeSpan.FromMinutes(90));
 
