@@ -8,7 +8,7 @@ internal static class ContactsServiceCollectionExtensions
     /// <summary>
     /// Who is who: contact recording (<see cref="ContactRecorder"/>, which the route table runs first so every handler
     /// finds the turn's <see cref="TurnIdentity"/>), sales teams and rosters (<see cref="SalesTeamDirectory"/>) and the
-    /// manager guard (<see cref="TeamAccess"/>). Needs the store and the sales kernel. Without <c>AddGraph</c> the
+    /// manager guard (<see cref="TeamAccess"/>) and the finder of a person typed in a command (<see cref="PersonFinder"/>). Needs the store and the sales kernel. Without <c>AddGraph</c> the
     /// directory lookup is a no-op.
     /// </summary>
     public static IServiceCollection AddContacts(this IServiceCollection services)
@@ -22,6 +22,7 @@ internal static class ContactsServiceCollectionExtensions
         services.TryAddScoped<ContactRecorder>();
         services.TryAddScoped<SalesTeamDirectory>();
         services.TryAddScoped<TeamAccess>();
+        services.TryAddScoped<PersonFinder>();
         services.TryAddSingleton<IDirectoryLookup, NoDirectoryLookup>();
         return services;
     }

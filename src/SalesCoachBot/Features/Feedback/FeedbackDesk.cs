@@ -22,6 +22,7 @@ internal sealed record FeedbackContent(FeedbackKind Kind, string? Situation, str
 internal sealed partial class FeedbackDesk(
     SalesCoachDbContext store,
     TeamAccess access,
+    PersonFinder finder,
     FeedbackBook book,
     FeedbackCadence cadence,
     Outbox outbox,
@@ -57,66 +58,26 @@ internal sealed partial class FeedbackDesk(
         return ([.. reps.DistinctBy(r => r.MemberId).OrderBy(r => r.Name, BotText.NameOrder(locale))], null);
     }
 
-    /// <summary>
-    /// The rep a typed person means, among <paramref name="reps"/>: by mention entity (its Teams id, never the name in
-    /// the text), by e-mail or display name ignoring case, else by a unique word or beginning of the name; or why not.
-    /// </summary>
+    /// <summary>The rep a typed person means, among <paramref name="reps"/> (<see cref="PersonFinder"/>), or why not.</summary>
     public async Task<(FeedbackRep? Rep, string? Refusal)> FindAsync(
         TurnContext turn, IReadOnlyList<FeedbackRep> reps, string who, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(reps);
         var locale = turn.Locale;
-        List<FeedbackRep> matches;
-        string shown;
-        IQueryable<Member> sameInTenant;
-        if (who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
-        {
-            var mention = turn.Activity.GetMentions().FirstOrDefault(m => m.Text is not null && Same(TypedText.Normalize(m.Text), who));
-            var teamsUserId = mention?.Mentioned.Id;
-            shown = mention?.Mentioned.Name ?? StripAt(who);
-            matches = teamsUserId is null ? [] : [.. reps.Where(r => r.TeamsUserId == teamsUserId)];
-            sameInTenant = store.Members.Where(m => teamsUserId != null && m.TeamsUserId == teamsUserId);
-        }
-        else if (who.Contains('@', StringComparison.Ordinal))
-        {
-            // Imports store e-mails lower-cased; Teams keeps them as typed: compared ignoring case.
-            var lower = who.Trim().ToLowerInvariant();
-            shown = who;
-            matches = [.. reps.Where(r => string.Equals(r.Email, lower, StringComparison.OrdinalIgnoreCase))];
-            sameInTenant = store.Members.Where(m => m.Email == who || m.Email == lower);
-        }
-        else
-        {
-            shown = who;
-            matches = [.. reps.Where(r => Same(r.Name, who))];
-            if (matches.Count == 0)
-            {
-                // Not the full name: a whole word of it (Rita → Rita Rep) or its beginning (张 → 张伟).
-                var name = Fold(who);
-                matches = [.. reps.Where(r => Fold(r.Name).StartsWith(name, StringComparison.Ordinal) || Fold(r.Name).Split(' ').Contains(name))];
-            }
-
-            var exact = who.Trim();
-            sameInTenant = store.Members.Where(m => m.Name == exact);
-        }
-
-        switch (matches.Count)
+        var found = await finder.FindAsync(turn.Activity, [.. reps.Select(AsPerson)], who, cancellationToken).ConfigureAwait(false);
+        switch (found.Matches.Count)
         {
             case 1:
-                return (matches[0], null);
+                return (reps.First(r => r.MemberId == found.Matches[0].MemberId), null);
+            case 0 when found.ElsewhereName is { } other:
+                LogRefused(logger, turn.Identity()?.Member?.Id ?? 0);
+                return (null, text.Get(locale, FeedbackTextKeys.NotYourRep, other));
             case 0:
-                var other = await sameInTenant.Select(m => m.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                if (other is not null)
-                {
-                    LogRefused(logger, turn.Identity()?.Member?.Id ?? 0);
-                    return (null, text.Get(locale, FeedbackTextKeys.NotYourRep, other));
-                }
-
-                return (null, text.Get(locale, FeedbackTextKeys.UnknownPerson, BotText.Quote(shown)));
+                return (null, text.Get(locale, FeedbackTextKeys.UnknownPerson, BotText.Quote(found.Shown)));
             default:
-                var names = BotText.List(locale, matches.Select(m => m.Email is null ? m.Name : $"{m.Name} ({m.Email})"));
-                return (null, text.Get(locale, FeedbackTextKeys.Ambiguous, BotText.Quote(shown), names));
+                var names = BotText.List(locale, found.Matches.Select(m => m.Email is null ? m.Name ?? string.Empty : $"{m.Name} ({m.Email})"));
+                return (null, text.Get(locale, FeedbackTextKeys.Ambiguous, BotText.Quote(found.Shown), names));
         }
     }
 
@@ -124,8 +85,10 @@ internal sealed partial class FeedbackDesk(
     public static bool IsExactly(IReadOnlyList<FeedbackRep> reps, string who)
     {
         ArgumentNullException.ThrowIfNull(reps);
-        return reps.Any(r => Same(r.Name, who) || (who.Contains('@', StringComparison.Ordinal) && string.Equals(r.Email, who.Trim(), StringComparison.OrdinalIgnoreCase)));
+        return PersonFinder.IsExactly(reps.Select(AsPerson), who);
     }
+
+    private static NamedPerson AsPerson(FeedbackRep rep) => new(rep.MemberId, rep.Name, rep.Email, rep.TeamsUserId);
 
     /// <summary>
     /// Stores the note and, in the same transaction, puts the rep's card in the outbox for their 1:1 chat (key
@@ -213,14 +176,6 @@ internal sealed partial class FeedbackDesk(
     /// <summary>The viewer's zone, for the times on their cards.</summary>
     public async Task<TimeZoneInfo> ZoneAsync(string tenantId, long memberId, CancellationToken cancellationToken) =>
         (await clock.MemberDayAsync(tenantId, memberId, cancellationToken).ConfigureAwait(false))?.Zone ?? TimeZoneInfo.Utc;
-
-    // Names and mentions compared as typed but ignoring case and repeated spaces.
-    private static bool Same(string? a, string b) => a is not null && Fold(a) == Fold(b);
-
-    private static string Fold(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
-
-    private static string StripAt(string who) =>
-        who.Replace("<at>", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("</at>", string.Empty, StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {FeedbackId} given by member {GiverId} to member {ReceiverId}")]
     private static partial void LogGiven(ILogger logger, long giverId, long receiverId, long feedbackId);

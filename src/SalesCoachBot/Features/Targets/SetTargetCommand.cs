@@ -21,6 +21,7 @@ namespace SalesCoachBot.Features.Targets;
 internal sealed partial class SetTargetCommand(
     SalesCoachDbContext store,
     TeamAccess access,
+    PersonFinder finder,
     TargetPlan plan,
     SalesClock clock,
     WorkingCalendars calendars,
@@ -180,7 +181,7 @@ internal sealed partial class SetTargetCommand(
             var chinese = BotText.IsChinese(locale);
             var meant = string.Join(' ',
                 chinese ? ChineseWord : Word + " target",
-                StripAt(request.Who).Trim() is var who && request.Who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase) ? "@" + who : who,
+                PersonFinder.StripAt(request.Who).Trim() is var who && request.Who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase) ? "@" + who : who,
                 chinese ? "营收" : "revenue",
                 request.Period,
                 chinese ? AmountParser.Normalize(written).Trim() : parsed.Value.ToString("0.##", CultureInfo.InvariantCulture));
@@ -250,82 +251,47 @@ internal sealed partial class SetTargetCommand(
         // A person is only ever looked for among the active reps of the caller's teams, in the turn's tenant.
         var reps = (await store.TeamMemberships.AsNoTracking()
                 .Where(m => managedIds.Contains(m.SalesTeamId) && m.LeftAt == null && m.Role == TeamRole.Rep)
-                .Select(m => new Candidate(m.MemberId, m.Member!.Name, m.Member.Email, m.Member.TeamsUserId))
+                .Select(m => new NamedPerson(m.MemberId, m.Member!.Name, m.Member.Email, m.Member.TeamsUserId))
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .DistinctBy(c => c.Id).ToList();
+            .DistinctBy(c => c.MemberId).ToList();
 
-        List<Candidate> matches;
-        string shown;
-        IQueryable<Member> sameInTenant;
+        PersonMatch found;
         if (pickedMemberId is { } picked)
         {
             // A button of the pick card: its member id came back from the client, so it counts only if still one of the reps.
-            matches = [.. reps.Where(r => r.Id == picked)];
-            shown = string.Empty;
-            sameInTenant = store.Members.Where(m => m.Id == picked);
-        }
-        else if (who.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
-        {
-            // The person comes from the mention entity (its Teams id), never from the name in the text.
-            var mention = turn.Activity.GetMentions().FirstOrDefault(m => m.Text is not null && Normalize(m.Text) == Normalize(who));
-            var teamsUserId = mention?.Mentioned.Id;
-            shown = mention?.Mentioned.Name ?? StripAt(who);
-            matches = teamsUserId is null ? [] : [.. reps.Where(r => r.TeamsUserId == teamsUserId)];
-            sameInTenant = store.Members.Where(m => teamsUserId != null && m.TeamsUserId == teamsUserId);
-        }
-        else if (who.Contains('@', StringComparison.Ordinal))
-        {
-            // Imports store e-mails lower-cased; Teams keeps them as typed: compared ignoring case.
-            var email = who.Trim();
-            var lower = email.ToLowerInvariant();
-            shown = who;
-            matches = [.. reps.Where(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase))];
-            sameInTenant = store.Members.Where(m => m.Email == email || m.Email == lower);
+            var elsewhere = reps.Any(r => r.MemberId == picked)
+                ? null
+                : await store.Members.Where(m => m.Id == picked).Select(m => m.Name ?? string.Empty).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            found = new PersonMatch([.. reps.Where(r => r.MemberId == picked)], string.Empty, elsewhere);
         }
         else
         {
-            var name = Normalize(who);
-            shown = who;
-            matches = [.. reps.Where(r => r.Name is not null && Normalize(r.Name) == name)];
-            if (matches.Count == 0)
-            {
-                // Not the full name: a whole word of it (Rita → Rita Rep, Wang → Alice Wang) or its beginning (张 → 张伟).
-                matches = [.. reps.Where(r => r.Name is not null
-                    && (Normalize(r.Name).StartsWith(name, StringComparison.Ordinal) || Normalize(r.Name).Split(' ').Contains(name)))];
-            }
-
-            var exact = who.Trim();
-            sameInTenant = store.Members.Where(m => m.Name == exact);
+            found = await finder.FindAsync(turn.Activity, reps, who, cancellationToken).ConfigureAwait(false);
         }
 
+        var matches = found.Matches;
         switch (matches.Count)
         {
             case 1:
-                return (TargetOwner.Member(matches[0].Id), matches[0].Name ?? shown, null, null);
-            case 0:
+                return (TargetOwner.Member(matches[0].MemberId), matches[0].Name ?? found.Shown, null, null);
+            case 0 when found.ElsewhereName is { } other:
                 // Someone of that name, e-mail or mention exists, but not as a rep of the caller's teams.
-                var other = await sameInTenant.Select(m => m.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                if (other is not null || (pickedMemberId is not null && await sameInTenant.AnyAsync(cancellationToken).ConfigureAwait(false)))
-                {
-                    LogRefused(logger, callerId);
-                    return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNotYourRep, other ?? shown), null);
-                }
-
+                LogRefused(logger, callerId);
+                return (null, string.Empty, text.Get(locale, TargetsTextKeys.SetNotYourRep, other.Length > 0 ? other : found.Shown), null);
+            case 0:
                 return pickedMemberId is not null
                     ? (null, string.Empty, text.Get(locale, TargetsTextKeys.SetPickStale), null)
-                    : (null, string.Empty, text.Get(locale, TargetsTextKeys.SetUnknownPerson, BotText.Quote(shown)), null);
+                    : (null, string.Empty, text.Get(locale, TargetsTextKeys.SetUnknownPerson, BotText.Quote(found.Shown)), null);
             default:
                 var choices = matches
                     .OrderBy(m => m.Name ?? string.Empty, BotText.NameOrder(locale))
-                    .Select(m => new SetTargetPickCard.Choice(m.Id, m.Name ?? string.Empty, m.Email))
+                    .Select(m => new SetTargetPickCard.Choice(m.MemberId, m.Name ?? string.Empty, m.Email))
                     .ToList();
                 // The card carries the period as a key (2027-03), so a press later still means the period meant now.
                 var pickRequest = request with { Who = string.Empty, Period = PeriodWords.Key(period) };
-                return (null, string.Empty, null, SetTargetPickCard.Build(text, locale, BotText.Quote(shown), choices, pickRequest));
+                return (null, string.Empty, null, SetTargetPickCard.Build(text, locale, BotText.Quote(found.Shown), choices, pickRequest));
         }
     }
-
-    private sealed record Candidate(long Id, string? Name, string? Email, string? TeamsUserId);
 
     private static string Amount(string? locale, KpiDefinition kpi, decimal amount) => SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, amount);
 
@@ -337,10 +303,6 @@ internal sealed partial class SetTargetCommand(
     }
 
     // Names and mentions compared as typed but ignoring case and repeated spaces.
-    private static string Normalize(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
-
-    private static string StripAt(string who) => who.Replace("<at>", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("</at>", string.Empty, StringComparison.OrdinalIgnoreCase);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Target set by member {SetterId} for member {MemberId} / team {TeamId}: KPI {KpiId}, {PeriodKind} from {PeriodStart}")]
     private static partial void LogSet(ILogger logger, long setterId, long? memberId, long? teamId, long kpiId, SalesPeriodKind periodKind, DateOnly periodStart);
 
