@@ -206,6 +206,31 @@ public sealed class WeekAheadJobTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Run_SpringFestival_NoCardInAWeekOffAndNoNudgeOnAHolidayWednesday(DatabaseProvider provider)
+    {
+        // Monday 9 February 2026, 10:00 in Shanghai. China's 2026 calendar: 15–23 February off (春节), Saturday 14 and
+        // Saturday 28 February working days.
+        await using var app = WeekAheadApp.Create(provider, Utc(2, 9, 2, 0));
+        await WorldAsync(app);
+
+        // The week of 16 February has no working day: no card. Wednesday 18 February is a holiday: no nudge, although
+        // Alice and Bob (nothing sold, 11 working days gone) are behind pace.
+        app.Clock.SetUtcNow(Utc(2, 16, 0, 34));
+        Assert.Equal(new WeekAheadOutcome(0, 0), await RunJobAsync(app));
+        app.Clock.SetUtcNow(Utc(2, 18, 2, 4));
+        Assert.Equal(new WeekAheadOutcome(0, 0), await RunJobAsync(app));
+        // Monday 23 February is still off: the card comes on Tuesday; the next Wednesday, the nudges.
+        app.Clock.SetUtcNow(Utc(2, 23, 0, 34));
+        Assert.Equal(new WeekAheadOutcome(0, 0), await RunJobAsync(app));
+        app.Clock.SetUtcNow(Utc(2, 24, 0, 34));
+        Assert.Equal(new WeekAheadOutcome(2, 0), await RunJobAsync(app));
+        app.Clock.SetUtcNow(Utc(2, 25, 2, 4));
+        Assert.Equal(new WeekAheadOutcome(0, 2), await RunJobAsync(app));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Run_WednesdayMorning_NudgesOnlyRepsBehindPaceOnceADay(DatabaseProvider provider)
     {
         await using var app = WeekAheadApp.Create(provider, TeamWorld.Now);
