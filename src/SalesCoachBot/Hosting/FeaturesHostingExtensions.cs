@@ -10,6 +10,7 @@ using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.SalesTeams;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
+using SalesCoachBot.Features.WeekAhead;
 using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Localization;
@@ -40,6 +41,7 @@ internal static class FeaturesHostingExtensions
         services.AddTeamProgress();
         services.AddRecognition();
         services.AddFeedback();
+        services.AddWeekAhead();
         services.AddImports();
         services.AddCrm();
         services.AddAdminApi();

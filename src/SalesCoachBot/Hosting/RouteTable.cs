@@ -40,6 +40,7 @@ internal static class RouteTable
 
             .OnCommand<SettingsCommand>(SettingsTurn.Word, SettingsTurn.ChineseWord)
             .OnCardAction<SaveSettingsAction>(SettingsCard.SaveVerb)
+            .OnCardAction<OptOutAction>(OptOutActions.Verb)
 
             .OnCommand<TargetsCommand>(
                 TargetsCommand.Word, TargetsCommand.ChineseWord, TargetsCommand.ProgressWord, TargetsCommand.ResultsWord, TargetsCommand.PercentDoneWord)

@@ -198,3 +198,30 @@ internal static class PraiseFormActions
     /// <summary>A reason to fill in (what was celebrated); the giver may change it.</summary>
     public const string ReasonKey = "reason";
 }
+
+/// <summary>
+/// The one-click opt-out of automatic cards (the week-ahead card, the pace nudge): the button is on another feature's
+/// card, the settings feature (which stores opt-outs) handles it for the clicking member only.
+/// </summary>
+internal static class OptOutActions
+{
+    /// <summary>Turns one kind of automatic message off; data carries <see cref="KindKey"/>, <see cref="MemberIdKey"/> and <see cref="TenantKey"/>.</summary>
+    public const string Verb = "settings.opt-out";
+
+    /// <summary>One of <see cref="AutomaticMessageKinds"/>.</summary>
+    public const string KindKey = "kind";
+
+    /// <summary>The member the card was sent to (member row id, as invariant text): only they may press it.</summary>
+    public const string MemberIdKey = "memberId";
+
+    /// <summary>The tenant the card was sent in: a card replayed in another tenant changes nothing.</summary>
+    public const string TenantKey = "tenant";
+
+    /// <summary>The button's data for a card sent to <paramref name="memberId"/> of <paramref name="tenantId"/>.</summary>
+    public static Dictionary<string, object?> Data(string kind, string tenantId, long memberId) => new(StringComparer.Ordinal)
+    {
+        [KindKey] = kind,
+        [MemberIdKey] = memberId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [TenantKey] = tenantId,
+    };
+}

@@ -9,6 +9,7 @@ using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.Settings;
 using SalesCoachBot.Features.Targets;
 using SalesCoachBot.Features.TeamProgress;
+using SalesCoachBot.Features.WeekAhead;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
@@ -124,6 +125,11 @@ internal static class CardCatalog
             {
                 yield return (name, card);
             }
+
+            foreach (var (name, card) in WeekAheadCardsOf(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
@@ -189,6 +195,31 @@ internal static class CardCatalog
         yield return ($"celebrations.settings.no-deal-kpi.{locale}", CelebrationSettingsCard.Build(text, locale, 1, "East Sales", form, null));
     }
 
+    // The week-ahead card (money and count KPIs: behind, ahead, reached, no week target, no month target) and the pace
+    // nudge (one KPI behind, and two), with a KPI name someone typed.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> WeekAheadCardsOf(BotText text, string locale)
+    {
+        // Monday 7 December 2026: 4 of December's 23 working days gone (China 2026 calendar: Monday to Friday in December).
+        var today = new DateOnly(2026, 12, 7);
+        var week = SalesPeriod.Containing(SalesPeriodKind.Week, today);
+        var month = SalesPeriod.Containing(SalesPeriodKind.Month, today);
+        Pace Month(decimal target, decimal actual) => PaceCalculator.Calculate(new PaceInput(target, actual, month, today, WorkingCalendarFile.China));
+        var revenue = new WeekAheadRow("Revenue", KpiUnit.Currency, "CNY", 25_000m, Month(100_000m, 5_000m));
+        var demos = new WeekAheadRow(AwkwardName, KpiUnit.Count, null, 3m, Month(12m, 4m));
+        var calls = new WeekAheadRow("电话拜访", KpiUnit.Count, null, null, Month(40m, 41m));
+        var meetings = new WeekAheadRow("Meetings", KpiUnit.Count, null, 5m, Month(0m, 0m));
+        yield return ($"week-ahead.card.{locale}", WeekAheadCard.Build(text, locale, new WeekAheadView("tenant-contoso", 2, week, month, today, [revenue, demos, calls, meetings])));
+        yield return ($"week-ahead.card.single.{locale}", WeekAheadCard.Build(text, locale, new WeekAheadView("tenant-contoso", 2, week, month, today, [revenue])));
+
+        // Wednesday 9 December: 6 of 23 working days gone.
+        var wednesday = today.AddDays(2);
+        Pace Behind(decimal target, decimal actual) => PaceCalculator.Calculate(new PaceInput(target, actual, month, wednesday, WorkingCalendarFile.China));
+        var late = new WeekAheadRow("Revenue", KpiUnit.Currency, "CNY", 25_000m, Behind(100_000m, 5_000m));
+        var lateDemos = new WeekAheadRow(AwkwardName, KpiUnit.Count, null, 3m, Behind(12m, 1m));
+        yield return ($"week-ahead.nudge.{locale}", PaceNudgeCard.Build(text, locale, new WeekAheadView("tenant-contoso", 2, week, month, wednesday, [late])));
+        yield return ($"week-ahead.nudge.two.{locale}", PaceNudgeCard.Build(text, locale, new WeekAheadView("tenant-contoso", 2, week, month, wednesday, [late, lateDemos])));
+    }
+
     private static IEnumerable<(string Name, AdaptiveCard Card)> FeedbackCardsOf(BotText text, string locale)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -249,6 +280,9 @@ internal static class CardCatalog
             new SettingsError("receive.nudges", text.Get(locale, "settings.error.toggle")),
             new SettingsError("receive.horoscopes", text.Get(locale, "settings.error.kind", "horoscopes", "reminders")),
         ]));
+        // The answer to the one-click opt-out on the week-ahead card and the pace nudge.
+        yield return ($"settings.opt-out.week-ahead.{locale}", OptOutCard.Build(text, locale, AutomaticMessageKinds.WeekAhead));
+        yield return ($"settings.opt-out.nudges.{locale}", OptOutCard.Build(text, locale, AutomaticMessageKinds.Nudges));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> LogFormCards(BotText text, string locale)

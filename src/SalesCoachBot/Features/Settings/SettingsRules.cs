@@ -121,6 +121,10 @@ internal static class SettingsRules
             || BotText.Locales.Any(l => string.Equals(text.Get(l, SettingsTextKeys.Kind(k)), word, StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>The word a member types for <paramref name="kind"/> in their language ("nudges", "督促").</summary>
+    public static string TypedWord(string? locale, string kind) =>
+        BotText.IsChinese(locale) ? ChineseKindNames.First(k => k.Value == kind).Key : kind;
+
     /// <summary>The names a member can type for the kinds, in their language.</summary>
     public static string KindNames(string? locale) =>
         BotText.List(locale, BotText.IsChinese(locale) ? ChineseKindNames.Keys : AutomaticMessageKinds.All);

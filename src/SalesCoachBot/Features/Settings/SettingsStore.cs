@@ -62,6 +62,38 @@ internal sealed partial class SettingsStore(SalesCoachDbContext db, ContactCache
         return true;
     }
 
+    /// <summary>
+    /// Turns one kind of automatic message off for the member (a one-click opt-out); pressing it again, or twice at
+    /// once, leaves one opt-out. False when the member is not in this tenant's store.
+    /// </summary>
+    public async Task<bool> OptOutAsync(string tenantId, long memberId, string kind, CancellationToken cancellationToken)
+    {
+        db.ForTenant(tenantId);
+        if (!await db.Members.AnyAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (await db.OptOuts.AnyAsync(o => o.MemberId == memberId && o.Kind == kind, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        db.OptOuts.Add(new MemberOptOut { TenantId = tenantId, MemberId = memberId, Kind = kind, CreatedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // A second press at the same moment stored the same opt-out first: it is off either way.
+            db.ChangeTracker.Clear();
+        }
+
+        LogOptedOut(logger, memberId, kind);
+        return true;
+    }
+
     private async Task<bool> ApplyAsync(string tenantId, long memberId, MemberSettings settings, CancellationToken cancellationToken)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false);
@@ -87,6 +119,9 @@ internal sealed partial class SettingsStore(SalesCoachDbContext db, ContactCache
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} turned off {Kind} with one click")]
+    private static partial void LogOptedOut(ILogger logger, long memberId, string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {MemberId} saved settings (language {Language}, {OptOutCount} opt-outs)")]
     private static partial void LogSaved(ILogger logger, long memberId, string language, int optOutCount);

@@ -38,6 +38,8 @@ internal static class SettingsTextKeys
     public const string DoneQuiet = "settings.done.quiet";
     public const string DoneOff = "settings.done.off";
     public const string DoneOn = "settings.done.on";
+    public const string OptOutBackOn = "settings.optOut.backOn";
+    public const string OptOutNotYours = "settings.optOut.notYours";
 
     public static string Kind(string kind) => KindPrefix + kind;
 }
