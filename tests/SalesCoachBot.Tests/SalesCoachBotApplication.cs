@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Data;
+using SalesCoachBot.Messaging;
 using SalesCoachBot.Teams.Authentication;
 using SalesCoachBot.Teams.Connector;
 using SalesCoachBot.Testing;
@@ -81,6 +82,17 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
 
     /// <summary>When set (before first use), the app's <see cref="TimeProvider"/>: <c>new SalesCoachBotApplication { Time = new FakeTimeProvider(...) }</c>.</summary>
     public FakeTimeProvider? Time { get; init; }
+
+    /// <summary>
+    /// Moves <see cref="Time"/> to <paramref name="now"/> and wakes the outbox dispatcher, so messages due by then go out.
+    /// Setting the clock alone races the dispatcher: if it reads the time just before the jump and starts its poll wait
+    /// just after, the wait is measured from the new time and never ends on a clock that does not move again.
+    /// </summary>
+    public void MoveClockTo(DateTimeOffset now)
+    {
+        (Time ?? throw new InvalidOperationException("The app has no fake clock.")).SetUtcNow(now);
+        Services.GetRequiredService<OutboxSignal>().Pulse();
+    }
 
     /// <summary>A store in a new scope of the app, bound to <paramref name="tenantId"/> when given. Dispose the scope.</summary>
     public (AsyncServiceScope Scope, SalesCoachDbContext Store) NewStore(string? tenantId = null)

@@ -83,8 +83,8 @@ scenario('teamChannel_Leaderboard_RanksTheRepWithATargetFirstAndTheOthersWithout
   await session.ui.ask(() => session.ui.postMentioning(context.bot.name, 'leaderboard'), /Leaderboard · /);
   const card = await cardText(/Leaderboard · /);
   assert.match(card, /Ranked by % of the Revenue target/);
-  // Month view: a twelfth of the yearly target (nothing logged, so 0%).
-  assert.match(linesOf(card, context.target), /¥0 \/ ¥100,000 \| 0%/);
+  // Month view: a twelfth of the yearly target (nothing logged, so 0%); the manager asked, so each rep has a Praise button.
+  assert.match(linesOf(card, context.target), /¥0 \/ ¥100,000 \| Praise \| 0%/);
   const lines = card.split('\n').map(line => line.trim()).filter(Boolean);
   assert.equal(lines[lines.indexOf(context.target) - 1], '🥇', `${context.target} is not first: ${card}`);
   for (const rep of context.reps.filter(name => name !== context.target)) {
@@ -100,7 +100,7 @@ scenario('teamChannel_Leaderboard_RanksTheRepWithATargetFirstAndTheOthersWithout
   const yearCard = session.page.locator('.ac-adaptiveCard', { hasText: 'Leaderboard · ' }).filter({ hasText: '¥1,200,000' });
   await yearCard.first().waitFor({ timeout: uiTimeout });
   const year = await yearCard.first().innerText();
-  assert.match(linesOf(year, context.target), /¥0 \/ ¥1,200,000 \| 0%/);
+  assert.match(linesOf(year, context.target), /¥0 \/ ¥1,200,000 \| Praise \| 0%/);
   assert.doesNotMatch(year, /This month/);
   assert.equal(await session.page.locator('.ac-adaptiveCard').count(), cardsBefore, 'Year added a card instead of replacing it');
 });

@@ -286,7 +286,7 @@ public sealed class WeekAheadJobTests
         Assert.Equal(MondayMorning, cards.Single(r => r.MemberId == alice).DueAt);
         Assert.Equal(Utc(12, 7, 3, 0), cards.Single(r => r.MemberId == bob).DueAt);
         Assert.Equal("a:personal-29:alice", Assert.Single(await app.Connector.WaitForSentAsync(1)).ConversationId);
-        app.Clock.SetUtcNow(Utc(12, 7, 3, 1));
+        app.MoveClockTo(Utc(12, 7, 3, 1));
         Assert.Equal("a:personal-29:bob", (await app.Connector.WaitForSentAsync(2))[1].ConversationId);
 
         // Wednesday 10:04: both behind. Bob's nudge waits until 11:00 today; Alice's would wait until tomorrow: not sent.
