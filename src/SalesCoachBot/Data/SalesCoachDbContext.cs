@@ -69,6 +69,10 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<PraiseFormEntry> PraiseFormEntries => Set<PraiseFormEntry>();
 
+    public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
+
+    public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

@@ -2,6 +2,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
@@ -75,6 +76,9 @@ internal static class RouteTable
             .OnCardAction<MoreFeedbackAction>(FeedbackCards.MoreVerb)
             .OnCardAction<ShowFeedbackFormAction>(FeedbackForm.ShowVerb)
             .OnCardAction<SendFeedbackFormAction>(FeedbackForm.SubmitVerb)
+
+            .OnCommand<MeetingCommand>(MeetingCommand.Word, MeetingCommand.ChineseWord)
+            .OnCommand<AgendaCommand>(AgendaCommand.Word, AgendaCommand.ChineseWord)
 
             .OnFallback<HelpFallback>()
 

@@ -75,6 +75,13 @@ internal interface IResultLedger
     /// <summary>Every active rep's actual per KPI of a sales team in the range, in one grouped query.</summary>
     Task<IReadOnlyDictionary<(long MemberId, long KpiId), decimal>> RepActualsAsync(
         long salesTeamId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The largest results of a KPI by a sales team's active reps in the range (both dates inclusive), largest first,
+    /// at most <paramref name="take"/> (the wins of a week on the meeting agenda).
+    /// </summary>
+    Task<IReadOnlyList<StoredResult>> LargestAsync(
+        long salesTeamId, long kpiId, DateOnly from, DateOnly to, int take, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A result the ledger has just stored (not one that was already there), as the ledger tells its observers.</summary>

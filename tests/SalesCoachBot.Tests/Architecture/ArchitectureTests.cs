@@ -82,6 +82,8 @@ public sealed class ArchitectureTests
         { nameof(PraiseFormEntry), [$"{FeaturesRoot}.Recognition"] },
         { nameof(Celebration), [$"{FeaturesRoot}.Recognition"] },
         { nameof(FeedbackNote), [$"{FeaturesRoot}.Feedback"] },
+        { nameof(MeetingSeries), [$"{FeaturesRoot}.Meetings"] },
+        { nameof(MeetingAgendaItem), [$"{FeaturesRoot}.Meetings"] },
     };
 
     private static string SourceRoot()
