@@ -180,6 +180,19 @@ internal interface IRecognitionHistory
     Task<IReadOnlyList<RecognitionEntry>> ReceivedAsync(long memberId, DateTimeOffset? before, int take, CancellationToken cancellationToken);
 }
 
+/// <summary>A public praise given in a sales team: who gave it, who received it (names as stored) and why.</summary>
+internal sealed record TeamPraise(long Id, DateTimeOffset At, string? GiverName, IReadOnlyList<string> ReceiverNames, string Reason, string? Value);
+
+/// <summary>
+/// The public praise of a sales team (implemented by the recognition feature; the weekly meeting's agenda shows the week's).
+/// Private praise is never included: what reads this may show it in the team channel.
+/// </summary>
+internal interface ITeamRecognition
+{
+    /// <summary>At most <paramref name="take"/> public praises given in the team from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), newest first.</summary>
+    Task<IReadOnlyList<TeamPraise>> PublicPraiseAsync(long salesTeamId, DateTimeOffset from, DateTimeOffset to, int take, CancellationToken cancellationToken);
+}
+
 /// <summary>When each rep last got private feedback (implemented by the feedback feature; the team card shows it to managers).</summary>
 internal interface IFeedbackLog
 {

@@ -183,10 +183,11 @@ internal static class CardCatalog
             ]);
         var full = new AgendaView(1, "East Sales \"A\" 华东", new DateOnly(2026, 11, 23), when, results,
             [new AgendaWin(AwkwardName, "¥30,000", "Acme <b>\"Big\"</b>\n华为"), new AgendaWin("Bob Li", "¥8,000", null)],
+            [new AgendaPraise("Mia Manager", BotText.List(locale, [AwkwardName, "张伟"]), "closed **Acme** <at>x</at>\n拿下华为")],
             ["Bob Li", "张伟"],
             [new AgendaItemView(1, "Q4 pipeline *review* <at>x</at>\n第二行", AwkwardName), new AgendaItemView(2, "回款跟进", null)]);
         yield return ($"meeting.agenda.{locale}", AgendaCard.Build(text, locale, full));
-        yield return ($"meeting.agenda.empty.{locale}", AgendaCard.Build(text, locale, full with { Results = null, Wins = [], Behind = [], Items = [] }));
+        yield return ($"meeting.agenda.empty.{locale}", AgendaCard.Build(text, locale, full with { Results = null, Wins = [], Praise = [], Behind = [], Items = [] }));
         yield return ($"meeting.reminder.{locale}", MeetingReminderCard.Build(text, locale, "East Sales \"A\" 华东", "09:30", 15,
             new Uri("https://teams.microsoft.com/l/message/19%3Ateam-general%40thread.tacv2/1700000000000?tenantId=contoso&parentMessageId=1700000000000")));
         yield return ($"meeting.reminder.no-agenda.{locale}", MeetingReminderCard.Build(text, locale, "East Sales", "09:30", 15, null));

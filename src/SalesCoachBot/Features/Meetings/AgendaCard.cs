@@ -7,7 +7,7 @@ namespace SalesCoachBot.Features.Meetings;
 
 /// <summary>
 /// The weekly meeting's agenda, posted in the team channel and shown by <c>agenda</c>: when, the week's results against
-/// targets with pace, wins, who is behind, the team's items; sections without content are left out. Names, customers
+/// targets with pace, wins, praise, who is behind, the team's items; sections without content are left out. Names, customers
 /// and items are people's own text: shown as text runs, never as Markdown. The last line says how to add an item and
 /// how a manager turns agendas off.
 /// </summary>
@@ -37,6 +37,12 @@ internal static class AgendaCard
             body.AddRange(view.Wins.Select(w => Runs(w.Customer is { Length: > 0 } customer
                 ? text.Get(locale, MeetingsTextKeys.WinCustomer, w.Name, w.Amount, customer)
                 : text.Get(locale, MeetingsTextKeys.Win, w.Name, w.Amount))));
+        }
+
+        if (view.Praise.Count > 0)
+        {
+            body.Add(Heading(text.Get(locale, MeetingsTextKeys.PraiseHeading)));
+            body.AddRange(view.Praise.Select(p => Runs(text.Get(locale, MeetingsTextKeys.PraiseLine, p.Giver, p.Receivers, p.Reason))));
         }
 
         if (view.Behind.Count > 0)

@@ -15,6 +15,9 @@ internal sealed record AgendaResults(string KpiName, string WeekName, AgendaLine
 /// <summary>One of the week's largest results.</summary>
 internal sealed record AgendaWin(string Name, string Amount, string? Customer);
 
+/// <summary>A public praise of the week: who praised whom (a list in the card's language) and why.</summary>
+internal sealed record AgendaPraise(string Giver, string Receivers, string Reason);
+
 /// <summary>
 /// Everything on an agenda card, formatted for one language. Empty sections are left out of the card: no results
 /// without a target or a result, no wins, nobody behind pace, no items.
@@ -26,20 +29,23 @@ internal sealed record AgendaView(
     string When,
     AgendaResults? Results,
     IReadOnlyList<AgendaWin> Wins,
+    IReadOnlyList<AgendaPraise> Praise,
     IReadOnlyList<string> Behind,
     IReadOnlyList<AgendaItemView> Items);
 
 /// <summary>
 /// Builds an agenda from the team's data through the kernel contracts only: the results of the sales week that holds the
 /// day before the meeting (for a Monday meeting, last week) against the week's targets with pace, for the team and each
-/// rep, on the team's first active KPI; the week's three largest results of that KPI; the reps behind the month's pace;
-/// the items the team added for the meeting. A team whose progress is for managers only
+/// rep, on the team's first active KPI; the week's three largest results of that KPI; the week's public praise (through
+/// <see cref="ITeamRecognition"/>); the reps behind the month's pace; the items the team added for the meeting. A team whose progress is for managers only
 /// (<see cref="ProgressVisibility.ManagersOnly"/>) gets the team's line only: the card is posted in the channel.
 /// </summary>
 internal sealed class AgendaReader(
-    SalesCoachDbContext db, IResultLedger ledger, ITargetPlan targets, WorkingCalendars calendars, SalesClock clock, MeetingStore store, BotText text)
+    SalesCoachDbContext db, IResultLedger ledger, ITargetPlan targets, ITeamRecognition recognition, WorkingCalendars calendars, SalesClock clock,
+    MeetingStore store, BotText text)
 {
     private const int WinCount = 3;
+    private const int PraiseCount = 5;
 
     public async Task<AgendaView> ReadAsync(string tenantId, SalesTeam team, MeetingSeries series, MeetingOccurrence occurrence, string? locale, CancellationToken cancellationToken)
     {
@@ -56,14 +62,17 @@ internal sealed class AgendaReader(
             localStart.ToString("HH:mm", CultureInfo.InvariantCulture), series.TimeZone);
         var items = await store.ItemsAsync(team.Id, occurrence.Date, cancellationToken).ConfigureAwait(false);
 
+        var week = SalesPeriod.Containing(SalesPeriodKind.Week, occurrence.Date.AddDays(-1));
+        var praised = await recognition.PublicPraiseAsync(team.Id, MeetingClock.ToInstant(week.Start, TimeOnly.MinValue, teamZone),
+            MeetingClock.ToInstant(week.End.AddDays(1), TimeOnly.MinValue, teamZone), PraiseCount, cancellationToken).ConfigureAwait(false);
+        var praise = praised.Select(p => new AgendaPraise(p.GiverName ?? string.Empty, BotText.List(locale, p.ReceiverNames), p.Reason)).ToList();
         var kpi = await db.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (kpi is null)
         {
-            return new AgendaView(team.Id, team.Name, occurrence.Date, when, null, [], [], items);
+            return new AgendaView(team.Id, team.Name, occurrence.Date, when, null, [], praise, [], items);
         }
 
-        var week = SalesPeriod.Containing(SalesPeriodKind.Week, occurrence.Date.AddDays(-1));
         var month = SalesPeriod.Containing(SalesPeriodKind.Month, occurrence.Date.AddDays(-1));
         var calendar = await calendars.ForTeamAsync(tenantId, team.WorkingCalendar, teamZone, cancellationToken).ConfigureAwait(false);
         var reps = await db.TeamMemberships.AsNoTracking()
@@ -129,6 +138,6 @@ internal sealed class AgendaReader(
             }
         }
 
-        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, everyone ? [.. behind.Order(order)] : [], items);
+        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, praise, everyone ? [.. behind.Order(order)] : [], items);
     }
 }

@@ -40,6 +40,8 @@ internal static class MeetingsTextKeys
     public const string WinsHeading = "meetings.agenda.wins";
     public const string Win = "meetings.agenda.win";
     public const string WinCustomer = "meetings.agenda.winCustomer";
+    public const string PraiseHeading = "meetings.agenda.praise";
+    public const string PraiseLine = "meetings.agenda.praiseLine";
     public const string BehindHeading = "meetings.agenda.behind";
     public const string ItemsHeading = "meetings.agenda.items";
     public const string Item = "meetings.agenda.item";

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Testing;
+using SalesCoachBot.Tests.Features.Recognition;
 using SalesCoachBot.Tests.Features.TeamProgress;
 using static SalesCoachBot.Tests.Features.Meetings.MeetingWorld;
 
@@ -23,14 +24,17 @@ public sealed class AgendaTests
         await ScheduleAsync(app);
         await SeedWeekAsync(world);
         await app.Chat().SendAsync(TeamWorld.Personal("agenda add Q4 pipeline review", "29:alice", "Alice Wang"));
-        app.Connector.Reset();
+        // Praise of the week: a public one is on the agenda, a private one never (the agenda is posted in the channel).
+        await app.Chat().SendAsync(RecognitionWorld.InChannel("praise <at>Alice Wang</at> great demo for Acme", TeamWorld.Manager, TeamWorld.ManagerName, RecognitionWorld.Alice));
+        await app.Chat().SendAsync(RecognitionWorld.InPersonalChat("praise private <at>Bob Li</at> kept calm with a hard customer", TeamWorld.Manager, TeamWorld.ManagerName, RecognitionWorld.Bob));
+        Assert.Equal(2, (await RecognitionWorld.PraisesAsync(app)).Count);
         app.Time!.Advance(AgendaInstant - app.Time.GetUtcNow());
 
         await RunAgendaJobAsync(app, world.TeamId);
         await RunAgendaJobAsync(app, world.TeamId);
 
-        var post = Assert.Single(await app.Connector.WaitForSentAsync(1));
-        Assert.Equal(TeamWorld.TeamsTeamId, post.ConversationId);
+        // The praise notes go to 1:1 chats meanwhile; the agenda is the one card of its kind in the channel.
+        var post = await AgendaPostAsync(app, "Weekly meeting agenda");
         var card = post.Activity!.CardText();
         TeamWorld.AssertInOrder(card,
             "Weekly meeting agenda · East Sales",
@@ -44,14 +48,31 @@ public sealed class AgendaTests
             "Alice Wang · ¥30,000 · Acme",
             "Bob Li · ¥8,000",
             "Carol Chen · ¥5,000",
+            "Praise of the week",
+            "Mia Manager praised Alice Wang: great demo for Acme",
             "Behind pace this month",
             "Bob Li",
             "Items from the team",
             "1. Q4 pipeline review — Alice Wang",
             "A manager turns agendas off with “meeting off”.");
+        Assert.DoesNotContain("kept calm", card, StringComparison.Ordinal);
         var row = Assert.Single(await OutboxAsync(app, "agenda"));
         Assert.Equal(($"agenda:{world.TeamId}:2026-11-23", AutomaticMessageKinds.Agendas), (row.IdempotencyKey, row.Kind));
-        Assert.Single(app.Connector.Sent);
+        Assert.Single(app.Connector.Sent, r => r.Activity?.Attachments is { Count: > 0 } && r.Activity.CardTitle().StartsWith("Weekly meeting agenda", StringComparison.Ordinal));
+    }
+
+    /// <summary>The first card posted in the team channel whose title starts with <paramref name="title"/>, once it was sent.</summary>
+    private static async Task<RecordedRequest> AgendaPostAsync(SalesCoachBotApplication app, string title)
+    {
+        for (var count = 1; ; count++)
+        {
+            var sent = await app.Connector.WaitForSentAsync(count);
+            if (sent.FirstOrDefault(r => r.ConversationId == TeamWorld.TeamsTeamId && r.Activity?.Attachments is { Count: > 0 }
+                    && r.Activity.CardTitle().StartsWith(title, StringComparison.Ordinal)) is { } post)
+            {
+                return post;
+            }
+        }
     }
 
     [SkippableTheory]
@@ -68,7 +89,7 @@ public sealed class AgendaTests
         var card = Assert.Single(await app.Connector.WaitForSentAsync(1)).Activity!.CardText();
         TeamWorld.AssertInOrder(card, "Weekly meeting agenda · East Sales", "Monday, Nov 23, 2026, 09:30 (Asia/Shanghai)",
             "Add an item: “agenda add …”. A manager turns agendas off with “meeting off”.");
-        foreach (var section in new[] { "Results of", "Wins of the week", "Behind pace", "Items from the team" })
+        foreach (var section in new[] { "Results of", "Wins of the week", "Praise of the week", "Behind pace", "Items from the team" })
         {
             Assert.DoesNotContain(section, card, StringComparison.Ordinal);
         }
