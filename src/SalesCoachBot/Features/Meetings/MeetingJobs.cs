@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Data;
 
 namespace SalesCoachBot.Features.Meetings;
@@ -62,4 +63,34 @@ internal sealed partial class MeetingReminderJob(MeetingDesk desk, ILogger<Meeti
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meeting reminder of sales team {TeamId} for {Date}: {Outcome}")]
     private static partial void LogRan(ILogger logger, long teamId, DateOnly date, MeetingPostOutcome outcome);
+}
+
+/// <summary>
+/// At start, (re)applies the recurring jobs of every weekly meeting from <c>meeting_series</c>, so the jobs follow the
+/// stored series even when Hangfire's storage was reset or a new version changed how a job is declared. AddOrUpdate by
+/// id is idempotent: every instance may do it.
+/// </summary>
+internal sealed partial class MeetingJobsSync(IServiceScopeFactory scopes, ILogger<MeetingJobsSync> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeLifetime = scope.ConfigureAwait(false);
+        var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+        var jobs = scope.ServiceProvider.GetRequiredService<MeetingJobs>();
+        // Spans tenants on purpose: it reads each series' schedule (no message content) to declare its jobs.
+        var all = await db.MeetingSeries.IgnoreQueryFilters([SalesCoachDbContext.TenantFilter]).AsNoTracking()
+            .OrderBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var series in all)
+        {
+            jobs.Schedule(series.TenantId, series);
+        }
+
+        LogSynced(logger, all.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Weekly meetings: recurring jobs applied for {Count} series")]
+    private static partial void LogSynced(ILogger logger, int count);
 }

@@ -6,7 +6,8 @@ internal static class MeetingsServiceCollectionExtensions
 {
     /// <summary>
     /// The weekly meeting: its store, team choice, agenda reader, the desk that posts and updates agendas and reminders,
-    /// the per-team recurring jobs (created when a manager sets the meeting, not at start) and the help lines.
+    /// the per-team recurring jobs (created when a manager sets the meeting, and applied again from the stored series at
+    /// start) and the help lines.
     /// </summary>
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
@@ -17,6 +18,7 @@ internal static class MeetingsServiceCollectionExtensions
         services.AddScoped<MeetingJobs>();
         services.AddScoped<MeetingAgendaJob>();
         services.AddScoped<MeetingReminderJob>();
+        services.AddHostedService<MeetingJobsSync>();
         services.AddHelpTopic(MeetingCommand.Topic);
         services.AddHelpTopic(AgendaCommand.Topic);
         return services;

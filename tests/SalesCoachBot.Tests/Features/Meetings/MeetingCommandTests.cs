@@ -1,3 +1,6 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SalesCoachBot.Data;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Testing;
@@ -161,5 +164,25 @@ public sealed class MeetingCommandTests
 
         Assert.Contains("\"meeting\" works only in a team channel", reply.Text, StringComparison.Ordinal);
         Assert.Null(await SeriesAsync(app));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Start_JobsLostFromHangfire_AppliedAgainFromTheStoredSeries(DatabaseProvider provider)
+    {
+        await using var app = TeamWorld.NewApp(provider);
+        var world = await CreateAsync(app);
+        await ScheduleAsync(app, "meeting wed 14:00 America/New_York");
+        var manager = app.Services.GetRequiredService<IRecurringJobManager>();
+        manager.RemoveIfExists(SalesCoachBot.Features.Meetings.MeetingJobs.AgendaJobId(world.TeamId));
+        manager.RemoveIfExists(SalesCoachBot.Features.Meetings.MeetingJobs.ReminderJobId(world.TeamId));
+        Assert.Empty(MeetingJobs(app));
+
+        await app.Services.GetServices<IHostedService>().OfType<MeetingJobsSync>().Single().StartAsync(CancellationToken.None);
+
+        var jobs = MeetingJobs(app);
+        Assert.Equal(["0 14 * * 2", "45 13 * * 3"], jobs.Select(j => j.Cron));
+        Assert.All(jobs, j => Assert.Equal("America/New_York", j.TimeZoneId));
     }
 }
