@@ -19,6 +19,10 @@ export const botPort = Number(process.env.SALESCOACH_E2E_BOT_PORT ?? 3978);
 export const playgroundPort = Number(process.env.TEAMSAPPTESTER_PORT ?? 56150);
 export const chromiumPath = process.env.SALESCOACH_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
+/** The Playground tenant's admin API key (meetings.test.mjs triggers the agenda with it); must match .m365agentsplayground.yml's tenant. */
+export const e2eTenantId = '7d2a61c5-0e4b-4c39-9f1e-2b8a6f0c5e01';
+export const e2eAdminKey = 'e2e-admin-key-of-the-playground-tenant';
+
 const children = new Set();
 
 function killGroup(child, signal) {
@@ -169,6 +173,7 @@ export async function startBot(workDir) {
       ASPNETCORE_ENVIRONMENT: 'Development',
       ConnectionStrings__SalesCoach: `Data Source=${join(workDir, 'salescoach-e2e.db')}`,
       DOTNET_NOLOGO: '1',
+      [`Admin__ApiKeys__${e2eTenantId}`]: e2eAdminKey,
       // Request-by-request framework logs drown the bot's own lines in a failure report.
       'Logging__LogLevel__Microsoft.AspNetCore': 'Warning',
     }),

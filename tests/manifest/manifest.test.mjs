@@ -23,9 +23,10 @@ const schemaRoot = join(dirname(require.resolve('@microsoft/app-manifest/package
 // The routed command words, English and Chinese. Which ones belong in which scope is checked against the route table
 // by tests/SalesCoachBot.Tests/Hosting/ManifestCommandListTests.cs; here, no list may offer anything else.
 const productCommands = new Set([
-  'help', 'targets', 'log', 'undo', 'team', 'leaderboard', 'set target', 'settings', 'manager', 'praise', 'values', 'feedback', 'recognition', 'celebrations',
+  'help', 'targets', 'log', 'undo', 'team', 'leaderboard', 'set target', 'settings', 'manager', 'praise', 'values', 'feedback', 'recognition',
+  'celebrations', 'meeting', 'agenda',
 ]);
-const chineseCommands = new Set(['帮助', '目标', '记录', '撤销', '团队', '排行榜', '设定目标', '设置', '经理', '表扬', '价值观', '反馈', '表扬榜', '庆祝']);
+const chineseCommands = new Set(['帮助', '目标', '记录', '撤销', '团队', '排行榜', '设定目标', '设置', '经理', '表扬', '价值观', '反馈', '表扬榜', '庆祝', '例会', '议程']);
 
 /** The bundled schema file that a manifest's $schema URL names, or an error if the package lacks it. */
 function bundledSchemaFor(schemaUrl) {

@@ -281,6 +281,12 @@ public sealed class OutboxMessage : ITenantOwned
 
     public DateTimeOffset? ClaimedUntil { get; set; }
 
+    /// <summary>
+    /// Set on an update: the idempotency key of the message whose sent activity this one replaces in place (PUT), once
+    /// that one was sent. Null for an ordinary message.
+    /// </summary>
+    public string? UpdatesKey { get; set; }
+
     /// <summary>Id Teams gave the sent activity, so a card can be updated later.</summary>
     public string? SentActivityId { get; set; }
 

@@ -72,6 +72,10 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<FeedbackNudge> FeedbackNudges => Set<FeedbackNudge>();
 
+    public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
+
+    public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

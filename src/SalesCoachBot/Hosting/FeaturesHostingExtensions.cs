@@ -4,6 +4,7 @@ using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
@@ -42,6 +43,7 @@ internal static class FeaturesHostingExtensions
         services.AddRecognition();
         services.AddFeedback();
         services.AddWeekAhead();
+        services.AddMeetings();
         services.AddImports();
         services.AddCrm();
         services.AddAdminApi();
@@ -53,7 +55,7 @@ internal static class FeaturesHostingExtensions
     /// <summary>The HTTP endpoints features add beside the bot's: the admin API (with the CRM's unmatched list) and the CRM webhook.</summary>
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
-        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin();
+        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin();
         app.MapCrmWebhooks();
         return app;
     }

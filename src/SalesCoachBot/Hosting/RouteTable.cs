@@ -2,6 +2,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
@@ -77,6 +78,9 @@ internal static class RouteTable
             .OnCardAction<ShowFeedbackFormAction>(FeedbackForm.ShowVerb)
             .OnCardAction<SendFeedbackFormAction>(FeedbackForm.SubmitVerb)
             .OnCardAction<SnoozeNudgeAction>(FeedbackNudgeCard.SnoozeVerb)
+
+            .OnCommand<MeetingCommand>(MeetingCommand.Word, MeetingCommand.ChineseWord)
+            .OnCommand<AgendaCommand>(AgendaCommand.Word, AgendaCommand.ChineseWord)
 
             .OnFallback<HelpFallback>()
 

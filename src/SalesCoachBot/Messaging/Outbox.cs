@@ -15,6 +15,8 @@ internal enum EnqueueResult
     OptedOut,
     /// <summary>Teams said the member cannot be reached (blocked or removed the bot): nothing written.</summary>
     Unreachable,
+    /// <summary>An update names a message that was never enqueued: nothing to update, nothing written.</summary>
+    NoOriginal,
 }
 
 /// <summary>
@@ -76,7 +78,7 @@ internal sealed class Outbox
             throw new ArgumentException("No such member in this tenant.", nameof(memberId));
         }
 
-        return await InsertAsync(tenantId, idempotencyKey, kind, memberId, null, activity, due, cancellationToken).ConfigureAwait(false);
+        return await InsertAsync(tenantId, idempotencyKey, kind, memberId, null, activity, due, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A message into a stored conversation (a team channel), by its row id.</summary>
@@ -90,9 +92,46 @@ internal sealed class Outbox
             throw new ArgumentException("No such conversation in this tenant.", nameof(conversationId));
         }
 
-        return await InsertAsync(tenantId, idempotencyKey, kind, null, conversationId, activity, dueAt ?? _time.GetUtcNow(), cancellationToken)
+        return await InsertAsync(tenantId, idempotencyKey, kind, null, conversationId, activity, dueAt ?? _time.GetUtcNow(), null, cancellationToken)
             .ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Replaces the activity of the message enqueued under <paramref name="originalKey"/> in place (Teams' PUT), with
+    /// <paramref name="activity"/>, in the same conversation. The dispatcher waits until the original was sent, and an
+    /// update that a later update of the same original overtakes is not sent (each update carries the whole new
+    /// activity, so the newest wins). <paramref name="idempotencyKey"/> names this update's decision, as for any message.
+    /// Opt-outs and quiet hours were applied to the original; an update follows it.
+    /// </summary>
+    public async Task<EnqueueResult> EnqueueUpdateAsync(
+        string originalKey, string idempotencyKey, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(originalKey);
+        var original = await _db.Outbox.AsNoTracking()
+            .Where(m => m.IdempotencyKey == originalKey && m.UpdatesKey == null)
+            .Select(m => new { m.Kind, m.MemberId, m.ConversationId })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var tenantId = CheckArguments(idempotencyKey, original?.Kind ?? "update", activity);
+        if (original is null)
+        {
+            return EnqueueResult.NoOriginal;
+        }
+
+        return await InsertAsync(
+            tenantId, idempotencyKey, original.Kind, original.MemberId, original.ConversationId, activity, _time.GetUtcNow(), originalKey, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The id Teams gave the message enqueued under <paramref name="idempotencyKey"/>, once it was sent; else null.</summary>
+    public async Task<string?> SentActivityIdAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
+        await _db.Outbox.AsNoTracking()
+            .Where(m => m.IdempotencyKey == idempotencyKey && m.Status == OutboxStatus.Sent)
+            .Select(m => m.SentActivityId)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>True when a message was enqueued under <paramref name="idempotencyKey"/> (whatever became of it).</summary>
+    public Task<bool> ExistsAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
+        _db.Outbox.AnyAsync(m => m.IdempotencyKey == idempotencyKey, cancellationToken);
 
     /// <summary>Wakes the dispatcher now (enqueueing does it by itself, after the commit of an EF Core transaction).</summary>
     public void WakeDispatcher() => _signal.Pulse();
@@ -140,7 +179,8 @@ internal sealed class Outbox
     // One statement that is a no-op on a duplicate key, so a second decision (or a concurrent one) never fails the
     // caller's transaction the way a unique violation from SaveChanges would.
     private async Task<EnqueueResult> InsertAsync(
-        string tenantId, string key, string kind, long? memberId, long? conversationId, Activity activity, DateTimeOffset due, CancellationToken cancellationToken)
+        string tenantId, string key, string kind, long? memberId, long? conversationId, Activity activity, DateTimeOffset due, string? updatesKey,
+        CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(activity, BotJson.Options);
         var now = _time.GetUtcNow();
@@ -152,8 +192,8 @@ internal sealed class Outbox
             var nowUtc = now.ToUniversalTime();
             rows = await _db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO outbox_messages (tenant_id, idempotency_key, kind, member_id, conversation_id, activity_json, status, attempts, due_at, created_at)
-                VALUES ({tenantId}, {key}, {kind}, {memberId}, {conversationId}, {json}, {status}, 0, {dueUtc}, {nowUtc})
+                INSERT INTO outbox_messages (tenant_id, idempotency_key, kind, member_id, conversation_id, activity_json, status, attempts, due_at, created_at, updates_key)
+                VALUES ({tenantId}, {key}, {kind}, {memberId}, {conversationId}, {json}, {status}, 0, {dueUtc}, {nowUtc}, {updatesKey})
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
                 """,
                 cancellationToken).ConfigureAwait(false);
@@ -164,8 +204,8 @@ internal sealed class Outbox
             var nowMicros = StoreTime.ToSqlite(now);
             rows = await _db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO outbox_messages (tenant_id, idempotency_key, kind, member_id, conversation_id, activity_json, status, attempts, due_at, created_at)
-                VALUES ({tenantId}, {key}, {kind}, {memberId}, {conversationId}, {json}, {status}, 0, {dueMicros}, {nowMicros})
+                INSERT INTO outbox_messages (tenant_id, idempotency_key, kind, member_id, conversation_id, activity_json, status, attempts, due_at, created_at, updates_key)
+                VALUES ({tenantId}, {key}, {kind}, {memberId}, {conversationId}, {json}, {status}, 0, {dueMicros}, {nowMicros}, {updatesKey})
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
                 """,
                 cancellationToken).ConfigureAwait(false);

@@ -242,6 +242,40 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             return known;
         }
 
+        string? replacedActivityId = null;
+        if (message.UpdatesKey is { } originalKey)
+        {
+            var original = await db.Outbox.AsNoTracking()
+                .Where(m => m.IdempotencyKey == originalKey && m.UpdatesKey == null)
+                .Select(m => new { m.Status, m.SentActivityId, m.DueAt })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (original is { Status: OutboxStatus.Pending })
+            {
+                // Nothing to replace yet: wait for the original (not an attempt of this message's own).
+                await PostponeAsync(db, message, original.DueAt).ConfigureAwait(false);
+                return known;
+            }
+
+            if (original is not { Status: OutboxStatus.Sent, SentActivityId.Length: > 0 })
+            {
+                await FinishAsync(db, message, OutboxStatus.Failed, "original-not-sent", null).ConfigureAwait(false);
+                LogFailed(_logger, message.Id, message.Kind, "original-not-sent");
+                return known;
+            }
+
+            // Each update carries the whole new activity: a later one of the same original makes this one moot.
+            var overtaken = await db.Outbox.AsNoTracking()
+                .AnyAsync(m => m.UpdatesKey == originalKey && m.Id > message.Id && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sent), cancellationToken)
+                .ConfigureAwait(false);
+            if (overtaken)
+            {
+                await FinishAsync(db, message, OutboxStatus.Sent, "overtaken", null).ConfigureAwait(false);
+                return known;
+            }
+
+            replacedActivityId = original.SentActivityId;
+        }
+
         try
         {
             var target = known ?? await ResolveTargetAsync(db, message, started, cancellationToken).ConfigureAwait(false);
@@ -263,10 +297,18 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             // From here on a call to Teams may be under way: a stop leaves the lease to expire rather than release it.
             cancellationToken.ThrowIfCancellationRequested();
             started[message.Id] = true;
-            var response = await _connector.SendToConversationAsync(target.ServiceUrl!, target.ConversationId!, activity, message.TenantId, cancellationToken).ConfigureAwait(false);
+            if (replacedActivityId is not null)
+            {
+                activity.Id = replacedActivityId;
+            }
+
+            var response = replacedActivityId is null
+                ? await _connector.SendToConversationAsync(target.ServiceUrl!, target.ConversationId!, activity, message.TenantId, cancellationToken).ConfigureAwait(false)
+                : await _connector.UpdateActivityAsync(target.ServiceUrl!, target.ConversationId!, replacedActivityId, activity, message.TenantId, cancellationToken)
+                    .ConfigureAwait(false);
 
             // Sent: record it whatever happens to the caller's token, or a restart would send it again.
-            await FinishAsync(db, message, OutboxStatus.Sent, null, response.Id).ConfigureAwait(false);
+            await FinishAsync(db, message, OutboxStatus.Sent, null, replacedActivityId ?? response.Id).ConfigureAwait(false);
             LogSent(_logger, message.Id, message.Kind, message.Attempts + 1);
             return target;
         }
@@ -426,6 +468,22 @@ internal sealed partial class OutboxDispatcher : BackgroundService
                     .SetProperty(m => m.LastError, Truncate(error))
                     .SetProperty(m => m.SentActivityId, sentActivityId)
                     .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
+                CancellationToken.None)
+            .ConfigureAwait(false);
+    }
+
+    // An update whose original is still pending: due again when the original is (at the earliest after the backoff base),
+    // released, its attempts unchanged.
+    private async Task PostponeAsync(SalesCoachDbContext db, OutboxMessage message, DateTimeOffset originalDue)
+    {
+        var soonest = _time.GetUtcNow() + _options.BackoffBase;
+        var due = originalDue > soonest ? originalDue : soonest;
+        await db.Outbox
+            .Where(m => m.Id == message.Id && m.ClaimedBy == InstanceId && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.DueAt, due)
                     .SetProperty(m => m.ClaimedBy, (string?)null)
                     .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
                 CancellationToken.None)

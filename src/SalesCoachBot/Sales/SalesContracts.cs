@@ -75,6 +75,13 @@ internal interface IResultLedger
     /// <summary>Every active rep's actual per KPI of a sales team in the range, in one grouped query.</summary>
     Task<IReadOnlyDictionary<(long MemberId, long KpiId), decimal>> RepActualsAsync(
         long salesTeamId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The largest results of a KPI by a sales team's active reps in the range (both dates inclusive), largest first,
+    /// at most <paramref name="take"/> (the wins of a week on the meeting agenda).
+    /// </summary>
+    Task<IReadOnlyList<StoredResult>> LargestAsync(
+        long salesTeamId, long kpiId, DateOnly from, DateOnly to, int take, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A result the ledger has just stored (not one that was already there), as the ledger tells its observers.</summary>
@@ -171,6 +178,19 @@ internal interface IRecognitionHistory
 {
     /// <summary>At most <paramref name="take"/> entries received before <paramref name="before"/> (null: from the newest).</summary>
     Task<IReadOnlyList<RecognitionEntry>> ReceivedAsync(long memberId, DateTimeOffset? before, int take, CancellationToken cancellationToken);
+}
+
+/// <summary>A public praise given in a sales team: who gave it, who received it (names as stored) and why.</summary>
+internal sealed record TeamPraise(long Id, DateTimeOffset At, string? GiverName, IReadOnlyList<string> ReceiverNames, string Reason, string? Value);
+
+/// <summary>
+/// The public praise of a sales team (implemented by the recognition feature; the weekly meeting's agenda shows the week's).
+/// Private praise is never included: what reads this may show it in the team channel.
+/// </summary>
+internal interface ITeamRecognition
+{
+    /// <summary>At most <paramref name="take"/> public praises given in the team from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), newest first.</summary>
+    Task<IReadOnlyList<TeamPraise>> PublicPraiseAsync(long salesTeamId, DateTimeOffset from, DateTimeOffset to, int take, CancellationToken cancellationToken);
 }
 
 /// <summary>When each rep last got private feedback (implemented by the feedback feature; the team card shows it to managers).</summary>

@@ -84,6 +84,8 @@ public sealed class ArchitectureTests
         { nameof(FeedbackNote), [$"{FeaturesRoot}.Feedback"] },
         { nameof(FeedbackSettings), [$"{FeaturesRoot}.Feedback"] },
         { nameof(FeedbackNudge), [$"{FeaturesRoot}.Feedback"] },
+        { nameof(MeetingSeries), [$"{FeaturesRoot}.Meetings"] },
+        { nameof(MeetingAgendaItem), [$"{FeaturesRoot}.Meetings"] },
     };
 
     private static string SourceRoot()

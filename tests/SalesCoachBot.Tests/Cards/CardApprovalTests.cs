@@ -20,6 +20,8 @@ public class CardApprovalTests
         ["PraiseForm.Build"] = ["praise.form.", "praise.form.values.", "praise.form.invalid."],
         ["PraiseForm.Done"] = ["praise.form.sent.", "praise.form.cancelled."],
         ["RecognitionBoard.Build"] = ["recognition.board.", "recognition.board.manager.", "recognition.board.empty."],
+        ["AgendaCard.Build"] = ["meeting.agenda.", "meeting.agenda.empty."],
+        ["MeetingReminderCard.Build"] = ["meeting.reminder.", "meeting.reminder.no-agenda."],
         ["CelebrationCard.Build"] = ["celebration.big-deal.", "celebration.big-deal.personal.", "celebration.rep-target.", "celebration.rep-target.personal.", "celebration.team-target."],
         ["CelebrationSettingsCard.Build"] = ["celebrations.settings.", "celebrations.settings.saved.", "celebrations.settings.invalid.", "celebrations.settings.no-deal-kpi."],
         ["SetTargetPickCard.Build"] = ["targets.pick."],

@@ -3,6 +3,7 @@ using SalesCoachBot.Data;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
 using SalesCoachBot.Features.SalesResults;
@@ -130,6 +131,11 @@ internal static class CardCatalog
             {
                 yield return (name, card);
             }
+
+            foreach (var (name, card) in MeetingCardsOf(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
@@ -169,6 +175,30 @@ internal static class CardCatalog
 
     // Automatic celebrations (a big deal with a typed customer, in the channel and in the rep's 1:1 chat; a rep's and the
     // team's target) and the team's celebration settings (as shown, saved, and with a bad amount; without a money KPI).
+    private static IEnumerable<(string Name, AdaptiveCard Card)> MeetingCardsOf(BotText text, string locale)
+    {
+        var chinese = BotText.IsChinese(locale);
+        var when = chinese ? "2026年11月23日 星期一 09:30（Asia/Shanghai）" : "Monday, Nov 23, 2026, 09:30 (Asia/Shanghai)";
+        var status = chinese ? "进度正常" : "on pace";
+        var results = new AgendaResults(chinese ? "销售额" : "Revenue", chinese ? "2026年第47周" : "Week 47, 2026",
+            new AgendaLine("East Sales \"A\" 华东", "¥43,000", "¥55,000", "78.2%", status, PaceStatus.OnPace),
+            [
+                new AgendaLine(AwkwardName, "¥30,000", "¥27,500", "109.1%", chinese ? "超前进度" : "ahead of pace", PaceStatus.Ahead),
+                new AgendaLine("Bob Li", "¥8,000", "¥27,500", "29.1%", chinese ? "落后进度" : "behind pace", PaceStatus.Behind),
+                new AgendaLine("张伟", "¥5,000", null, null, "", PaceStatus.NoTarget),
+            ]);
+        var full = new AgendaView(1, "East Sales \"A\" 华东", new DateOnly(2026, 11, 23), when, results,
+            [new AgendaWin(AwkwardName, "¥30,000", "Acme <b>\"Big\"</b>\n华为"), new AgendaWin("Bob Li", "¥8,000", null)],
+            [new AgendaPraise("Mia Manager", BotText.List(locale, [AwkwardName, "张伟"]), "closed **Acme** <at>x</at>\n拿下华为")],
+            ["Bob Li", "张伟"],
+            [new AgendaItemView(1, "Q4 pipeline *review* <at>x</at>\n第二行", AwkwardName), new AgendaItemView(2, "回款跟进", null)]);
+        yield return ($"meeting.agenda.{locale}", AgendaCard.Build(text, locale, full));
+        yield return ($"meeting.agenda.empty.{locale}", AgendaCard.Build(text, locale, full with { Results = null, Wins = [], Praise = [], Behind = [], Items = [] }));
+        yield return ($"meeting.reminder.{locale}", MeetingReminderCard.Build(text, locale, "East Sales \"A\" 华东", "09:30", 15,
+            new Uri("https://teams.microsoft.com/l/message/19%3Ateam-general%40thread.tacv2/1700000000000?tenantId=contoso&parentMessageId=1700000000000")));
+        yield return ($"meeting.reminder.no-agenda.{locale}", MeetingReminderCard.Build(text, locale, "East Sales", "09:30", 15, null));
+    }
+
     private static IEnumerable<(string Name, AdaptiveCard Card)> CelebrationCardsOf(BotText text, string locale)
     {
         var rep = new CelebratedRep(2, "29:alice", AwkwardName);

@@ -20,10 +20,12 @@ public sealed class ManifestCommandListTests : IDisposable
 
     // Teams shows at most 10 commands per list. Left out of the 1:1 menu: undo, which the answer to every log names, and
     // recognition, which the team channel's menu offers (the board is the team's; help lists it in 1:1 too), and
-    // celebrations, a manager's setting that the team channel's menu offers (every celebration card names it too).
+    // celebrations, a manager's setting that the team channel's menu offers (every celebration card names it too). Left out
+    // of both menus: agenda, which every agenda card, reminder and meeting answer names ("agenda add …" needs its text).
     private static readonly Dictionary<string, string[]> LeftOutOfTheMenu = new(StringComparer.Ordinal)
     {
-        ["personal"] = ["undo", "recognition", "celebrations"],
+        ["personal"] = ["undo", "recognition", "celebrations", "agenda"],
+        ["team"] = ["agenda"],
     };
 
     private const int TeamsListLimit = 10;

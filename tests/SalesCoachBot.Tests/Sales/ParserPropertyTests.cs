@@ -380,6 +380,24 @@ public sealed partial class ParserPropertyTests
         }, iter: Iterations);
     }
 
+    [Fact]
+    public void MeetingParsers_AnyText_AnswerWithoutThrowing()
+    {
+        TypedFor(["monday", "mon", "周一", "星期天", "礼拜三", "每周五", "9:30", "09:30", "25:00", "9点半", "上午", "下午3点", "十二点", "3pm", "9am",
+            "America/New_York", "Asia/Shanghai", "Mars/Olympus", "UTC", "skip", "off", "time", "跳过", "关闭", "改时间", "add", "添加", ":"]).Sample(typed =>
+        {
+            var request = SalesCoachBot.Features.Meetings.MeetingScheduleParser.Parse(typed);
+            if (request.Action is SalesCoachBot.Features.Meetings.MeetingAction.Set or SalesCoachBot.Features.Meetings.MeetingAction.Move)
+            {
+                Assert.NotNull(request.Time);
+                Assert.True(request.ZoneId is null || TimeZoneInfo.TryFindSystemTimeZoneById(request.ZoneId, out _));
+            }
+
+            Assert.Equal(request.Action == SalesCoachBot.Features.Meetings.MeetingAction.Invalid, request.Error != SalesCoachBot.Features.Meetings.MeetingScheduleError.None);
+            _ = SalesCoachBot.Features.Meetings.AgendaCommand.Read(typed);
+        }, iter: Iterations);
+    }
+
     private static bool HasLoneSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)

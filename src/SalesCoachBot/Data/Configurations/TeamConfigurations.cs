@@ -72,6 +72,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(o => o.Id);
         builder.Property(o => o.TenantId).HasMaxLength(ColumnLengths.TenantId);
         builder.Property(o => o.IdempotencyKey).HasMaxLength(ColumnLengths.IdempotencyKey);
+        builder.Property(o => o.UpdatesKey).HasMaxLength(ColumnLengths.IdempotencyKey);
         builder.Property(o => o.Kind).HasMaxLength(ColumnLengths.Kind);
         builder.Property(o => o.ClaimedBy).HasMaxLength(ColumnLengths.ClaimedBy);
         builder.Property(o => o.SentActivityId).HasMaxLength(ColumnLengths.ChannelAccountId);

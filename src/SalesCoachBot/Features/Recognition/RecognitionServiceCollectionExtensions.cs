@@ -19,6 +19,8 @@ internal static class RecognitionServiceCollectionExtensions
         // Celebrations: their store, the history of praise and celebrations, and the ledger's observer of new results.
         services.AddScoped<CelebrationStore>();
         services.AddScoped<IRecognitionHistory, RecognitionHistory>();
+        // The week's public praise on the weekly meeting's agenda.
+        services.AddScoped<ITeamRecognition>(sp => sp.GetRequiredService<RecognitionStore>());
         services.AddScoped<IResultsRecordedObserver, Celebrations>();
         services.AddHelpTopic(CelebrationsCommand.Topic);
         return services;

@@ -17,7 +17,7 @@ internal sealed record NewPraise(long SalesTeamId, long GiverMemberId, IReadOnly
 /// The praise, company values and recognition settings of the tenant the scope's store is bound to: the only code that
 /// reads and writes their tables. Also the recognition history other features read (<see cref="IRecognitionHistory"/>).
 /// </summary>
-internal sealed class RecognitionStore(SalesCoachDbContext db, TimeProvider time) : IRecognitionHistory
+internal sealed class RecognitionStore(SalesCoachDbContext db, TimeProvider time) : IRecognitionHistory, ITeamRecognition
 {
     /// <summary>Praises one giver may give in one team per day, unless the team set its own.</summary>
     public const int DefaultDailyQuota = 5;
@@ -228,5 +228,25 @@ internal sealed class RecognitionStore(SalesCoachDbContext db, TimeProvider time
         return [.. rows
             .OrderByDescending(r => r.p.CreatedAt).ThenByDescending(r => r.p.Id)
             .Select(r => new RecognitionEntry(r.p.Id, r.p.CreatedAt, r.p.GiverMemberId, r.GiverName, r.p.Reason, r.p.Value, r.p.Points, r.p.IsPrivate))];
+    }
+
+    /// <summary>The team's public praise in [from, to), newest first, with the giver's and receivers' names.</summary>
+    public async Task<IReadOnlyList<TeamPraise>> PublicPraiseAsync(long salesTeamId, DateTimeOffset from, DateTimeOffset to, int take, CancellationToken cancellationToken)
+    {
+        var rows = await db.Praises.AsNoTracking()
+            .Where(p => p.SalesTeamId == salesTeamId && !p.IsPrivate && p.CreatedAt >= from && p.CreatedAt < to)
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Take(Math.Max(0, take))
+            .Select(p => new
+            {
+                p.Id,
+                p.CreatedAt,
+                p.Reason,
+                p.Value,
+                Giver = db.Members.Where(m => m.Id == p.GiverMemberId).Select(m => m.Name).FirstOrDefault(),
+                Receivers = p.Receivers.OrderBy(r => r.Id).Select(r => db.Members.Where(m => m.Id == r.MemberId).Select(m => m.Name).FirstOrDefault()).ToList(),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new TeamPraise(r.Id, r.CreatedAt, r.Giver, [.. r.Receivers.Select(n => n ?? string.Empty)], r.Reason, r.Value))];
     }
 }

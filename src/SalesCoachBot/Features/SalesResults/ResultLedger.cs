@@ -247,6 +247,21 @@ internal sealed partial class ResultLedger(
         return sums.ToDictionary(s => (s.MemberId, s.KpiId), s => s.Aggregation == KpiAggregation.Count ? s.Results : s.Amount);
     }
 
+    public async Task<IReadOnlyList<StoredResult>> LargestAsync(
+        long salesTeamId, long kpiId, DateOnly from, DateOnly to, int take, CancellationToken cancellationToken = default)
+    {
+        var repIds = store.TeamMemberships
+            .Where(m => m.SalesTeamId == salesTeamId && m.LeftAt == null && m.Role == TeamRole.Rep)
+            .Select(m => m.MemberId);
+        var rows = await store.SalesResults.AsNoTracking()
+            .Where(r => repIds.Contains(r.MemberId) && r.KpiId == kpiId && r.OccurredOn >= from && r.OccurredOn <= to && r.UndoneAt == null)
+            .Select(r => new StoredResult(r.Id, r.MemberId, r.KpiId, r.Amount, r.OccurredOn, r.Customer, r.Source))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Ordered here: SQLite cannot order by a decimal column, and a week's results of one team are few.
+        return [.. rows.OrderByDescending(r => r.Amount).ThenBy(r => r.ResultId).Take(Math.Max(0, take))];
+    }
+
     private IQueryable<SalesResult> InRange(long memberId, DateOnly from, DateOnly to) =>
         store.SalesResults.Where(r => r.MemberId == memberId && r.OccurredOn >= from && r.OccurredOn <= to && r.UndoneAt == null);
 

@@ -542,6 +542,133 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("kpi_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AddedByMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("added_by_member_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("OccurrenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("occurrence_date");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_agenda_items");
+
+                    b.HasIndex("AddedByMemberId")
+                        .HasDatabaseName("ix_meeting_agenda_items_added_by_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_meeting_agenda_items_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "OccurrenceDate", "Id")
+                        .HasDatabaseName("ix_meeting_agenda_items_tenant_id_sales_team_id_occurrence_dat");
+
+                    b.ToTable("meeting_agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingSeries", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgendaLeadMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_lead_minutes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("local_time");
+
+                    b.Property<int>("ReminderLeadMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_lead_minutes");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<long?>("SetByMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("set_by_member_id");
+
+                    b.Property<string>("SkippedDates")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("skipped_dates");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekday");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_series");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_meeting_series_sales_team_id");
+
+                    b.HasIndex("SetByMemberId")
+                        .HasDatabaseName("ix_meeting_series_set_by_member_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_series_tenant_id_sales_team_id");
+
+                    b.ToTable("meeting_series", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.Member", b =>
                 {
                     b.Property<long>("Id")
@@ -774,6 +901,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("UpdatesKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updates_key");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
@@ -1602,6 +1734,52 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_kpi_definitions_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_agenda_items_members_added_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_agenda_items_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_agenda_items_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingSeries", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_series_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SetByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_series_members_set_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_series_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Member", b =>

@@ -521,6 +521,129 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("kpi_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AddedByMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_by_member_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("OccurrenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurrence_date");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_agenda_items");
+
+                    b.HasIndex("AddedByMemberId")
+                        .HasDatabaseName("ix_meeting_agenda_items_added_by_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_meeting_agenda_items_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "OccurrenceDate", "Id")
+                        .HasDatabaseName("ix_meeting_agenda_items_tenant_id_sales_team_id_occurrence_date_id");
+
+                    b.ToTable("meeting_agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingSeries", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgendaLeadMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agenda_lead_minutes");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_time");
+
+                    b.Property<int>("ReminderLeadMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_lead_minutes");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<long?>("SetByMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_by_member_id");
+
+                    b.Property<string>("SkippedDates")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skipped_dates");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekday");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_series");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_meeting_series_sales_team_id");
+
+                    b.HasIndex("SetByMemberId")
+                        .HasDatabaseName("ix_meeting_series_set_by_member_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_series_tenant_id_sales_team_id");
+
+                    b.ToTable("meeting_series", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.Member", b =>
                 {
                     b.Property<long>("Id")
@@ -747,6 +870,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("UpdatesKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updates_key");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
@@ -1555,6 +1683,52 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_kpi_definitions_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_agenda_items_members_added_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_agenda_items_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_agenda_items_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingSeries", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_series_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SetByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_series_members_set_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_series_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Member", b =>

@@ -1,0 +1,65 @@
+namespace SalesCoachBot.Data;
+
+/// <summary>
+/// A sales team's weekly meeting: one series per team (unique), in the zone it was set in, with the lead times of its
+/// agenda and reminder and the occurrences skipped. The recurring jobs that post them are derived from it.
+/// </summary>
+public sealed class MeetingSeries : ITenantOwned
+{
+    /// <summary>Longest list of skipped dates kept (ISO dates, comma-separated; past ones are dropped on each change).</summary>
+    public const int MaxSkippedLength = 400;
+
+    /// <summary>The agenda's default lead: a day before the meeting.</summary>
+    public const int DefaultAgendaLeadMinutes = 24 * 60;
+
+    /// <summary>The reminder's default lead: shortly before the start.</summary>
+    public const int DefaultReminderLeadMinutes = 15;
+
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long SalesTeamId { get; set; }
+
+    public DayOfWeek Weekday { get; set; }
+
+    /// <summary>The local start time in <see cref="TimeZone"/>.</summary>
+    public TimeOnly LocalTime { get; set; }
+
+    /// <summary>IANA zone the weekday and time are in (DST-correct scheduling).</summary>
+    public required string TimeZone { get; set; }
+
+    public int AgendaLeadMinutes { get; set; } = DefaultAgendaLeadMinutes;
+
+    public int ReminderLeadMinutes { get; set; } = DefaultReminderLeadMinutes;
+
+    /// <summary>Occurrence dates (local, yyyy-MM-dd) that do not take place, comma-separated.</summary>
+    public string SkippedDates { get; set; } = string.Empty;
+
+    public long? SetByMemberId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>An item a team member added to the agenda of one occurrence of the team's weekly meeting.</summary>
+public sealed class MeetingAgendaItem : ITenantOwned
+{
+    public const int MaxTextLength = 500;
+
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long SalesTeamId { get; set; }
+
+    /// <summary>The meeting's local date the item is for.</summary>
+    public DateOnly OccurrenceDate { get; set; }
+
+    public required string Text { get; set; }
+
+    public long? AddedByMemberId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

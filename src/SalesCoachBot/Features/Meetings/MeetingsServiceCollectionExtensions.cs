@@ -1,0 +1,34 @@
+using SalesCoachBot.Sales;
+
+namespace SalesCoachBot.Features.Meetings;
+
+internal static class MeetingsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The weekly meeting: its store, team choice, agenda reader, the desk that posts and updates agendas and reminders,
+    /// the per-team recurring jobs (created when a manager sets the meeting, and applied again from the stored series at
+    /// start) and the help lines.
+    /// </summary>
+    public static IServiceCollection AddMeetings(this IServiceCollection services)
+    {
+        services.AddScoped<MeetingStore>();
+        services.AddScoped<MeetingTeams>();
+        services.AddScoped<AgendaReader>();
+        services.AddScoped<MeetingDesk>();
+        services.AddScoped<MeetingJobs>();
+        services.AddScoped<MeetingAgendaJob>();
+        services.AddScoped<MeetingReminderJob>();
+        services.AddHostedService<MeetingJobsSync>();
+        services.AddHelpTopic(MeetingCommand.Topic);
+        services.AddHelpTopic(AgendaCommand.Topic);
+        return services;
+    }
+
+    /// <summary>POST …/teams/{teamsTeamId}/agenda/post on the admin API's tenant group (which checks the key).</summary>
+    public static RouteGroupBuilder MapMeetingsAdmin(this RouteGroupBuilder tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        tenant.MapPost("/teams/{teamsTeamId}/agenda/post", MeetingAdminEndpoints.PostAgendaAsync);
+        return tenant;
+    }
+}
