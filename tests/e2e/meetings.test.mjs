@@ -20,6 +20,7 @@ const context = {
     { id: '29:e2e-rep-2', name: 'Chen Jie', aadObjectId: '0c6f1d2e-9a3b-4e5f-8a71-3b2c4d5e6f03' },
     { id: '29:e2e-rep-4', name: 'Wang Fang', aadObjectId: '0c6f1d2e-9a3b-4e5f-8a71-3b2c4d5e6f05' },
   ],
+  personalChatId: 'a:salescoach-e2e-personal',
   teamId: '19:salescoach-e2e-team@thread.skype',
   teamName: 'Sales Team',
   channel: 'Sales Team - General',
@@ -69,8 +70,8 @@ async function triggerAgenda() {
   return body;
 }
 
-/** A rep's message in the channel in Chinese, as Teams sends it (the Playground posts only as its current user). */
-function repInChineseInChannel(rep, text) {
+/** A rep's message in Chinese in their own 1:1 chat, as Teams sends it (the Playground posts only as its current user). */
+function repInChinese(rep, text) {
   return session.ui.sendCustomActivity({
     id: randomUUID(),
     timestamp: new Date().toISOString(),
@@ -79,14 +80,9 @@ function repInChineseInChannel(rep, text) {
     serviceUrl: `http://localhost:${playgroundPort}/_connector`,
     from: rep,
     recipient: { id: context.bot.id, name: context.bot.name },
-    conversation: { id: context.teamId, conversationType: 'channel', isGroup: true, tenantId: context.tenantId },
-    channelData: {
-      tenant: { id: context.tenantId },
-      team: { id: context.teamId, name: context.teamName },
-      channel: { id: context.teamId, name: 'General' },
-    },
-    entities: [{ type: 'mention', text: `<at>${context.bot.name}</at>`, mentioned: { id: context.bot.id, name: context.bot.name } }],
-    text: `<at>${context.bot.name}</at> ${text}`,
+    conversation: { id: context.personalChatId, conversationType: 'personal', tenantId: context.tenantId },
+    channelData: { tenant: { id: context.tenantId } },
+    text,
     textFormat: 'plain',
     locale: 'zh-CN',
   });
@@ -109,8 +105,8 @@ scenario('teamChannel_Meeting_AgendaTriggeredThenUpdatedInPlaceByASecondItem', a
   await oneCardWith(title, ['1. Q4 pipeline review — Wei Zhang', 'A manager turns agendas off with “meeting off”.']);
 
   const updated = await messageAfter(() => session.ui.postMentioning(context.bot.name, 'agenda add Pricing for Acme'),
-    /The agenda posted in the channel is updated\./);
-  assert.match(updated, /Pricing for Acme/);
+    /Added to the agenda of [^\n]*The agenda posted in the channel is updated\./);
+  assert.match(updated, /“Pricing for Acme” The agenda posted/);
   // The same card now lists both items: still one agenda card with the first item, and it has the second.
   await oneCardWith(title, ['1. Q4 pipeline review — Wei Zhang', '2. Pricing for Acme — Wei Zhang']);
   assert.equal((await agendaCards(/Q4 pipeline review/)).length, 1);
@@ -122,11 +118,13 @@ scenario('teamChannel_MeetingInChinese_AgendaCardUpdatedInPlace', async () => {
   await session.ui.sendChatMessage('settings language zh-CN');
   await session.page.getByText('以后我用中文给你发消息').first().waitFor({ timeout: uiTimeout });
 
-  await session.ui.openConversation(context.channel);
-  // Three reps write in Chinese (each asks for the agenda): with the manager, most of the team now uses Chinese.
+  // Three reps write to the bot in Chinese (each asks for help in their 1:1 chat, which the Playground shows as this one):
+  // with the manager, most of the team now uses Chinese, so the channel's agenda is in Chinese.
   for (const rep of context.reps) {
-    await messageAfter(() => repInChineseInChannel(rep, '议程'), /周例会议程 · /);
+    await messageAfter(() => repInChinese(rep, '帮助'), /我在私聊中能做什么/);
   }
+
+  await session.ui.openConversation(context.channel);
 
   const moved = await messageAfter(() => session.ui.postMentioning(context.bot.name, '例会 改时间 周二 10:00'),
     new RegExp(`已修改${context.teamName}的周例会时间：每星期二 10:00`));
@@ -137,8 +135,8 @@ scenario('teamChannel_MeetingInChinese_AgendaCardUpdatedInPlace', async () => {
   await triggerAgenda();
   await oneCardWith(title, ['1. 华为项目报价（Wei Zhang提出）', '经理可以用“例会 关闭”停止发送议程。']);
 
-  const updated = await messageAfter(() => session.ui.postMentioning(context.bot.name, '议程添加 客户回款'), /频道里的议程已同步更新/);
-  assert.match(updated, /客户回款/);
+  const updated = await messageAfter(() => session.ui.postMentioning(context.bot.name, '议程添加 客户回款'), /已添加到[^\n]*频道里的议程已同步更新/);
+  assert.match(updated, /“客户回款”/);
   await oneCardWith(title, ['1. 华为项目报价（Wei Zhang提出）', '2. 客户回款（Wei Zhang提出）']);
   assert.equal((await agendaCards(/华为项目报价/)).length, 1);
 });
