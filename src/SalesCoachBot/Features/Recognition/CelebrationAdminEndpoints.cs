@@ -22,9 +22,9 @@ internal static partial class CelebrationAdminEndpoints
 
     public static async Task<IResult> GetAsync(string tenantId, string teamId, SalesCoachDbContext db, CelebrationStore store, CancellationToken cancellationToken)
     {
-        if (await TeamAsync(tenantId, teamId, db, cancellationToken).ConfigureAwait(false) is not { } team)
+        if (await RecognitionAdminEndpoints.TeamAsync(tenantId, teamId, db, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            return NoTeam();
+            return RecognitionAdminEndpoints.NoTeam();
         }
 
         return Results.Ok(await BodyAsync(team, store, cancellationToken).ConfigureAwait(false));
@@ -35,9 +35,9 @@ internal static partial class CelebrationAdminEndpoints
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await TeamAsync(tenantId, teamId, db, cancellationToken).ConfigureAwait(false) is not { } team)
+        if (await RecognitionAdminEndpoints.TeamAsync(tenantId, teamId, db, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            return NoTeam();
+            return RecognitionAdminEndpoints.NoTeam();
         }
 
         var body = await UploadedTable.ReadLimitedAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -135,14 +135,6 @@ internal static partial class CelebrationAdminEndpoints
 
     private static string Shown(string name) => name.Length <= 40 ? name : name[..40] + "…";
 
-    private static async Task<SalesTeam?> TeamAsync(string tenantId, string teamId, SalesCoachDbContext db, CancellationToken cancellationToken)
-    {
-        db.ForTenant(tenantId);
-        return long.TryParse(teamId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await db.SalesTeams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.ArchivedAt == null, cancellationToken).ConfigureAwait(false)
-            : null;
-    }
-
     private static async Task<object> BodyAsync(SalesTeam team, CelebrationStore store, CancellationToken cancellationToken)
     {
         var settings = await store.SettingsAsync(team.Id, cancellationToken).ConfigureAwait(false);
@@ -158,8 +150,6 @@ internal static partial class CelebrationAdminEndpoints
             dealKpi = dealKpi is null ? null : new { key = dealKpi.Key, currency = dealKpi.Currency },
         };
     }
-
-    private static IResult NoTeam() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sales team in this tenant.");
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Tenant {TenantId} set the celebrations of sales team {TeamId}: big deals {BigDeals}, rep targets {RepTargets}, team targets {TeamTargets}, threshold set {HasThreshold}")]

@@ -135,7 +135,8 @@ internal static partial class RecognitionAdminEndpoints
         }
     }
 
-    private static async Task<SalesTeam?> TeamAsync(string tenantId, string teamId, SalesCoachDbContext db, CancellationToken cancellationToken)
+    /// <summary>The tenant's live sales team of the path's id (the store bound to the tenant), or null; the celebrations endpoints share it.</summary>
+    internal static async Task<SalesTeam?> TeamAsync(string tenantId, string teamId, SalesCoachDbContext db, CancellationToken cancellationToken)
     {
         db.ForTenant(tenantId);
         return long.TryParse(teamId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
@@ -152,7 +153,7 @@ internal static partial class RecognitionAdminEndpoints
         values = (await store.ValuesAsync(team.Id, cancellationToken).ConfigureAwait(false)).Select(v => new { name = v.Name, points = v.Points }),
     };
 
-    private static IResult NoTeam() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sales team in this tenant.");
+    internal static IResult NoTeam() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sales team in this tenant.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} replaced the company values of sales team {TeamId}: {Count} value(s)")]
     private static partial void LogReplaced(ILogger logger, string tenantId, long teamId, int count);
