@@ -39,6 +39,11 @@ internal sealed partial class BotText
     public static string Resolve(string? locale) =>
         locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 
+    /// <summary>The language most of these people use (their locales; unknown ones count as English); English on a tie.</summary>
+    public static string MostUsed(IEnumerable<string?> locales) =>
+        locales.GroupBy(Resolve).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault()
+        ?? Resolve(null);
+
     /// <summary>True for locales answered in Chinese.</summary>
     public static bool IsChinese(string? locale) => Resolve(locale) == Chinese;
 

@@ -21,6 +21,14 @@ internal sealed class SalesClock(SalesCoachDbContext store, TimeProvider time, I
     public DateOnly TodayIn(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
     /// <summary>A team's zone (by its stored id), else the default, else UTC.</summary>
+    /// <summary>The instant a day of <paramref name="zone"/> starts, in UTC (PostgreSQL compares timestamptz only with a zero offset).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var start = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(start, zone.GetUtcOffset(start)).ToUniversalTime();
+    }
+
     public TimeZoneInfo TeamZone(string? teamZoneId) => ResolveZone(null, teamZoneId, teams.CurrentValue.DefaultTimeZone);
 
     /// <summary>

@@ -147,8 +147,7 @@ internal sealed class MeetingDesk(
             .Where(m => m.SalesTeamId == teamId && m.LeftAt == null)
             .Select(m => m.Member!.PreferredLocale ?? m.Member.Locale)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return locales.GroupBy(BotText.Resolve).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key).FirstOrDefault() ?? BotText.Resolve(null);
+        return BotText.MostUsed(locales);
     }
 
     /// <summary>

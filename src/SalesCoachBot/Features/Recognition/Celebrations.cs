@@ -113,8 +113,7 @@ internal sealed partial class Celebrations(
         var privateReps = await db.OptOuts.AsNoTracking()
             .Where(o => repIds.Contains(o.MemberId) && o.Kind == AutomaticMessageKinds.PublicRecognition)
             .Select(o => o.MemberId).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var teamLocale = members.Values.GroupBy(p => BotText.Resolve(p.Locale))
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        var teamLocale = BotText.MostUsed(members.Values.Select(p => p.Locale));
         foreach (var celebration in events)
         {
             await CelebrateAsync(tenantId, team, celebration, members, channel, privateReps, teamLocale, cancellationToken).ConfigureAwait(false);

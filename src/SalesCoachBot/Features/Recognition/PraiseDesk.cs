@@ -152,12 +152,11 @@ internal sealed partial class PraiseDesk(
             : text.Get(locale, RecognitionTextKeys.PraiseSentPrivatelyHere);
     }
 
-    /// <summary>The start of the team's day, in UTC (PostgreSQL stores and compares timestamptz only with a zero offset).</summary>
+    /// <summary>The start of the team's day, in UTC.</summary>
     private DateTimeOffset DayStart(SalesTeam team)
     {
         var zone = clock.TeamZone(team.TimeZone);
-        var today = clock.TodayIn(zone).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(today, zone.GetUtcOffset(today)).ToUniversalTime();
+        return SalesClock.StartOfDay(clock.TodayIn(zone), zone);
     }
 
     private static string Names(string? locale, CheckedPraise praise) => BotText.List(locale, praise.Receivers.Select(r => r.Name ?? r.TeamsUserId));

@@ -69,7 +69,7 @@ internal sealed class RecognitionBoardCommand(
         var month = SalesPeriod.Containing(SalesPeriodKind.Month, today);
         var quarter = SalesPeriod.Containing(SalesPeriodKind.Quarter, today);
         var quietSince = today.AddDays(-RecognitionBoard.QuietDays);
-        var praises = await store.TeamPraiseSinceAsync(team.Id, StartOf(quarter.Start, zone), cancellationToken).ConfigureAwait(false);
+        var praises = await store.TeamPraiseSinceAsync(team.Id, SalesClock.StartOfDay(quarter.Start, zone), cancellationToken).ConfigureAwait(false);
         var people = await store.PeopleAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var ids = praises.SelectMany(p => p.ReceiverIds.Append(p.GiverId)).Concat(people.Select(p => p.MemberId)).Distinct().ToList();
         var names = (await store.MembersAsync(ids, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Key, m => m.Value.Name ?? string.Empty);
@@ -78,7 +78,7 @@ internal sealed class RecognitionBoardCommand(
         if (showQuiet)
         {
             var reps = people.Where(p => p.Role == TeamRole.Rep).ToList();
-            var recognised = await store.RecognisedSinceAsync(team.Id, [.. reps.Select(r => r.MemberId)], StartOf(quietSince, zone), cancellationToken).ConfigureAwait(false);
+            var recognised = await store.RecognisedSinceAsync(team.Id, [.. reps.Select(r => r.MemberId)], SalesClock.StartOfDay(quietSince, zone), cancellationToken).ConfigureAwait(false);
             quiet = [.. reps.Where(r => !recognised.Contains(r.MemberId)).Select(r => r.Name ?? r.TeamsUserId).Order(BotText.NameOrder(locale))];
         }
 
@@ -88,12 +88,5 @@ internal sealed class RecognitionBoardCommand(
         return new RecognitionBoardView(
             team.Name, today, RecognitionBoard.Count(month, praises, zone, names, locale), RecognitionBoard.Count(quarter, praises, zone, names, locale),
             latest, quiet, RecognitionBoard.QuietDays);
-    }
-
-    // The start of a day of the team, in UTC (PostgreSQL compares timestamptz only with a zero offset).
-    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
-    {
-        var start = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(start, zone.GetUtcOffset(start)).ToUniversalTime();
     }
 }
