@@ -41,6 +41,20 @@ public sealed class MeetingSeries : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    // The series in the team's calendar (Microsoft Graph): the event lives in the organiser's mailbox.
+
+    /// <summary>Longest Graph event id kept (Exchange ids are about 150 characters).</summary>
+    public const int MaxCalendarEventIdLength = 512;
+
+    /// <summary>Graph id of the recurring event, null when the meeting is in no calendar.</summary>
+    public string? CalendarEventId { get; set; }
+
+    /// <summary>Entra object id of the manager in whose mailbox the event was created (the organiser).</summary>
+    public string? CalendarOrganizerAadId { get; set; }
+
+    /// <summary>When the team was told its meeting could not go into the team calendar (said once, not at every change).</summary>
+    public DateTimeOffset? CalendarNoticeAt { get; set; }
 }
 
 /// <summary>An item a team member added to the agenda of one occurrence of the team's weekly meeting.</summary>

@@ -12,6 +12,8 @@ internal sealed class MeetingSeriesConfiguration : IEntityTypeConfiguration<Meet
         builder.Property(s => s.TenantId).HasMaxLength(ColumnLengths.TenantId);
         builder.Property(s => s.TimeZone).HasMaxLength(ColumnLengths.TimeZone);
         builder.Property(s => s.SkippedDates).HasMaxLength(MeetingSeries.MaxSkippedLength);
+        builder.Property(s => s.CalendarEventId).HasMaxLength(MeetingSeries.MaxCalendarEventIdLength);
+        builder.Property(s => s.CalendarOrganizerAadId).HasMaxLength(ColumnLengths.AadObjectId);
 
         // One weekly meeting per sales team.
         builder.HasIndex(s => new { s.TenantId, s.SalesTeamId }).IsUnique();

@@ -15,7 +15,7 @@ namespace SalesCoachBot.Features.Meetings;
 /// team's managers (and tenant admins) only. Bad words change nothing and say what was not understood.
 /// </summary>
 internal sealed class MeetingCommand(
-    MeetingTeams teams, MeetingStore store, MeetingJobs jobs, TeamAccess access, SalesClock clock, BotText text) : ICommandHandler
+    MeetingTeams teams, MeetingStore store, MeetingJobs jobs, TeamAccess access, SalesClock clock, BotText text, MeetingCalendar calendar) : ICommandHandler
 {
     public const string Word = "meeting";
     public const string ChineseWord = "例会";
@@ -83,7 +83,8 @@ internal sealed class MeetingCommand(
     {
         var series = await store.SaveAsync(tenantId, team.Id, weekday, time, zoneId, callerId, cancellationToken).ConfigureAwait(false);
         jobs.Schedule(tenantId, series);
-        return text.Get(locale, moved ? MeetingsTextKeys.Moved : MeetingsTextKeys.Set, team.Name, Schedule(locale, series)) + " " + Timing(locale, series);
+        var calendarNote = await calendar.SetAsync(locale, team, series, callerId, cancellationToken).ConfigureAwait(false);
+        return text.Get(locale, moved ? MeetingsTextKeys.Moved : MeetingsTextKeys.Set, team.Name, Schedule(locale, series)) + " " + Timing(locale, series) + calendarNote;
     }
 
     private async Task<string> SkipAsync(string? locale, SalesTeam team, MeetingSeries series, CancellationToken cancellationToken)
@@ -100,14 +101,16 @@ internal sealed class MeetingCommand(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, MeetingClock.Zone(series)).DateTime);
         await store.SkipAsync(team.Id, next.Date, today, cancellationToken).ConfigureAwait(false);
         var after = MeetingClock.Next(series, next.StartsAt);
-        return text.Get(locale, MeetingsTextKeys.Skipped, SalesFormat.Date(locale, next.Date), SalesFormat.Date(locale, after.Date));
+        var calendarNote = await calendar.SkipAsync(locale, series, next.Date, cancellationToken).ConfigureAwait(false);
+        return text.Get(locale, MeetingsTextKeys.Skipped, SalesFormat.Date(locale, next.Date), SalesFormat.Date(locale, after.Date)) + calendarNote;
     }
 
     private async Task<string> OffAsync(string? locale, SalesTeam team, CancellationToken cancellationToken)
     {
+        var calendarNote = await calendar.RemoveAsync(locale, team.Id, cancellationToken).ConfigureAwait(false);
         await store.RemoveAsync(team.Id, cancellationToken).ConfigureAwait(false);
         jobs.Remove(team.Id);
-        return text.Get(locale, MeetingsTextKeys.Off, team.Name);
+        return text.Get(locale, MeetingsTextKeys.Off, team.Name) + calendarNote;
     }
 
     private string Describe(string? locale, SalesTeam team, MeetingSeries? series)

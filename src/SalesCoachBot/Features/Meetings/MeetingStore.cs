@@ -10,7 +10,7 @@ internal sealed record AgendaItemView(long Id, string Text, string? AddedBy);
 /// The only code that reads and writes <c>meeting_series</c> and <c>meeting_agenda_items</c>, for the tenant the
 /// scope's store is bound to.
 /// </summary>
-internal sealed class MeetingStore(SalesCoachDbContext db, TimeProvider time)
+internal sealed partial class MeetingStore(SalesCoachDbContext db, TimeProvider time)
 {
     public Task<MeetingSeries?> SeriesAsync(long salesTeamId, CancellationToken cancellationToken = default) =>
         db.MeetingSeries.AsNoTracking().FirstOrDefaultAsync(s => s.SalesTeamId == salesTeamId, cancellationToken);

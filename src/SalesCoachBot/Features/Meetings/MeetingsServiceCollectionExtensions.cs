@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Meetings;
@@ -19,6 +21,9 @@ internal static class MeetingsServiceCollectionExtensions
         services.AddScoped<MeetingAgendaJob>();
         services.AddScoped<MeetingReminderJob>();
         services.AddHostedService<MeetingJobsSync>();
+        // The team calendar (Microsoft Graph) is off unless AddGraph found credentials.
+        services.TryAddSingleton<ITeamCalendar, NoTeamCalendar>();
+        services.AddScoped<MeetingCalendar>();
         services.AddHelpTopic(MeetingCommand.Topic);
         services.AddHelpTopic(AgendaCommand.Topic);
         return services;

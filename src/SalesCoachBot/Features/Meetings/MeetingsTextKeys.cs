@@ -51,4 +51,18 @@ internal static class MeetingsTextKeys
     public const string ReminderText = "meetings.reminder.text";
     public const string ReminderNoAgenda = "meetings.reminder.noAgenda";
     public const string ReminderOpenAgenda = "meetings.reminder.openAgenda";
+
+    // The meeting in the team calendar (Microsoft Graph).
+    public const string CalendarSubject = "meetings.calendar.subject";
+    public const string CalendarBody = "meetings.calendar.body";
+    public const string CalendarAdded = "meetings.calendar.added";
+    public const string CalendarUpdated = "meetings.calendar.updated";
+    public const string CalendarSkipped = "meetings.calendar.skipped";
+    public const string CalendarRemoved = "meetings.calendar.removed";
+    public const string CalendarRemoveFailed = "meetings.calendar.removeFailed";
+    public const string CalendarFailed = "meetings.calendar.failed";
+    public const string CalendarNoMailbox = "meetings.calendar.noMailbox";
+    public const string CalendarNotConfigured = "meetings.calendar.notConfigured";
+    public const string CalendarNoGroup = "meetings.calendar.noGroup";
+    public const string CalendarNoOrganizer = "meetings.calendar.noOrganizer";
 }

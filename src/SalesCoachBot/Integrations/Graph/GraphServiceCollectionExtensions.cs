@@ -11,8 +11,14 @@ internal static class GraphServiceCollectionExtensions
     public const string HttpClientName = "Graph";
 
     /// <summary>
-    /// Directory look-ups through Microsoft Graph when the "Graph" section has credentials; otherwise
-    /// <see cref="IDirectoryLookup"/> stays the no-op and role suggestions are simply off.
+    /// Key of the <see cref="IAccessTokenProvider"/> the Graph clients sign their requests with: MSAL client credentials
+    /// against Entra. Tests register another under this key (after the app's) to talk to a fake Graph without Entra.
+    /// </summary>
+    public const string TokenProviderKey = "Graph";
+
+    /// <summary>
+    /// Directory look-ups and the team calendar through Microsoft Graph when the "Graph" section has credentials;
+    /// otherwise <see cref="IDirectoryLookup"/> and <see cref="ITeamCalendar"/> stay the no-ops and both are simply off.
     /// </summary>
     public static IServiceCollection AddGraph(this IServiceCollection services)
     {
@@ -21,21 +27,26 @@ internal static class GraphServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.Replace(ServiceDescriptor.Singleton<IDirectoryLookup>(sp =>
+        services.TryAddKeyedSingleton<IAccessTokenProvider>(TokenProviderKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            if (!options.IsConfigured)
-            {
-                return new NoDirectoryLookup();
-            }
-
-            var baseUrl = new Uri(options.BaseUrl);
-            var authentication = new BaseBearerTokenAuthenticationProvider(new MsalGraphTokenProvider(options, baseUrl));
-            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            return new GraphDirectoryLookup(
-                new GraphServiceClient(http, authentication, options.BaseUrl),
-                sp.GetRequiredService<ILogger<GraphDirectoryLookup>>());
-        }));
+            return new MsalGraphTokenProvider(options, new Uri(options.BaseUrl));
+        });
+        services.Replace(ServiceDescriptor.Singleton<IDirectoryLookup>(sp =>
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value is { IsConfigured: true } options
+                ? new GraphDirectoryLookup(NewClient(sp, options), sp.GetRequiredService<ILogger<GraphDirectoryLookup>>())
+                : new NoDirectoryLookup()));
+        services.Replace(ServiceDescriptor.Singleton<ITeamCalendar>(sp =>
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value is { IsConfigured: true } options
+                ? new GraphTeamCalendar(NewClient(sp, options), sp.GetRequiredService<ILogger<GraphTeamCalendar>>())
+                : new NoTeamCalendar()));
         return services;
+    }
+
+    private static GraphServiceClient NewClient(IServiceProvider services, GraphOptions options)
+    {
+        var authentication = new BaseBearerTokenAuthenticationProvider(services.GetRequiredKeyedService<IAccessTokenProvider>(TokenProviderKey));
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        return new GraphServiceClient(http, authentication, options.BaseUrl);
     }
 }

@@ -22,7 +22,8 @@ public sealed class MeetingCommandTests
         var reply = Assert.Single(await app.Chat().SendAsync(Channel("meeting monday 09:30")));
 
         Assert.Equal(
-            "Weekly meeting of East Sales set: every Monday at 09:30 (Asia/Shanghai). The agenda is posted here on Sunday at 09:30, a reminder 15 minutes before the start. Add an item with “agenda add …”.",
+            "Weekly meeting of East Sales set: every Monday at 09:30 (Asia/Shanghai). The agenda is posted here on Sunday at 09:30, a reminder 15 minutes before the start. Add an item with “agenda add …”."
+            + " The meeting was not added to the team calendar because Microsoft Graph is not configured for this bot (an admin can set it up: see “Team calendar” in the README).",
             reply.Text);
         var series = await SeriesAsync(app);
         Assert.NotNull(series);

@@ -607,6 +607,20 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("agenda_lead_minutes");
 
+                    b.Property<string>("CalendarEventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("calendar_event_id");
+
+                    b.Property<DateTimeOffset?>("CalendarNoticeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_notice_at");
+
+                    b.Property<string>("CalendarOrganizerAadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_organizer_aad_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

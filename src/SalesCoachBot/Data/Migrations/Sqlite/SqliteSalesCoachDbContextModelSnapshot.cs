@@ -582,6 +582,20 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("agenda_lead_minutes");
 
+                    b.Property<string>("CalendarEventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_event_id");
+
+                    b.Property<long?>("CalendarNoticeAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_notice_at");
+
+                    b.Property<string>("CalendarOrganizerAadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_organizer_aad_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
