@@ -193,7 +193,7 @@ internal static class CardCatalog
         var full = new AgendaView(1, "East Sales \"A\" 华东", new DateOnly(2026, 11, 23), when, [results, visits],
             [new AgendaWin(AwkwardName, "¥30,000", "Acme <b>\"Big\"</b>\n华为"), new AgendaWin("Bob Li", "¥8,000", null)],
             [new AgendaPraise("Mia Manager", BotText.List(locale, [AwkwardName, "张伟"]), "closed **Acme** <at>x</at>\n拿下华为")],
-            [chinese ? "Bob Li（销售额、拜访）" : "Bob Li (Revenue and Visits)", chinese ? "张伟（拜访）" : "张伟 (Visits)"],
+            [chinese ? "Bob Li（落后：销售额、拜访）" : "Bob Li (Revenue, Visits)", chinese ? "张伟（落后：拜访）" : "张伟 (Visits)"],
             [new AgendaItemView(1, "Q4 pipeline *review* <at>x</at>\n第二行", AwkwardName), new AgendaItemView(2, "回款跟进", null)]);
         yield return ($"meeting.agenda.{locale}", AgendaCard.Build(text, locale, full));
         yield return ($"meeting.agenda.empty.{locale}", AgendaCard.Build(text, locale, full with { Results = [], Wins = [], Praise = [], Behind = [], Items = [] }));
