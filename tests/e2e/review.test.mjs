@@ -92,11 +92,11 @@ scenario('teamChannel_MonthlyReview_TurnedOnLeadSetAndReviewAgendaTriggered', as
     new RegExp(`Weekly meeting of ${context.teamName} set: every Monday at 09:30`));
 
   const review = await messageAfter(() => session.ui.postMentioning(context.bot.name, 'meeting review 16:00'),
-    new RegExp(`Monthly review of ${context.teamName} set: the last working day of each month at 16:00[^\\n]*`));
-  assert.match(review, /“meeting off” stops the weekly meeting and the review\./);
+    new RegExp(`Monthly review of ${context.teamName} set: the last working day of each month at 16:00[^\\n]*“meeting off” stops the weekly meeting and the review\\.`));
+  assert.match(review, /“meeting review off” stops the review/);
 
   const lead = await messageAfter(() => session.ui.postMentioning(context.bot.name, 'meeting agenda 2h'),
-    new RegExp(`Lead times of ${context.teamName}: the agenda 2 h before the meeting[^\\n]*`));
+    new RegExp(`Lead times of ${context.teamName}: the agenda 2 h before the meeting[^\\n]*The agenda is posted here on Monday at 07:30`));
   assert.match(lead, /The agenda is posted here on Monday at 07:30/);
 
   const body = await triggerReview();
@@ -114,10 +114,10 @@ scenario('teamChannel_MonthlyReviewInChinese_ReviewIsNextAndItsCardUpdatedInPlac
 
   await session.ui.openConversation(context.channel);
   const review = await messageAfter(() => session.ui.postMentioning(context.bot.name, '例会 复盘 下午4点'),
-    new RegExp(`已设置${context.teamName}的月度复盘：每月最后一个工作日 16:00`));
+    new RegExp(`已设置${context.teamName}的月度复盘：每月最后一个工作日 16:00[^\\n]*“例会 关闭”会同时停止周例会和复盘。`));
   assert.match(review, /16:00/);
   await messageAfter(() => session.ui.postMentioning(context.bot.name, '例会 议程 提前 1天'),
-    new RegExp(`${context.teamName}的提前时间：议程提前1天`));
+    new RegExp(`${context.teamName}的提前时间：议程提前1天[^\\n]*添加议题`));
 
   // Skip the weekly meetings until the month's review comes first (at most five Mondays).
   for (let i = 0; i < 5; i++) {
@@ -130,7 +130,7 @@ scenario('teamChannel_MonthlyReviewInChinese_ReviewIsNextAndItsCardUpdatedInPlac
   }
 
   const added = await messageAfter(() => session.ui.postMentioning(context.bot.name, '议程 添加 年度总结'),
-    /已添加到[^\n]*月度复盘的议程：“年度总结”[^\n]*/);
+    /已添加到[^\n]*月度复盘的议程：“年度总结”[^\n]*频道里的议程已同步更新/);
   assert.match(added, /频道里的议程已同步更新/);
   await oneCardWith(/月度复盘 · Sales Team/, ['1. 年度总结（Wei Zhang提出）', '经理可以用“例会 复盘 关闭”停止月度复盘。']);
 });
