@@ -33,6 +33,13 @@ public sealed class MeetingSeries : ITenantOwned
 
     public int ReminderLeadMinutes { get; set; } = DefaultReminderLeadMinutes;
 
+    /// <summary>
+    /// The monthly review's local start time in <see cref="TimeZone"/> on the last working day of each month (the team's
+    /// calendar); null when the team has no monthly review. It lives on the weekly meeting's row: the review shares its
+    /// zone and lead times, and stopping the weekly meeting stops it too.
+    /// </summary>
+    public TimeOnly? ReviewLocalTime { get; set; }
+
     /// <summary>Occurrence dates (local, yyyy-MM-dd) that do not take place, comma-separated.</summary>
     public string SkippedDates { get; set; } = string.Empty;
 

@@ -187,16 +187,31 @@ internal static class CardCatalog
                 new AgendaLine("Bob Li", "¥8,000", "¥27,500", "29.1%", chinese ? "落后进度" : "behind pace", PaceStatus.Behind),
                 new AgendaLine("张伟", "¥5,000", null, null, "", PaceStatus.NoTarget),
             ]);
-        var full = new AgendaView(1, "East Sales \"A\" 华东", new DateOnly(2026, 11, 23), when, results,
+        var visits = new AgendaResults(chinese ? "拜访" : "Visits", chinese ? "2026年第47周" : "Week 47, 2026",
+            new AgendaLine("East Sales \"A\" 华东", "12", "20", "60%", chinese ? "落后进度" : "behind pace", PaceStatus.Behind),
+            [new AgendaLine("Bob Li", "12", "20", "60%", chinese ? "落后进度" : "behind pace", PaceStatus.Behind)]);
+        var full = new AgendaView(1, "East Sales \"A\" 华东", new DateOnly(2026, 11, 23), when, [results, visits],
             [new AgendaWin(AwkwardName, "¥30,000", "Acme <b>\"Big\"</b>\n华为"), new AgendaWin("Bob Li", "¥8,000", null)],
             [new AgendaPraise("Mia Manager", BotText.List(locale, [AwkwardName, "张伟"]), "closed **Acme** <at>x</at>\n拿下华为")],
-            ["Bob Li", "张伟"],
+            [chinese ? "Bob Li（落后：销售额、拜访）" : "Bob Li (Revenue, Visits)", chinese ? "张伟（落后：拜访）" : "张伟 (Visits)"],
             [new AgendaItemView(1, "Q4 pipeline *review* <at>x</at>\n第二行", AwkwardName), new AgendaItemView(2, "回款跟进", null)]);
         yield return ($"meeting.agenda.{locale}", AgendaCard.Build(text, locale, full));
-        yield return ($"meeting.agenda.empty.{locale}", AgendaCard.Build(text, locale, full with { Results = null, Wins = [], Praise = [], Behind = [], Items = [] }));
+        yield return ($"meeting.agenda.empty.{locale}", AgendaCard.Build(text, locale, full with { Results = [], Wins = [], Praise = [], Behind = [], Items = [] }));
         yield return ($"meeting.reminder.{locale}", MeetingReminderCard.Build(text, locale, "East Sales \"A\" 华东", "09:30", 15,
             new Uri("https://teams.microsoft.com/l/message/19%3Ateam-general%40thread.tacv2/1700000000000?tenantId=contoso&parentMessageId=1700000000000")));
         yield return ($"meeting.reminder.no-agenda.{locale}", MeetingReminderCard.Build(text, locale, "East Sales", "09:30", 15, null));
+
+        // The monthly review: the month's results, wins and praise, and its own reminder.
+        var monthName = chinese ? "2026年11月" : "November 2026";
+        var review = full with
+        {
+            Date = new DateOnly(2026, 11, 30),
+            When = chinese ? "2026年11月30日 星期一 16:00（Asia/Shanghai）" : "Monday, Nov 30, 2026, 16:00 (Asia/Shanghai)",
+            Results = [results with { PeriodName = monthName }, visits with { PeriodName = monthName }],
+            Kind = AgendaKind.Review,
+        };
+        yield return ($"meeting.review.{locale}", AgendaCard.Build(text, locale, review));
+        yield return ($"meeting.reminder.review.{locale}", MeetingReminderCard.Build(text, locale, "East Sales \"A\" 华东", "16:00", 15, null, review: true));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> CelebrationCardsOf(BotText text, string locale)

@@ -6,8 +6,10 @@ using SalesCoachBot.Teams.Cards;
 namespace SalesCoachBot.Features.Meetings;
 
 /// <summary>
-/// The weekly meeting's agenda, posted in the team channel and shown by <c>agenda</c>: when, the week's results against
-/// targets with pace, wins, praise, who is behind, the team's items; sections without content are left out. Names, customers
+/// The weekly meeting's agenda (or the monthly review's, <see cref="AgendaKind.Review"/>: its title, the month's wins and
+/// praise, and how to turn the review off), posted in the team channel and shown by <c>agenda</c>: when, the period's
+/// results against targets with pace (a block per KPI), wins, praise, who is behind, the team's items; sections without
+/// content are left out. Names, customers
 /// and items are people's own text: shown as text runs, never as Markdown. The last line says how to add an item and
 /// how a manager turns agendas off.
 /// </summary>
@@ -17,23 +19,24 @@ internal static class AgendaCard
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(view);
-        var title = text.Get(locale, MeetingsTextKeys.AgendaTitle, view.TeamName);
+        var review = view.Kind == AgendaKind.Review;
+        var title = text.Get(locale, review ? MeetingsTextKeys.ReviewTitle : MeetingsTextKeys.AgendaTitle, view.TeamName);
         List<CardElement> body =
         [
             new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
             new TextBlock(view.When) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
         ];
 
-        if (view.Results is { } results)
+        foreach (var results in view.Results)
         {
-            body.Add(Heading(text.Get(locale, MeetingsTextKeys.ResultsHeading, results.WeekName, results.KpiName)));
+            body.Add(Heading(text.Get(locale, MeetingsTextKeys.ResultsHeading, results.PeriodName, results.KpiName)));
             body.Add(Line(text, locale, results.Team, bold: true));
             body.AddRange(results.Reps.Select(r => Line(text, locale, r, bold: false)));
         }
 
         if (view.Wins.Count > 0)
         {
-            body.Add(Heading(text.Get(locale, MeetingsTextKeys.WinsHeading)));
+            body.Add(Heading(text.Get(locale, review ? MeetingsTextKeys.ReviewWinsHeading : MeetingsTextKeys.WinsHeading)));
             body.AddRange(view.Wins.Select(w => Runs(w.Customer is { Length: > 0 } customer
                 ? text.Get(locale, MeetingsTextKeys.WinCustomer, w.Name, w.Amount, customer)
                 : text.Get(locale, MeetingsTextKeys.Win, w.Name, w.Amount))));
@@ -41,7 +44,7 @@ internal static class AgendaCard
 
         if (view.Praise.Count > 0)
         {
-            body.Add(Heading(text.Get(locale, MeetingsTextKeys.PraiseHeading)));
+            body.Add(Heading(text.Get(locale, review ? MeetingsTextKeys.ReviewPraiseHeading : MeetingsTextKeys.PraiseHeading)));
             body.AddRange(view.Praise.Select(p => Runs(text.Get(locale, MeetingsTextKeys.PraiseLine, p.Giver, p.Receivers, p.Reason))));
         }
 
@@ -59,7 +62,7 @@ internal static class AgendaCard
                 : text.Get(locale, MeetingsTextKeys.Item, (i + 1).ToString(CultureInfo.InvariantCulture), item.Text))));
         }
 
-        body.Add(new TextBlock(text.Get(locale, MeetingsTextKeys.AgendaFooter)) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Separator = true });
+        body.Add(new TextBlock(text.Get(locale, review ? MeetingsTextKeys.ReviewFooter : MeetingsTextKeys.AgendaFooter)) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Separator = true });
         return new AdaptiveCard { Body = body, FallbackText = title };
     }
 

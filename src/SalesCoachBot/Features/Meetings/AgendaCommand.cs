@@ -11,10 +11,11 @@ namespace SalesCoachBot.Features.Meetings;
 /// <c>agenda [team]</c> · <c>议程</c>: the agenda of the team's next meeting as it stands, in the team channel or the 1:1
 /// chat; <c>agenda add [team] &lt;text&gt;</c> · <c>议程 添加 …</c>: any member of the team adds an item for the next
 /// meeting (skipped weeks passed over); when that agenda was posted already, the posted card is updated in place.
-/// In the 1:1 chat a member of several teams names the team first.
+/// In the 1:1 chat a member of several teams names the team first. When the team's monthly review comes before its
+/// next weekly meeting, <c>agenda</c> shows the review's agenda and <c>agenda add</c> adds to it.
 /// </summary>
 internal sealed class AgendaCommand(
-    MeetingTeams teams, MeetingStore store, MeetingDesk desk, AgendaReader reader, BotText text) : ICommandHandler
+    MeetingTeams teams, MeetingStore store, MeetingDesk desk, AgendaReader reader, BotText text, ReviewDesk reviews) : ICommandHandler
 {
     public const string Word = "agenda";
     public const string ChineseWord = "议程";
@@ -79,9 +80,15 @@ internal sealed class AgendaCommand(
         }
 
         var occurrence = NotSkipped(next.Series, next.Occurrence);
+
+        // The monthly review when it comes before the next weekly meeting: its agenda is the one shown and added to.
+        var review = await reviews.NextAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false);
+        var isReview = review is not null && review.Occurrence.StartsAt < occurrence.StartsAt;
+        occurrence = isReview ? review!.Occurrence : occurrence;
         if (!add)
         {
-            var view = await reader.ReadAsync(tenantId, team, next.Series, occurrence, locale, cancellationToken).ConfigureAwait(false);
+            var view = await reader.ReadAsync(tenantId, team, next.Series, occurrence, isReview ? AgendaKind.Review : AgendaKind.Weekly, locale, cancellationToken)
+                .ConfigureAwait(false);
             await turn.SendAsync(AgendaCard.ToActivity(AgendaCard.Build(text, locale, view)), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -101,8 +108,10 @@ internal sealed class AgendaCommand(
         }
 
         var stored = await store.AddItemAsync(tenantId, team.Id, occurrence.Date, item, caller.Id, cancellationToken).ConfigureAwait(false);
-        var updated = await desk.RefreshAgendaAsync(tenantId, team, next.Series, occurrence, stored.Id, cancellationToken).ConfigureAwait(false);
-        var answer = text.Get(locale, MeetingsTextKeys.Added, team.Name, SalesFormat.Date(locale, occurrence.Date), BotText.Quote(item));
+        var updated = isReview
+            ? await reviews.RefreshAgendaAsync(tenantId, review!, stored.Id, cancellationToken).ConfigureAwait(false)
+            : await desk.RefreshAgendaAsync(tenantId, team, next.Series, occurrence, stored.Id, cancellationToken).ConfigureAwait(false);
+        var answer = text.Get(locale, isReview ? MeetingsTextKeys.AddedReview : MeetingsTextKeys.Added, team.Name, SalesFormat.Date(locale, occurrence.Date), BotText.Quote(item));
         if (updated)
         {
             answer += " " + text.Get(locale, MeetingsTextKeys.AddedUpdated);

@@ -9,8 +9,8 @@ namespace SalesCoachBot.Features.Meetings;
 /// <summary>One line of the results section, formatted for the card's language.</summary>
 internal sealed record AgendaLine(string Name, string Actual, string? Target, string? Percent, string Status, PaceStatus Pace);
 
-/// <summary>The results section: the week's results of the team's first KPI against targets, the team first.</summary>
-internal sealed record AgendaResults(string KpiName, string WeekName, AgendaLine Team, IReadOnlyList<AgendaLine> Reps);
+/// <summary>The results section of one KPI: the period's results against targets, the team first.</summary>
+internal sealed record AgendaResults(string KpiName, string PeriodName, AgendaLine Team, IReadOnlyList<AgendaLine> Reps);
 
 /// <summary>One of the week's largest results.</summary>
 internal sealed record AgendaWin(string Name, string Amount, string? Customer);
@@ -27,18 +27,28 @@ internal sealed record AgendaView(
     string TeamName,
     DateOnly Date,
     string When,
-    AgendaResults? Results,
+    IReadOnlyList<AgendaResults> Results,
     IReadOnlyList<AgendaWin> Wins,
     IReadOnlyList<AgendaPraise> Praise,
     IReadOnlyList<string> Behind,
-    IReadOnlyList<AgendaItemView> Items);
+    IReadOnlyList<AgendaItemView> Items,
+    AgendaKind Kind = AgendaKind.Weekly);
+
+/// <summary>Which agenda: the weekly meeting's (the week before it) or the monthly review's (the month of the review).</summary>
+internal enum AgendaKind
+{
+    Weekly,
+    Review,
+}
 
 /// <summary>
-/// Builds an agenda from the team's data through the kernel contracts only: the results of the sales week that holds the
-/// day before the meeting (for a Monday meeting, last week) against the week's targets with pace, for the team and each
-/// rep, on the team's first active KPI; the week's three largest results of that KPI; the week's public praise (through
-/// <see cref="ITeamRecognition"/>); the reps behind the month's pace; the items the team added for the meeting. A team whose progress is for managers only
-/// (<see cref="ProgressVisibility.ManagersOnly"/>) gets the team's line only: the card is posted in the channel.
+/// Builds an agenda from the team's data through the kernel contracts only, for a period: the weekly meeting's is the
+/// sales week that holds the day before the meeting (for a Monday meeting, last week), the monthly review's the month of
+/// the review. On it: the period's results against the period's targets with pace, for the team and each rep, one block
+/// per active KPI with a target or a result; the period's three largest results of the first money KPI that sums its
+/// results; the period's public praise (through <see cref="ITeamRecognition"/>); the reps behind the month's pace on any
+/// KPI (named); the items the team added for the occurrence. A team whose progress is for managers only
+/// (<see cref="ProgressVisibility.ManagersOnly"/>) gets the team's lines only: the card is posted in the channel.
 /// </summary>
 internal sealed class AgendaReader(
     SalesCoachDbContext db, IResultLedger ledger, ITargetPlan targets, ITeamRecognition recognition, WorkingCalendars calendars, SalesClock clock,
@@ -47,7 +57,12 @@ internal sealed class AgendaReader(
     private const int WinCount = 3;
     private const int PraiseCount = 5;
 
-    public async Task<AgendaView> ReadAsync(string tenantId, SalesTeam team, MeetingSeries series, MeetingOccurrence occurrence, string? locale, CancellationToken cancellationToken)
+    /// <summary>The weekly meeting's agenda.</summary>
+    public Task<AgendaView> ReadAsync(string tenantId, SalesTeam team, MeetingSeries series, MeetingOccurrence occurrence, string? locale, CancellationToken cancellationToken) =>
+        ReadAsync(tenantId, team, series, occurrence, AgendaKind.Weekly, locale, cancellationToken);
+
+    public async Task<AgendaView> ReadAsync(
+        string tenantId, SalesTeam team, MeetingSeries series, MeetingOccurrence occurrence, AgendaKind kind, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(series);
@@ -62,82 +77,95 @@ internal sealed class AgendaReader(
             localStart.ToString("HH:mm", CultureInfo.InvariantCulture), series.TimeZone);
         var items = await store.ItemsAsync(team.Id, occurrence.Date, cancellationToken).ConfigureAwait(false);
 
-        var week = SalesPeriod.Containing(SalesPeriodKind.Week, occurrence.Date.AddDays(-1));
-        var praised = await recognition.PublicPraiseAsync(team.Id, MeetingClock.ToInstant(week.Start, TimeOnly.MinValue, teamZone),
-            MeetingClock.ToInstant(week.End.AddDays(1), TimeOnly.MinValue, teamZone), PraiseCount, cancellationToken).ConfigureAwait(false);
+        // The review looks at its own month (its last working day included); the weekly meeting at the week before it.
+        var month = SalesPeriod.Containing(SalesPeriodKind.Month, kind == AgendaKind.Review ? occurrence.Date : occurrence.Date.AddDays(-1));
+        var period = kind == AgendaKind.Review ? month : SalesPeriod.Containing(SalesPeriodKind.Week, occurrence.Date.AddDays(-1));
+        var praised = await recognition.PublicPraiseAsync(team.Id, MeetingClock.ToInstant(period.Start, TimeOnly.MinValue, teamZone),
+            MeetingClock.ToInstant(period.End.AddDays(1), TimeOnly.MinValue, teamZone), PraiseCount, cancellationToken).ConfigureAwait(false);
         var praise = praised.Select(p => new AgendaPraise(p.GiverName ?? string.Empty, BotText.List(locale, p.ReceiverNames), p.Reason)).ToList();
-        var kpi = await db.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (kpi is null)
+        var kpis = await db.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (kpis.Count == 0)
         {
-            return new AgendaView(team.Id, team.Name, occurrence.Date, when, null, [], praise, [], items);
+            return new AgendaView(team.Id, team.Name, occurrence.Date, when, [], [], praise, [], items, kind);
         }
 
-        var month = SalesPeriod.Containing(SalesPeriodKind.Month, occurrence.Date.AddDays(-1));
         var calendar = await calendars.ForTeamAsync(tenantId, team.WorkingCalendar, teamZone, cancellationToken).ConfigureAwait(false);
         var reps = await db.TeamMemberships.AsNoTracking()
             .Where(m => m.SalesTeamId == team.Id && m.LeftAt == null && m.Role == TeamRole.Rep)
             .Select(m => new { m.MemberId, m.Member!.Name })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var names = reps.ToDictionary(r => r.MemberId, r => r.Name ?? string.Empty);
-        var book = await targets.TeamTargetsAsync(team.Id, [kpi], [week.TargetYear, month.TargetYear], calendar, cancellationToken).ConfigureAwait(false);
-        var weekActuals = await ledger.RepActualsAsync(team.Id, week.Start, week.End, cancellationToken).ConfigureAwait(false);
-        var monthActuals = await ledger.RepActualsAsync(team.Id, month.Start, month.End, cancellationToken).ConfigureAwait(false);
-        var kpiName = KpiDefaults.NameOf(text, locale, kpi);
-        var weekState = week.StateOn(today);
+        var book = await targets.TeamTargetsAsync(team.Id, kpis, [period.TargetYear, month.TargetYear], calendar, cancellationToken).ConfigureAwait(false);
+        var periodActuals = await ledger.RepActualsAsync(team.Id, period.Start, period.End, cancellationToken).ConfigureAwait(false);
+        var monthActuals = period == month
+            ? periodActuals
+            : await ledger.RepActualsAsync(team.Id, month.Start, month.End, cancellationToken).ConfigureAwait(false);
+        var periodState = period.StateOn(today);
         var everyone = team.ProgressVisibility == ProgressVisibility.Channel;
+        var order = BotText.NameOrder(locale);
 
-        AgendaLine Line(string name, decimal? target, decimal actual)
+        AgendaLine Line(KpiDefinition kpi, string name, decimal? target, decimal actual)
         {
-            var pace = PaceCalculator.Calculate(new PaceInput(target ?? 0m, actual, week, today, calendar));
+            var pace = PaceCalculator.Calculate(new PaceInput(target ?? 0m, actual, period, today, calendar));
             return new AgendaLine(
                 name,
                 SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, actual),
                 target is { } t && t > 0 ? SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, t) : null,
                 pace.PercentDone is { } percent ? SalesFormat.Percent(percent, culture) + "%" : null,
-                SalesFormat.Status(text, locale, pace, weekState),
+                SalesFormat.Status(text, locale, pace, periodState),
                 pace.Status);
         }
 
-        var repLines = new List<AgendaLine>();
-        var behind = new List<string>();
-        foreach (var rep in reps)
+        // One block per KPI with a target or a result in the period, in the tenant's KPI order.
+        var results = new List<AgendaResults>();
+        var behindOn = new Dictionary<long, List<string>>();
+        foreach (var kpi in kpis)
         {
-            var target = book.RepTarget(rep.MemberId, kpi.Id, week)?.Amount;
-            var actual = weekActuals.GetValueOrDefault((rep.MemberId, kpi.Id));
-            if (target is > 0 || actual > 0)
+            var kpiName = KpiDefaults.NameOf(text, locale, kpi);
+            var repLines = new List<AgendaLine>();
+            foreach (var rep in reps)
             {
-                repLines.Add(Line(rep.Name ?? string.Empty, target, actual));
+                var target = book.RepTarget(rep.MemberId, kpi.Id, period)?.Amount;
+                var actual = periodActuals.GetValueOrDefault((rep.MemberId, kpi.Id));
+                if (target is > 0 || actual > 0)
+                {
+                    repLines.Add(Line(kpi, rep.Name ?? string.Empty, target, actual));
+                }
+
+                var monthTarget = book.RepTarget(rep.MemberId, kpi.Id, month)?.Amount ?? 0m;
+                var monthPace = PaceCalculator.Calculate(new PaceInput(monthTarget, monthActuals.GetValueOrDefault((rep.MemberId, kpi.Id)), month, today, calendar));
+                if (monthPace.Status == PaceStatus.Behind)
+                {
+                    (behindOn.TryGetValue(rep.MemberId, out var list) ? list : behindOn[rep.MemberId] = []).Add(kpiName);
+                }
             }
 
-            var monthTarget = book.RepTarget(rep.MemberId, kpi.Id, month)?.Amount ?? 0m;
-            var monthPace = PaceCalculator.Calculate(new PaceInput(monthTarget, monthActuals.GetValueOrDefault((rep.MemberId, kpi.Id)), month, today, calendar));
-            if (monthPace.Status == PaceStatus.Behind)
+            var teamTarget = book.TeamTarget(team.Id, reps.Select(r => r.MemberId), kpi.Id, period)?.Amount;
+            var teamActual = reps.Sum(r => periodActuals.GetValueOrDefault((r.MemberId, kpi.Id)));
+            if (teamTarget is > 0 || teamActual > 0)
             {
-                behind.Add(rep.Name ?? string.Empty);
+                results.Add(new AgendaResults(kpiName, SalesFormat.PeriodName(text, locale, period), Line(kpi, team.Name, teamTarget, teamActual),
+                    everyone ? [.. repLines.OrderBy(l => l.Name, order)] : []));
             }
         }
 
-        var order = BotText.NameOrder(locale);
-        var teamTarget = book.TeamTarget(team.Id, reps.Select(r => r.MemberId), kpi.Id, week)?.Amount;
-        var teamActual = reps.Sum(r => weekActuals.GetValueOrDefault((r.MemberId, kpi.Id)));
-        AgendaResults? results = teamTarget is > 0 || teamActual > 0
-            ? new AgendaResults(kpiName, SalesFormat.PeriodName(text, locale, week), Line(team.Name, teamTarget, teamActual),
-                everyone ? [.. repLines.OrderBy(l => l.Name, order)] : [])
-            : null;
-
+        // Wins are money: the largest results of the first KPI that sums amounts of a currency, at most three.
         var wins = new List<AgendaWin>();
-        if (kpi.Aggregation == KpiAggregation.Sum)
+        if (kpis.FirstOrDefault(k => k.Aggregation == KpiAggregation.Sum && k.Unit == KpiUnit.Currency) is { } money)
         {
-            foreach (var win in await ledger.LargestAsync(team.Id, kpi.Id, week.Start, week.End, WinCount, cancellationToken).ConfigureAwait(false))
+            foreach (var win in await ledger.LargestAsync(team.Id, money.Id, period.Start, period.End, WinCount, cancellationToken).ConfigureAwait(false))
             {
                 if (win.Amount > 0)
                 {
-                    wins.Add(new AgendaWin(names.GetValueOrDefault(win.MemberId, string.Empty), SalesFormat.Amount(locale, kpi.Unit, kpi.Currency, win.Amount), win.Customer));
+                    wins.Add(new AgendaWin(names.GetValueOrDefault(win.MemberId, string.Empty), SalesFormat.Amount(locale, money.Unit, money.Currency, win.Amount), win.Customer));
                 }
             }
         }
 
-        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, praise, everyone ? [.. behind.Order(order)] : [], items);
+        var behind = reps.Where(r => behindOn.ContainsKey(r.MemberId))
+            .Select(r => text.Get(locale, MeetingsTextKeys.BehindOn, r.Name ?? string.Empty, BotText.List(locale, behindOn[r.MemberId])))
+            .Order(order);
+        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, praise, everyone ? [.. behind] : [], items, kind);
     }
 }

@@ -13,9 +13,13 @@ namespace SalesCoachBot.Features.Meetings;
 /// <c>meeting monday 09:30 [zone]</c> · <c>例会 周一 09:30</c> sets it, <c>meeting time …</c> · <c>例会 改时间 …</c> moves
 /// it, <c>meeting skip</c> · <c>例会 跳过</c> skips the next one, <c>meeting off</c> · <c>例会 关闭</c> stops it — those for the
 /// team's managers (and tenant admins) only. Bad words change nothing and say what was not understood.
+/// <c>meeting review 16:00</c> · <c>例会 复盘 16:00</c> turns on the monthly review, <c>meeting agenda 2h</c> ·
+/// <c>例会 议程 提前 2小时</c> and <c>meeting reminder 10m</c> · <c>例会 提醒 提前 10分钟</c> set the lead times
+/// (MeetingCommand.Review.cs).
 /// </summary>
-internal sealed class MeetingCommand(
-    MeetingTeams teams, MeetingStore store, MeetingJobs jobs, TeamAccess access, SalesClock clock, BotText text, MeetingCalendar calendar) : ICommandHandler
+internal sealed partial class MeetingCommand(
+    MeetingTeams teams, MeetingStore store, MeetingJobs jobs, TeamAccess access, SalesClock clock, BotText text, MeetingCalendar calendar, ReviewDesk reviews)
+    : ICommandHandler
 {
     public const string Word = "meeting";
     public const string ChineseWord = "例会";
@@ -49,7 +53,8 @@ internal sealed class MeetingCommand(
         var series = await store.SeriesAsync(team.Id, cancellationToken).ConfigureAwait(false);
         if (request.Action == MeetingAction.Show)
         {
-            await turn.SendAsync(Plain(Describe(locale, team, series)), cancellationToken).ConfigureAwait(false);
+            var shown = Describe(locale, team, series) + await DescribeReviewAsync(locale, tenantId, team, series, cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(Plain(shown), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -72,7 +77,15 @@ internal sealed class MeetingCommand(
             MeetingAction.Move when series is not null => await SetAsync(locale, tenantId, caller.Id, team, request.Weekday ?? series.Weekday, request.Time!.Value,
                 request.ZoneId ?? series.TimeZone, moved: true, cancellationToken).ConfigureAwait(false),
             MeetingAction.Skip when series is not null => await SkipAsync(locale, team, series, cancellationToken).ConfigureAwait(false),
-            MeetingAction.Off when series is not null => await OffAsync(locale, team, cancellationToken).ConfigureAwait(false),
+            MeetingAction.Off when series is not null => await OffAsync(locale, team, cancellationToken).ConfigureAwait(false)
+                + (series.ReviewLocalTime is null ? string.Empty : " " + text.Get(locale, MeetingsTextKeys.ReviewAlsoOff)),
+
+            // The monthly review and the lead times (MeetingCommand.Review.cs).
+            MeetingAction.Review or MeetingAction.ReviewOff when series is not null =>
+                await ReviewAsync(locale, tenantId, team, request.Action == MeetingAction.Review ? request.Time : null, cancellationToken).ConfigureAwait(false),
+            MeetingAction.Review => text.Get(locale, MeetingsTextKeys.ReviewNeedsMeeting, team.Name),
+            MeetingAction.AgendaLead or MeetingAction.ReminderLead when series is not null =>
+                await LeadAsync(locale, tenantId, team, series, request, cancellationToken).ConfigureAwait(false),
             _ => text.Get(locale, MeetingsTextKeys.NoMeeting, team.Name),
         };
         await turn.SendAsync(Plain(answer), cancellationToken).ConfigureAwait(false);
@@ -142,6 +155,10 @@ internal sealed class MeetingCommand(
         MeetingScheduleError.NoTime => text.Get(locale, MeetingsTextKeys.NoTime),
         MeetingScheduleError.BadTime => text.Get(locale, MeetingsTextKeys.BadTime, BotText.Quote(request.Rest ?? string.Empty)),
         MeetingScheduleError.UnknownZone => text.Get(locale, MeetingsTextKeys.UnknownZone, BotText.Quote(request.Rest ?? string.Empty)),
+        MeetingScheduleError.NoReviewTime => text.Get(locale, MeetingsTextKeys.NoReviewTime),
+        MeetingScheduleError.BadLead => request.Rest is { } lead
+            ? text.Get(locale, MeetingsTextKeys.BadLead, BotText.Quote(lead))
+            : text.Get(locale, MeetingsTextKeys.NoLead),
         _ => text.Get(locale, MeetingsTextKeys.NotUnderstood, BotText.Quote(request.Rest ?? string.Empty)),
     };
 

@@ -22,6 +22,10 @@ internal enum MeetingPostOutcome
     NoChannel,
     /// <summary>No live sales team of the tenant.</summary>
     NoTeam,
+    /// <summary>The monthly review: the team has none (the weekly meeting may go on).</summary>
+    NoReview,
+    /// <summary>The monthly review: its agenda (or reminder) is not due yet (a daily job on another day).</summary>
+    NotDue,
 }
 
 /// <summary>The outcome and the occurrence it was for (default when there is none).</summary>
@@ -166,10 +170,10 @@ internal sealed class MeetingDesk(
         return new Uri($"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel)}/{Uri.EscapeDataString(activityId)}{query}");
     }
 
-    private Task<SalesTeam?> LiveTeamAsync(long teamId, CancellationToken cancellationToken) =>
+    internal Task<SalesTeam?> LiveTeamAsync(long teamId, CancellationToken cancellationToken) =>
         db.SalesTeams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId && t.ArchivedAt == null, cancellationToken);
 
-    private async Task<long?> ChannelAsync(string tenantId, SalesTeam team, CancellationToken cancellationToken) =>
+    internal async Task<long?> ChannelAsync(string tenantId, SalesTeam team, CancellationToken cancellationToken) =>
         (team.ChannelId ?? team.TeamsTeamId) is { } channelId
             ? await contacts.ConversationRowIdAsync(tenantId, channelId, cancellationToken).ConfigureAwait(false)
             : null;

@@ -27,12 +27,38 @@ internal sealed class MeetingJobs(IRecurringJobManager manager)
         manager.AddOrUpdate<MeetingReminderJob>(
             ReminderJobId(teamId), job => job.RunAsync(tenantId, teamId, CancellationToken.None), MeetingClock.ReminderTime(series).Cron,
             new RecurringJobOptions { TimeZone = zone });
+        ScheduleReview(tenantId, series, zone);
     }
 
     public void Remove(long teamId)
     {
         manager.RemoveIfExists(AgendaJobId(teamId));
         manager.RemoveIfExists(ReminderJobId(teamId));
+        manager.RemoveIfExists(ReviewAgendaJobId(teamId));
+        manager.RemoveIfExists(ReviewReminderJobId(teamId));
+    }
+
+    // The monthly review: two daily jobs in the series' zone, at the local times of day its agenda and reminder are due
+    // (ReviewClock); each run posts only on the day it is due. None when the review is off.
+
+    public static string ReviewAgendaJobId(long teamId) => $"meeting-review-{teamId}";
+
+    public static string ReviewReminderJobId(long teamId) => $"meeting-review-reminder-{teamId}";
+
+    private void ScheduleReview(string tenantId, MeetingSeries series, TimeZoneInfo zone)
+    {
+        var teamId = series.SalesTeamId;
+        if (series.ReviewLocalTime is not { } reviewTime)
+        {
+            return;
+        }
+
+        manager.AddOrUpdate<ReviewAgendaJob>(
+            ReviewAgendaJobId(teamId), job => job.RunAsync(tenantId, teamId, CancellationToken.None), ReviewClock.DailyCron(reviewTime, series.AgendaLeadMinutes),
+            new RecurringJobOptions { TimeZone = zone });
+        manager.AddOrUpdate<ReviewReminderJob>(
+            ReviewReminderJobId(teamId), job => job.RunAsync(tenantId, teamId, CancellationToken.None), ReviewClock.DailyCron(reviewTime, series.ReminderLeadMinutes),
+            new RecurringJobOptions { TimeZone = zone });
     }
 }
 

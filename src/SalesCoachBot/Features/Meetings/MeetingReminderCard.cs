@@ -3,13 +3,13 @@ using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Features.Meetings;
 
-/// <summary>The reminder in the team channel shortly before the weekly meeting, with a button to the agenda post when it is known.</summary>
+/// <summary>The reminder in the team channel shortly before the weekly meeting (or the monthly review), with a button to the agenda post when it is known.</summary>
 internal static class MeetingReminderCard
 {
-    public static AdaptiveCard Build(BotText text, string? locale, string teamName, string startsAt, int minutes, Uri? agendaLink)
+    public static AdaptiveCard Build(BotText text, string? locale, string teamName, string startsAt, int minutes, Uri? agendaLink, bool review = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var title = text.Get(locale, MeetingsTextKeys.ReminderTitle, teamName);
+        var title = text.Get(locale, review ? MeetingsTextKeys.ReviewReminderTitle : MeetingsTextKeys.ReminderTitle, teamName);
         List<CardElement> body =
         [
             new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },

@@ -14,6 +14,12 @@ public enum MeetingAction
     Skip,
     Off,
     Invalid,
+
+    // The monthly review and the lead times (MeetingSettingsParser.cs).
+    Review,
+    ReviewOff,
+    AgendaLead,
+    ReminderLead,
 }
 
 /// <summary>Why typed words are not a meeting time (each has its own answer).</summary>
@@ -25,6 +31,10 @@ public enum MeetingScheduleError
     BadTime,
     UnknownZone,
     Unexpected,
+
+    // The monthly review and the lead times (MeetingSettingsParser.cs).
+    BadLead,
+    NoReviewTime,
 }
 
 /// <summary>
@@ -33,7 +43,7 @@ public enum MeetingScheduleError
 /// </summary>
 internal sealed record MeetingRequest(
     MeetingAction Action, DayOfWeek? Weekday = null, TimeOnly? Time = null, string? ZoneId = null,
-    MeetingScheduleError Error = MeetingScheduleError.None, string? Rest = null)
+    MeetingScheduleError Error = MeetingScheduleError.None, string? Rest = null, int? LeadMinutes = null)
 {
     public static MeetingRequest Invalid(MeetingScheduleError error, string? rest = null) => new(MeetingAction.Invalid, Error: error, Rest: rest);
 }
@@ -87,6 +97,12 @@ internal static partial class MeetingScheduleParser
         if (text.Length == 0)
         {
             return new MeetingRequest(MeetingAction.Show);
+        }
+
+        // meeting review …, meeting agenda 2h, meeting reminder 10m (MeetingSettingsParser.cs).
+        if (ParseSettings(text) is { } settings)
+        {
+            return settings;
         }
 
         var action = MeetingAction.Set;

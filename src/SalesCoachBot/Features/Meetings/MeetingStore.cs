@@ -94,4 +94,28 @@ internal sealed partial class MeetingStore(SalesCoachDbContext db, TimeProvider 
             .OrderBy(i => i.Id)
             .Select(i => new AgendaItemView(i.Id, i.Text, db.Members.Where(m => m.Id == i.AddedByMemberId).Select(m => m.Name).FirstOrDefault()))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    // The monthly review and the lead times: columns of the same row, changed one at a time.
+
+    /// <summary>Turns the team's monthly review on at a local time (null: off); null when the team has no series.</summary>
+    public Task<MeetingSeries?> SetReviewAsync(long salesTeamId, TimeOnly? reviewTime, CancellationToken cancellationToken = default) =>
+        UpdateSeriesAsync(salesTeamId, s => s.ReviewLocalTime = reviewTime, cancellationToken);
+
+    /// <summary>Sets the agenda's and the reminder's lead times (minutes before the start); null when the team has no series.</summary>
+    public Task<MeetingSeries?> SetLeadsAsync(long salesTeamId, int agendaLeadMinutes, int reminderLeadMinutes, CancellationToken cancellationToken = default) =>
+        UpdateSeriesAsync(salesTeamId, s => (s.AgendaLeadMinutes, s.ReminderLeadMinutes) = (agendaLeadMinutes, reminderLeadMinutes), cancellationToken);
+
+    private async Task<MeetingSeries?> UpdateSeriesAsync(long salesTeamId, Action<MeetingSeries> change, CancellationToken cancellationToken)
+    {
+        var series = await db.MeetingSeries.FirstOrDefaultAsync(s => s.SalesTeamId == salesTeamId, cancellationToken).ConfigureAwait(false);
+        if (series is null)
+        {
+            return null;
+        }
+
+        change(series);
+        series.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return series;
+    }
 }

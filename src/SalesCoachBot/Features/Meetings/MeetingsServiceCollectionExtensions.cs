@@ -24,16 +24,22 @@ internal static class MeetingsServiceCollectionExtensions
         // The team calendar (Microsoft Graph) is off unless AddGraph found credentials.
         services.TryAddSingleton<ITeamCalendar, NoTeamCalendar>();
         services.AddScoped<MeetingCalendar>();
+
+        // The monthly review: its desk and its two daily jobs (scheduled by MeetingJobs with the weekly ones).
+        services.AddScoped<ReviewDesk>();
+        services.AddScoped<ReviewAgendaJob>();
+        services.AddScoped<ReviewReminderJob>();
         services.AddHelpTopic(MeetingCommand.Topic);
         services.AddHelpTopic(AgendaCommand.Topic);
         return services;
     }
 
-    /// <summary>POST …/teams/{teamsTeamId}/agenda/post on the admin API's tenant group (which checks the key).</summary>
+    /// <summary>POST …/teams/{teamsTeamId}/agenda/post and …/review/post on the admin API's tenant group (which checks the key).</summary>
     public static RouteGroupBuilder MapMeetingsAdmin(this RouteGroupBuilder tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         tenant.MapPost("/teams/{teamsTeamId}/agenda/post", MeetingAdminEndpoints.PostAgendaAsync);
+        tenant.MapPost("/teams/{teamsTeamId}/review/post", MeetingAdminEndpoints.PostReviewAsync);
         return tenant;
     }
 }

@@ -65,4 +65,28 @@ internal static class MeetingsTextKeys
     public const string CalendarNotConfigured = "meetings.calendar.notConfigured";
     public const string CalendarNoGroup = "meetings.calendar.noGroup";
     public const string CalendarNoOrganizer = "meetings.calendar.noOrganizer";
+    // Every KPI on the agenda, the monthly review and the lead times.
+    public const string AddedReview = "meetings.add.addedReview";
+    public const string BehindOn = "meetings.agenda.behindOn";
+    public const string ReviewTitle = "meetings.review.title";
+    public const string ReviewWinsHeading = "meetings.review.wins";
+    public const string ReviewPraiseHeading = "meetings.review.praise";
+    public const string ReviewFooter = "meetings.review.footer";
+    public const string ReviewReminderTitle = "meetings.review.reminderTitle";
+    public const string ReviewSet = "meetings.review.set";
+    public const string ReviewOff = "meetings.review.off";
+    public const string ReviewNone = "meetings.review.none";
+    public const string ReviewShown = "meetings.review.shown";
+    public const string ReviewAlsoOff = "meetings.review.alsoOff";
+    public const string ReviewNeedsMeeting = "meetings.review.needsMeeting";
+    public const string NoReviewTime = "meetings.error.noReviewTime";
+    public const string BadLead = "meetings.error.badLead";
+    public const string NoLead = "meetings.error.noLead";
+    public const string AgendaLeadRange = "meetings.error.agendaLeadRange";
+    public const string ReminderLeadRange = "meetings.error.reminderLeadRange";
+    public const string ReminderAfterAgenda = "meetings.error.reminderAfterAgenda";
+    public const string LeadsSet = "meetings.leads.set";
+    public const string LeadDays = "meetings.leads.days";
+    public const string LeadHours = "meetings.leads.hours";
+    public const string LeadMinutes = "meetings.leads.minutes";
 }

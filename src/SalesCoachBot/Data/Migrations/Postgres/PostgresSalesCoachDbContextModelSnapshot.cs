@@ -633,6 +633,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("reminder_lead_minutes");
 
+                    b.Property<TimeOnly?>("ReviewLocalTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("review_local_time");
+
                     b.Property<long>("SalesTeamId")
                         .HasColumnType("bigint")
                         .HasColumnName("sales_team_id");

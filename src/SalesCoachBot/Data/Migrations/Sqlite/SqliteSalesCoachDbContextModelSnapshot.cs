@@ -608,6 +608,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("reminder_lead_minutes");
 
+                    b.Property<TimeOnly?>("ReviewLocalTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_local_time");
+
                     b.Property<long>("SalesTeamId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sales_team_id");
