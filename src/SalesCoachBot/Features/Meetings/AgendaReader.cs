@@ -31,7 +31,14 @@ internal sealed record AgendaView(
     IReadOnlyList<AgendaWin> Wins,
     IReadOnlyList<AgendaPraise> Praise,
     IReadOnlyList<string> Behind,
-    IReadOnlyList<AgendaItemView> Items);
+    IReadOnlyList<AgendaItemView> Items)
+{
+    /// <summary>The team's action items: open ones (overdue marked) and those done since the previous meeting.</summary>
+    public IReadOnlyList<AgendaActionLine> Actions { get; init; } = [];
+}
+
+/// <summary>An action item on the agenda: its team number, owner and text, the due date as the card's language writes it, overdue or done.</summary>
+internal sealed record AgendaActionLine(int Number, string Owner, string Text, string? Due, bool Overdue, bool Done);
 
 /// <summary>
 /// Builds an agenda from the team's data through the kernel contracts only: the results of the sales week that holds the
@@ -42,7 +49,7 @@ internal sealed record AgendaView(
 /// </summary>
 internal sealed class AgendaReader(
     SalesCoachDbContext db, IResultLedger ledger, ITargetPlan targets, ITeamRecognition recognition, WorkingCalendars calendars, SalesClock clock,
-    MeetingStore store, BotText text)
+    MeetingStore store, BotText text, ActionItemStore actionItems)
 {
     private const int WinCount = 3;
     private const int PraiseCount = 5;
@@ -61,6 +68,7 @@ internal sealed class AgendaReader(
             localStart.ToString(BotText.IsChinese(locale) ? "yyyy年M月d日 dddd" : "dddd, MMM d, yyyy", culture),
             localStart.ToString("HH:mm", CultureInfo.InvariantCulture), series.TimeZone);
         var items = await store.ItemsAsync(team.Id, occurrence.Date, cancellationToken).ConfigureAwait(false);
+        var actions = await ActionsAsync(team.Id, series, occurrence, meetingZone, today, locale, cancellationToken).ConfigureAwait(false);
 
         var week = SalesPeriod.Containing(SalesPeriodKind.Week, occurrence.Date.AddDays(-1));
         var praised = await recognition.PublicPraiseAsync(team.Id, MeetingClock.ToInstant(week.Start, TimeOnly.MinValue, teamZone),
@@ -70,7 +78,7 @@ internal sealed class AgendaReader(
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (kpi is null)
         {
-            return new AgendaView(team.Id, team.Name, occurrence.Date, when, null, [], praise, [], items);
+            return new AgendaView(team.Id, team.Name, occurrence.Date, when, null, [], praise, [], items) { Actions = actions };
         }
 
         var month = SalesPeriod.Containing(SalesPeriodKind.Month, occurrence.Date.AddDays(-1));
@@ -138,6 +146,17 @@ internal sealed class AgendaReader(
             }
         }
 
-        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, praise, everyone ? [.. behind.Order(order)] : [], items);
+        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, praise, everyone ? [.. behind.Order(order)] : [], items) { Actions = actions };
+    }
+
+    // Action items (issue 12, point 5): the open ones, and those closed since the previous meeting's start.
+    private async Task<IReadOnlyList<AgendaActionLine>> ActionsAsync(
+        long teamId, MeetingSeries series, MeetingOccurrence occurrence, TimeZoneInfo meetingZone, DateOnly today, string? locale, CancellationToken cancellationToken)
+    {
+        var previous = MeetingClock.ToInstant(occurrence.Date.AddDays(-7), series.LocalTime, meetingZone);
+        var items = await actionItems.ForAgendaAsync(teamId, previous, cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(i => new AgendaActionLine(
+            i.Number, i.OwnerName, i.Text, i.DueDate is { } due ? ActionItemDesk.DueText(locale, due) : null,
+            i.DoneAt is null && i.DueDate < today, i.DoneAt is not null))];
     }
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Sales;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Features.Meetings;
 
@@ -21,6 +22,17 @@ internal static class MeetingsServiceCollectionExtensions
         services.AddHostedService<MeetingJobsSync>();
         services.AddHelpTopic(MeetingCommand.Topic);
         services.AddHelpTopic(AgendaCommand.Topic);
+
+        // Action items (issue 12, point 5): their store, desk, the form's team check, the hourly due reminder and help lines.
+        services.AddScoped<ActionItemStore>();
+        services.AddScoped<ActionItemDesk>();
+        services.AddScoped<ActionCardTeams>();
+        services.AddScoped<ActionDueRound>();
+        services.AddScoped<ActionDueJob>();
+        services.AddRecurringJob<ActionDueJob>(ActionDueJob.RecurringJobId, ActionDueJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
+        services.AddHelpTopic(ActionCommand.Topic);
+        services.AddHelpTopic(ActionCommand.ListTopic);
+        services.AddHelpTopic(DoneCommand.Topic);
         return services;
     }
 
