@@ -96,6 +96,20 @@ internal sealed class ActionCommand(
             : ActionItemParser.Split(words).Cast<(string Who, string Text)?>().FirstOrDefault(s => PersonFinder.IsExactly(named, s!.Value.Who))
                 ?? ActionItemParser.Split(words).Last();
         var found = await finder.FindAsync(turn.Activity, named, who, cancellationToken).ConfigureAwait(false);
+        if (mention is null && found.Matches.Count == 0 && found.ElsewhereName is null)
+        {
+            // Nobody of the team: the longest start that is someone else in the tenant says "not in the team" rather than "unknown".
+            foreach (var (longer, after) in ActionItemParser.Split(words))
+            {
+                var elsewhere = await finder.FindAsync(turn.Activity, named, longer, cancellationToken).ConfigureAwait(false);
+                if (elsewhere.ElsewhereName is not null)
+                {
+                    (found, typed) = (elsewhere, after);
+                    break;
+                }
+            }
+        }
+
         if (found.Matches.Count != 1)
         {
             return found.Matches.Count switch

@@ -142,7 +142,8 @@ internal sealed partial class SendActionFormAction(
         }
         else if (owner is null)
         {
-            errors.Add(text.Get(locale, MeetingsTextKeys.ActionOwnerNotInTeam, BotText.Quote(sent.Owner), team.Name));
+            // Not one of the form's choices (a forged or stale id): the same as no choice.
+            errors.Add(text.Get(locale, MeetingsTextKeys.ActionFormErrorOwner));
         }
 
         if (sent.Text is null)

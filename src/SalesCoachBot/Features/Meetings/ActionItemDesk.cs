@@ -156,7 +156,7 @@ internal sealed partial class ActionItemDesk(
         var number_ = number.ToString(CultureInfo.InvariantCulture);
         var answer = outcome switch
         {
-            ActionCloseOutcome.Closed => text.Get(locale, MeetingsTextKeys.DoneClosed, number_, team.Name, BotText.Quote(item!.Text), item.OwnerName),
+            ActionCloseOutcome.Closed => text.Get(locale, MeetingsTextKeys.DoneClosed, number_, team.Name, OneLine(item!.Text), item.OwnerName),
             ActionCloseOutcome.AlreadyDone => text.Get(locale, MeetingsTextKeys.DoneAlready, number_, team.Name),
             ActionCloseOutcome.NotAllowed => text.Get(locale, MeetingsTextKeys.DoneNotAllowed, item!.OwnerName, team.Name, number_),
             _ => text.Get(locale, MeetingsTextKeys.DoneUnknown, team.Name, number_),
@@ -172,8 +172,8 @@ internal sealed partial class ActionItemDesk(
         var item = created.Item;
         var number = item.Number.ToString(CultureInfo.InvariantCulture);
         var answer = item.DueDate is { } due
-            ? text.Get(locale, MeetingsTextKeys.ActionCreated, number, team.Name, item.OwnerName, BotText.Quote(item.Text), DueText(locale, due))
-            : text.Get(locale, MeetingsTextKeys.ActionCreatedNoDue, number, team.Name, item.OwnerName, BotText.Quote(item.Text));
+            ? text.Get(locale, MeetingsTextKeys.ActionCreated, number, team.Name, item.OwnerName, OneLine(item.Text), DueText(locale, due))
+            : text.Get(locale, MeetingsTextKeys.ActionCreatedNoDue, number, team.Name, item.OwnerName, OneLine(item.Text));
         return created.AgendaUpdated ? answer + " " + text.Get(locale, MeetingsTextKeys.AddedUpdated) : answer;
     }
 
@@ -216,9 +216,12 @@ internal sealed partial class ActionItemDesk(
     {
         var n = number.ToString(CultureInfo.InvariantCulture);
         return due is { } date
-            ? text.Get(locale, MeetingsTextKeys.ActionNote, creatorName, n, teamName, BotText.Quote(itemText), DueText(locale, date))
-            : text.Get(locale, MeetingsTextKeys.ActionNoteNoDue, creatorName, n, teamName, BotText.Quote(itemText));
+            ? text.Get(locale, MeetingsTextKeys.ActionNote, creatorName, n, teamName, OneLine(itemText), DueText(locale, date))
+            : text.Get(locale, MeetingsTextKeys.ActionNoteNoDue, creatorName, n, teamName, OneLine(itemText));
     }
+
+    // People's text on one line, whole (a confirmation shows all of it; error messages quote with BotText.Quote).
+    internal static string OneLine(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action item {ItemId} recorded in sales team {TeamId} as #{Number}")]
     private static partial void LogCreated(ILogger logger, long itemId, long teamId, int number);
