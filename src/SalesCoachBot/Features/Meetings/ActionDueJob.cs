@@ -13,7 +13,7 @@ namespace SalesCoachBot.Features.Meetings;
 /// </summary>
 internal sealed partial class ActionDueJob(SalesCoachDbContext db, IServiceScopeFactory scopes, ILogger<ActionDueJob> logger)
 {
-    public const string RecurringJobId = "meeting-action-due";
+    public const string RecurringJobId = "action-items-due";
 
     /// <summary>Every hour at :05: off the hour (other jobs and Teams traffic peak there), early in the owner's 09:00 hour.</summary>
     public const string Cron = "5 * * * *";

@@ -177,10 +177,10 @@ internal sealed partial class ActionItemDesk(
         return created.AgendaUpdated ? answer + " " + text.Get(locale, MeetingsTextKeys.AddedUpdated) : answer;
     }
 
-    /// <summary>A due date as the locale writes it, with its weekday: "Fri, Nov 20, 2026", "2026年11月20日（周五）".</summary>
+    /// <summary>A due date as the locale writes it, with its weekday: "Fri, Nov 20, 2026", "2026年11月20日 周五".</summary>
     public static string DueText(string? locale, DateOnly date) =>
         BotText.IsChinese(locale)
-            ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "（" + ChineseDays[(int)date.DayOfWeek] + "）"
+            ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + " " + ChineseDays[(int)date.DayOfWeek]
             : date.ToString("ddd, MMM d, yyyy", SalesFormat.CultureOf(locale));
 
     private static readonly string[] ChineseDays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];

@@ -58,11 +58,11 @@ public sealed class ActionItemTests
         var list = Assert.Single(await app.Chat().SendAsync(Channel("行动项", "29:bob", "Bob Li").WithLocale("zh-CN")));
         var done = Assert.Single(await app.Chat().SendAsync(Channel("完成 1", "29:bob", "Bob Li").WithLocale("zh-CN")));
 
-        Assert.Equal("已记录East Sales的行动项 #1，负责人Bob Li：“回访华为”，截止2026年11月20日（周五）。", created.Text);
-        TeamWorld.AssertInOrder(list.CardText(), "未完成的行动项 · East Sales", "#1 回访华为（Bob Li）· 截止2026年11月20日（周五）");
+        Assert.Equal("已记录East Sales的行动项 #1，负责人Bob Li：“回访华为”，截止2026年11月20日 周五。", created.Text);
+        TeamWorld.AssertInOrder(list.CardText(), "未完成的行动项 · East Sales", "#1 回访华为（负责人：Bob Li）· 截止2026年11月20日 周五");
         Assert.Equal("已完成：East Sales的行动项 #1，“回访华为”（Bob Li）。", done.Text);
         await WaitForSentRowAsync(app, "action-given:");
-        Assert.Contains(app.Connector.Sent, r => r.Activity?.Text == "Mia Manager给你分配了East Sales的行动项 #1：“回访华为”，截止2026年11月20日（周五）。完成后请回复“完成 1”。");
+        Assert.Contains(app.Connector.Sent, r => r.Activity?.Text == "Mia Manager给你分配了East Sales的行动项 #1：“回访华为”，截止2026年11月20日 周五。完成后请回复“完成 1”。");
     }
 
     [SkippableTheory]
@@ -88,7 +88,7 @@ public sealed class ActionItemTests
             await Say(ForBob("action <at>Bob Li</at> call Huawei back 2026-11-01")));
         Assert.Equal("I can't read the due date “13/45”. Write e.g. friday, tomorrow, 12/18, 2026-12-18 or next monday. Nothing was saved.",
             await Say(ForBob("action <at>Bob Li</at> call Huawei back 13/45")));
-        Assert.Equal("截止日期2026年11月16日（周一）已经过去了。请写今天或以后的日期，或者不写。未保存。",
+        Assert.Equal("截止日期2026年11月16日 周一已经过去了。请写今天或以后的日期，或者不写。未保存。",
             await Say(ForBob("行动项 <at>Bob Li</at> 回访华为 本周一").WithLocale("zh-CN")));
         Assert.Equal("What should Bob Li do? Write the item after the name, e.g. “action @Bob Li call Huawei back friday”. Nothing was saved.",
             await Say(ForBob("action <at>Bob Li</at> friday")));
@@ -211,7 +211,7 @@ public sealed class ActionItemTests
 
         var post = Assert.Single(await app.Connector.WaitForSentAsync(1));
         TeamWorld.AssertInOrder(post.Activity!.CardText(), chinese
-            ? ["行动项", "#1 call Huawei back（Bob Li）· 截止2026年11月20日（周五）", "#2 update the CRM（Carol Chen）", "添加行动项"]
+            ? ["行动项", "#1 call Huawei back（负责人：Bob Li）· 截止2026年11月20日 周五", "#2 update the CRM（负责人：Carol Chen）", "添加行动项"]
             : ["Action items", "#1 call Huawei back — Bob Li · due Fri, Nov 20, 2026", "#2 update the CRM — Carol Chen", "Add action item"]);
         await WaitForSentRowAsync(app, $"agenda:{world.TeamId}:");
 
@@ -219,7 +219,7 @@ public sealed class ActionItemTests
         Assert.EndsWith("The agenda posted in the channel is updated.", done.Text, StringComparison.Ordinal);
         var first = await WaitForUpdateAsync(app, 1);
         Assert.Equal(post.AssignedId, first.ActivityId);
-        Assert.Contains(chinese ? "✓ #1 call Huawei back（Bob Li）· 已完成" : "✓ #1 call Huawei back — Bob Li · done", first.Activity!.CardText(), StringComparison.Ordinal);
+        Assert.Contains(chinese ? "✓ #1 call Huawei back（负责人：Bob Li）· 已完成" : "✓ #1 call Huawei back — Bob Li · done", first.Activity!.CardText(), StringComparison.Ordinal);
 
         await WaitForSentRowAsync(app, "agenda-update:");
         var added = Assert.Single(await app.Chat().SendAsync(TeamWorld.Personal("action Alice Wang prepare the demo tomorrow", "29:alice", "Alice Wang")));
@@ -236,8 +236,8 @@ public sealed class ActionItemTests
         app.Time!.Advance(TimeSpan.FromDays(7));
         var next = Assert.Single(await app.Chat().SendAsync(Channel("agenda", "29:carol", "Carol Chen").WithLocale(locale))).CardText();
         Assert.DoesNotContain("call Huawei back", next, StringComparison.Ordinal);
-        TeamWorld.AssertInOrder(next, chinese ? "#2 update the CRM（Carol Chen）" : "#2 update the CRM — Carol Chen",
-            chinese ? "#3 prepare the demo（Alice Wang）· 已逾期，截止2026年11月19日（周四）" : "#3 prepare the demo — Alice Wang · overdue, was due Thu, Nov 19, 2026");
+        TeamWorld.AssertInOrder(next, chinese ? "#2 update the CRM（负责人：Carol Chen）" : "#2 update the CRM — Carol Chen",
+            chinese ? "#3 prepare the demo（负责人：Alice Wang）· 已逾期，截止2026年11月19日 周四" : "#3 prepare the demo — Alice Wang · overdue, was due Thu, Nov 19, 2026");
     }
 
     [SkippableTheory]
