@@ -66,7 +66,8 @@ internal static partial class ActionItemParser
             }
         }
 
-        return (null, Words(text));
+        // "@Li Na" typed without a mention entity (a client that sent plain text): the name without its @.
+        return (null, Words(text.StartsWith('@') || text.StartsWith('＠') ? text[1..] : text));
     }
 
     /// <summary>The ways to read typed words as owner + text, longest name first.</summary>

@@ -81,6 +81,7 @@ public sealed class ActionItemParserTests
         Assert.Equal("<at>Bob Li</at>", ActionItemParser.ReadOwner("<at>Bob Li</at> call Huawei back friday").Mention);
         Assert.Equal(["call", "Huawei", "back", "friday"], ActionItemParser.ReadOwner("<at>Bob Li</at> call Huawei back friday").Words);
         Assert.Null(ActionItemParser.ReadOwner("Bob Li call back").Mention);
+        Assert.Equal(["Bob", "Li", "call", "back"], ActionItemParser.ReadOwner("@Bob Li call back").Words);
         Assert.Equal([("Bob Li call", "back"), ("Bob Li", "call back"), ("Bob", "Li call back")], ActionItemParser.Split(["Bob", "Li", "call", "back"]));
     }
 
