@@ -84,3 +84,45 @@ public sealed class MeetingAgendaItem : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>
+/// An action item agreed in (or for) a sales team's weekly meeting: who does what by when. <see cref="Number"/> is the
+/// team's own sequence (unique per team, never reused), so "done 3" means the same item to everyone in the team.
+/// <see cref="FormEntryId"/> is the entry id of the form it came from (unique), so a form sent twice stores one item.
+/// </summary>
+public sealed class MeetingActionItem : ITenantOwned
+{
+    public const int MaxTextLength = 500;
+
+    /// <summary>A form's entry id is 32 hex digits (a GUID without dashes).</summary>
+    public const int FormEntryIdLength = 32;
+
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long SalesTeamId { get; set; }
+
+    /// <summary>The team-local number people type (1, 2, 3 … per team).</summary>
+    public int Number { get; set; }
+
+    public long OwnerMemberId { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The local due date (the owner's), or null when none was given.</summary>
+    public DateOnly? DueDate { get; set; }
+
+    public long? CreatedByMemberId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DoneAt { get; set; }
+
+    public long? DoneByMemberId { get; set; }
+
+    /// <summary>When the due reminder was enqueued (or found not wanted): it goes out once.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
+    public string? FormEntryId { get; set; }
+}

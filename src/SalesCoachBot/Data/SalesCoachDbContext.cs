@@ -76,6 +76,8 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
 
+    public DbSet<MeetingActionItem> MeetingActionItems => Set<MeetingActionItem>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

@@ -81,6 +81,12 @@ internal static class RouteTable
 
             .OnCommand<MeetingCommand>(MeetingCommand.Word, MeetingCommand.ChineseWord)
             .OnCommand<AgendaCommand>(AgendaCommand.Word, AgendaCommand.ChineseWord)
+            .OnCommand<ActionCommand>(ActionCommand.Word, ActionCommand.ListWord, ActionCommand.ChineseWord)
+            .OnCommand<DoneCommand>(DoneCommand.Word, DoneCommand.ChineseWord)
+            .OnCardAction<OpenActionFormAction>(ActionForm.OpenVerb)
+            .OnCardAction<SendActionFormAction>(ActionForm.SubmitVerb)
+            .OnCardAction<CancelActionFormAction>(ActionForm.CancelVerb)
+            .OnCardAction<DoneActionItemAction>(ActionForm.DoneVerb)
 
             .OnFallback<HelpFallback>()
 

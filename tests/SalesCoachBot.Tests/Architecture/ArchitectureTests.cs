@@ -86,6 +86,7 @@ public sealed class ArchitectureTests
         { nameof(FeedbackNudge), [$"{FeaturesRoot}.Feedback"] },
         { nameof(MeetingSeries), [$"{FeaturesRoot}.Meetings"] },
         { nameof(MeetingAgendaItem), [$"{FeaturesRoot}.Meetings"] },
+        { nameof(MeetingActionItem), [$"{FeaturesRoot}.Meetings"] },
     };
 
     private static string SourceRoot()

@@ -195,7 +195,16 @@ internal static class CardCatalog
             [new AgendaPraise("Mia Manager", BotText.List(locale, [AwkwardName, "张伟"]), "closed **Acme** <at>x</at>\n拿下华为")],
             [chinese ? "Bob Li（落后：销售额、拜访）" : "Bob Li (Revenue, Visits)", chinese ? "张伟（落后：拜访）" : "张伟 (Visits)"],
             [new AgendaItemView(1, "Q4 pipeline *review* <at>x</at>\n第二行", AwkwardName), new AgendaItemView(2, "回款跟进", null)]);
-        yield return ($"meeting.agenda.{locale}", AgendaCard.Build(text, locale, full));
+        var withActions = full with
+        {
+            Actions =
+            [
+                new AgendaActionLine(1, AwkwardName, "call *Huawei* back <at>x</at>", chinese ? "2026年11月20日 周五" : "Fri, Nov 20, 2026", true, false),
+                new AgendaActionLine(2, "Bob Li", "回访华为", null, false, false),
+                new AgendaActionLine(3, "张伟", "send the **quote**", null, false, true),
+            ],
+        };
+        yield return ($"meeting.agenda.{locale}", AgendaCard.Build(text, locale, withActions));
         yield return ($"meeting.agenda.empty.{locale}", AgendaCard.Build(text, locale, full with { Results = [], Wins = [], Praise = [], Behind = [], Items = [] }));
         yield return ($"meeting.reminder.{locale}", MeetingReminderCard.Build(text, locale, "East Sales \"A\" 华东", "09:30", 15,
             new Uri("https://teams.microsoft.com/l/message/19%3Ateam-general%40thread.tacv2/1700000000000?tenantId=contoso&parentMessageId=1700000000000")));
@@ -212,6 +221,26 @@ internal static class CardCatalog
         };
         yield return ($"meeting.review.{locale}", AgendaCard.Build(text, locale, review));
         yield return ($"meeting.reminder.review.{locale}", MeetingReminderCard.Build(text, locale, "East Sales \"A\" 华东", "16:00", 15, null, review: true));
+
+        // Action items (issue 12, point 5): the list, the due reminder, the agenda's form.
+        var today = new DateOnly(2026, 11, 21);
+        ActionItemView[] items =
+        [
+            new(11, 1, 1, 2, AwkwardName, "call *Huawei* back <at>x</at>\n拿下华为", new DateOnly(2026, 11, 20), 1, null),
+            new(12, 1, 2, 3, "张伟", "send the **quote**", new DateOnly(2026, 11, 27), 1, null),
+            new(13, 1, 3, 4, "Bob Li", "回访华为", null, 1, null),
+        ];
+        yield return ($"meeting.actions.{locale}", ActionListCard.Build(text, locale, [new ActionListSection("East Sales \"A\" 华东", items)], today));
+        yield return ($"meeting.actions.teams.{locale}", ActionListCard.Build(text, locale, [new ActionListSection("East Sales", items[1..]), new ActionListSection("West Sales", [])], today));
+        yield return ($"meeting.action-due.{locale}", ActionDueCard.Build(text, locale, "contoso", 2, "East Sales \"A\" 华东", items[1] with { DueDate = new DateOnly(2026, 11, 21) }, today));
+        yield return ($"meeting.action-due.overdue.{locale}", ActionDueCard.Build(text, locale, "contoso", 2, "East Sales", items[0], today));
+        ActionPerson[] people = [new(2, AwkwardName, null, null, null), new(3, "张伟", null, null, null), new(4, "Bob Li", null, null, null)];
+        const string entry = "0123456789abcdef0123456789abcdef";
+        yield return ($"meeting.action-form.{locale}", ActionForm.Build(text, locale, "East Sales \"A\" 华东", 1, people, new ActionFormValues(null, null, null), today, entry));
+        yield return ($"meeting.action-form.invalid.{locale}", ActionForm.Build(text, locale, "East Sales", 1, people, new ActionFormValues("3", "回访华为 <b>x</b>", new DateOnly(2026, 11, 1)), today, entry,
+            [text.Get(locale, MeetingsTextKeys.ActionPastDate, ActionItemDesk.DueText(locale, new DateOnly(2026, 11, 1)))]));
+        yield return ($"meeting.action-form.saved.{locale}", ActionForm.Done(text, locale, MeetingsTextKeys.ActionFormSavedTitle,
+            text.Get(locale, MeetingsTextKeys.ActionCreated, "1", "East Sales", AwkwardName, "call *Huawei* back", ActionItemDesk.DueText(locale, new DateOnly(2026, 11, 27)))));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> CelebrationCardsOf(BotText text, string locale)

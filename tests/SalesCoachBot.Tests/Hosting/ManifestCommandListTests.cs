@@ -21,11 +21,12 @@ public sealed class ManifestCommandListTests : IDisposable
     // Teams shows at most 10 commands per list. Left out of the 1:1 menu: undo, which the answer to every log names, and
     // recognition, which the team channel's menu offers (the board is the team's; help lists it in 1:1 too), and
     // celebrations, a manager's setting that the team channel's menu offers (every celebration card names it too). Left out
-    // of both menus: agenda, which every agenda card, reminder and meeting answer names ("agenda add …" needs its text).
+    // of both menus: agenda, which every agenda card, reminder and meeting answer names ("agenda add …" needs its text);
+    // action, actions and done (the meeting's action items), which the agenda card, the item notes and reminders name.
     private static readonly Dictionary<string, string[]> LeftOutOfTheMenu = new(StringComparer.Ordinal)
     {
-        ["personal"] = ["undo", "recognition", "celebrations", "agenda"],
-        ["team"] = ["agenda"],
+        ["personal"] = ["undo", "recognition", "celebrations", "agenda", "action", "actions", "done"],
+        ["team"] = ["agenda", "action", "actions", "done"],
     };
 
     private const int TeamsListLimit = 10;

@@ -62,8 +62,9 @@ internal static class AgendaCard
                 : text.Get(locale, MeetingsTextKeys.Item, (i + 1).ToString(CultureInfo.InvariantCulture), item.Text))));
         }
 
+        AddActions(text, locale, view, body);
         body.Add(new TextBlock(text.Get(locale, review ? MeetingsTextKeys.ReviewFooter : MeetingsTextKeys.AgendaFooter)) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Separator = true });
-        return new AdaptiveCard { Body = body, FallbackText = title };
+        return new AdaptiveCard { Body = body, FallbackText = title, Actions = [ActionForm.OpenButton(text, locale, view.TeamId)] };
     }
 
     public static Activity ToActivity(AdaptiveCard card)
@@ -87,4 +88,31 @@ internal static class AgendaCard
     }
 
     private static RichTextBlock Runs(string value) => new() { Inlines = [new TextRun(value)], Spacing = Spacing.Small };
+
+    // Action items (issue 12, point 5): open ones (overdue in red), then those done since the previous meeting.
+    private static void AddActions(BotText text, string? locale, AgendaView view, List<CardElement> body)
+    {
+        if (view.Actions.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(Heading(text.Get(locale, MeetingsTextKeys.AgendaActionsHeading)));
+        foreach (var action in view.Actions.OrderBy(a => a.Done).ThenBy(a => a.Number))
+        {
+            var number = action.Number.ToString(CultureInfo.InvariantCulture);
+            var line = action switch
+            {
+                { Done: true } => text.Get(locale, MeetingsTextKeys.ActionLineDone, number, action.Text, action.Owner),
+                { Due: { } due, Overdue: true } => text.Get(locale, MeetingsTextKeys.ActionLineOverdue, number, action.Text, action.Owner, due),
+                { Due: { } due } => text.Get(locale, MeetingsTextKeys.ActionLineDue, number, action.Text, action.Owner, due),
+                _ => text.Get(locale, MeetingsTextKeys.ActionLine, number, action.Text, action.Owner),
+            };
+            body.Add(new RichTextBlock
+            {
+                Inlines = [new TextRun(line) { Color = action.Overdue ? TextColor.Attention : action.Done ? TextColor.Good : null, IsSubtle = action.Done ? true : null }],
+                Spacing = Spacing.Small,
+            });
+        }
+    }
 }

@@ -32,7 +32,11 @@ internal sealed record AgendaView(
     IReadOnlyList<AgendaPraise> Praise,
     IReadOnlyList<string> Behind,
     IReadOnlyList<AgendaItemView> Items,
-    AgendaKind Kind = AgendaKind.Weekly);
+    AgendaKind Kind = AgendaKind.Weekly)
+{
+    /// <summary>The team's action items: open ones (overdue marked) and those done since the previous meeting.</summary>
+    public IReadOnlyList<AgendaActionLine> Actions { get; init; } = [];
+}
 
 /// <summary>Which agenda: the weekly meeting's (the week before it) or the monthly review's (the month of the review).</summary>
 internal enum AgendaKind
@@ -40,6 +44,9 @@ internal enum AgendaKind
     Weekly,
     Review,
 }
+
+/// <summary>An action item on the agenda: its team number, owner and text, the due date as the card's language writes it, overdue or done.</summary>
+internal sealed record AgendaActionLine(int Number, string Owner, string Text, string? Due, bool Overdue, bool Done);
 
 /// <summary>
 /// Builds an agenda from the team's data through the kernel contracts only, for a period: the weekly meeting's is the
@@ -52,7 +59,7 @@ internal enum AgendaKind
 /// </summary>
 internal sealed class AgendaReader(
     SalesCoachDbContext db, IResultLedger ledger, ITargetPlan targets, ITeamRecognition recognition, WorkingCalendars calendars, SalesClock clock,
-    MeetingStore store, BotText text)
+    MeetingStore store, BotText text, ActionItemStore actionItems)
 {
     private const int WinCount = 3;
     private const int PraiseCount = 5;
@@ -76,6 +83,7 @@ internal sealed class AgendaReader(
             localStart.ToString(BotText.IsChinese(locale) ? "yyyy年M月d日 dddd" : "dddd, MMM d, yyyy", culture),
             localStart.ToString("HH:mm", CultureInfo.InvariantCulture), series.TimeZone);
         var items = await store.ItemsAsync(team.Id, occurrence.Date, cancellationToken).ConfigureAwait(false);
+        var actions = await ActionsAsync(team.Id, series, occurrence, meetingZone, today, locale, cancellationToken).ConfigureAwait(false);
 
         // The review looks at its own month (its last working day included); the weekly meeting at the week before it.
         var month = SalesPeriod.Containing(SalesPeriodKind.Month, kind == AgendaKind.Review ? occurrence.Date : occurrence.Date.AddDays(-1));
@@ -87,7 +95,7 @@ internal sealed class AgendaReader(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (kpis.Count == 0)
         {
-            return new AgendaView(team.Id, team.Name, occurrence.Date, when, [], [], praise, [], items, kind);
+            return new AgendaView(team.Id, team.Name, occurrence.Date, when, [], [], praise, [], items, kind) { Actions = actions };
         }
 
         var calendar = await calendars.ForTeamAsync(tenantId, team.WorkingCalendar, teamZone, cancellationToken).ConfigureAwait(false);
@@ -166,6 +174,17 @@ internal sealed class AgendaReader(
         var behind = reps.Where(r => behindOn.ContainsKey(r.MemberId))
             .Select(r => text.Get(locale, MeetingsTextKeys.BehindOn, r.Name ?? string.Empty, BotText.List(locale, behindOn[r.MemberId])))
             .Order(order);
-        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, praise, everyone ? [.. behind] : [], items, kind);
+        return new AgendaView(team.Id, team.Name, occurrence.Date, when, results, wins, praise, everyone ? [.. behind] : [], items, kind) { Actions = actions };
+    }
+
+    // Action items (issue 12, point 5): the open ones, and those closed since the previous meeting's start.
+    private async Task<IReadOnlyList<AgendaActionLine>> ActionsAsync(
+        long teamId, MeetingSeries series, MeetingOccurrence occurrence, TimeZoneInfo meetingZone, DateOnly today, string? locale, CancellationToken cancellationToken)
+    {
+        var previous = MeetingClock.ToInstant(occurrence.Date.AddDays(-7), series.LocalTime, meetingZone);
+        var items = await actionItems.ForAgendaAsync(teamId, previous, cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(i => new AgendaActionLine(
+            i.Number, i.OwnerName, i.Text, i.DueDate is { } due ? ActionItemDesk.DueText(locale, due) : null,
+            i.DoneAt is null && i.DueDate < today, i.DoneAt is not null))];
     }
 }

@@ -136,6 +136,31 @@ internal sealed class MeetingDesk(
         return result == EnqueueResult.Enqueued;
     }
 
+    // Action items (issue 12, point 5): a create or a close changes the agenda's action section; the update key names the
+    // item and its new state, so each change updates the posted card once.
+    public static string AgendaActionUpdateKey(long teamId, DateOnly date, long actionId, string state) =>
+        string.Create(CultureInfo.InvariantCulture, $"agenda-update:{teamId}:{date:yyyy-MM-dd}:action-{actionId}-{state}");
+
+    /// <summary>As <see cref="RefreshAgendaAsync"/>, after an action item was created or closed. True when an update was enqueued.</summary>
+    public async Task<bool> RefreshAgendaForActionAsync(
+        string tenantId, SalesTeam team, MeetingSeries series, MeetingOccurrence occurrence, long actionId, string state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        db.ForTenant(tenantId);
+        var key = AgendaKey(team.Id, occurrence.Date);
+        if (!await outbox.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var locale = await TeamLocaleAsync(team.Id, cancellationToken).ConfigureAwait(false);
+        var view = await reader.ReadAsync(tenantId, team, series, occurrence, locale, cancellationToken).ConfigureAwait(false);
+        var result = await outbox.EnqueueUpdateAsync(
+            key, AgendaActionUpdateKey(team.Id, occurrence.Date, actionId, state), AgendaCard.ToActivity(AgendaCard.Build(text, locale, view)), cancellationToken)
+            .ConfigureAwait(false);
+        return result == EnqueueResult.Enqueued;
+    }
+
     /// <summary>The team's next meeting after now (skipped or not), or null when the team has none.</summary>
     public async Task<(SalesTeam Team, MeetingSeries Series, MeetingOccurrence Occurrence)?> NextAsync(long teamId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Integrations.Graph;
 using SalesCoachBot.Sales;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Features.Meetings;
 
@@ -31,6 +32,17 @@ internal static class MeetingsServiceCollectionExtensions
         services.AddScoped<ReviewReminderJob>();
         services.AddHelpTopic(MeetingCommand.Topic);
         services.AddHelpTopic(AgendaCommand.Topic);
+
+        // Action items (issue 12, point 5): their store, desk, the form's team check, the hourly due reminder and help lines.
+        services.AddScoped<ActionItemStore>();
+        services.AddScoped<ActionItemDesk>();
+        services.AddScoped<ActionCardTeams>();
+        services.AddScoped<ActionDueRound>();
+        services.AddScoped<ActionDueJob>();
+        services.AddRecurringJob<ActionDueJob>(ActionDueJob.RecurringJobId, ActionDueJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
+        services.AddHelpTopic(ActionCommand.Topic);
+        services.AddHelpTopic(ActionCommand.ListTopic);
+        services.AddHelpTopic(DoneCommand.Topic);
         return services;
     }
 

@@ -542,6 +542,97 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("kpi_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingActionItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("CreatedByMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_by_member_id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<long?>("DoneByMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("done_by_member_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("FormEntryId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("form_entry_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<long>("OwnerMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_member_id");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_action_items");
+
+                    b.HasIndex("CreatedByMemberId")
+                        .HasDatabaseName("ix_meeting_action_items_created_by_member_id");
+
+                    b.HasIndex("DoneByMemberId")
+                        .HasDatabaseName("ix_meeting_action_items_done_by_member_id");
+
+                    b.HasIndex("OwnerMemberId")
+                        .HasDatabaseName("ix_meeting_action_items_owner_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_meeting_action_items_sales_team_id");
+
+                    b.HasIndex("TenantId", "FormEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_action_items_tenant_id_form_entry_id");
+
+                    b.HasIndex("TenantId", "DueDate", "RemindedAt")
+                        .HasDatabaseName("ix_meeting_action_items_tenant_id_due_date_reminded_at");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_action_items_tenant_id_sales_team_id_number");
+
+                    b.ToTable("meeting_action_items", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1752,6 +1843,42 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_kpi_definitions_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingActionItem", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_action_items_members_created_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("DoneByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_action_items_members_done_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_action_items_members_owner_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_action_items_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_action_items_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>

@@ -521,6 +521,95 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("kpi_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingActionItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("CreatedByMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_member_id");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<long?>("DoneByMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_by_member_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("FormEntryId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_entry_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("OwnerMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_member_id");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_action_items");
+
+                    b.HasIndex("CreatedByMemberId")
+                        .HasDatabaseName("ix_meeting_action_items_created_by_member_id");
+
+                    b.HasIndex("DoneByMemberId")
+                        .HasDatabaseName("ix_meeting_action_items_done_by_member_id");
+
+                    b.HasIndex("OwnerMemberId")
+                        .HasDatabaseName("ix_meeting_action_items_owner_member_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_meeting_action_items_sales_team_id");
+
+                    b.HasIndex("TenantId", "FormEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_action_items_tenant_id_form_entry_id");
+
+                    b.HasIndex("TenantId", "DueDate", "RemindedAt")
+                        .HasDatabaseName("ix_meeting_action_items_tenant_id_due_date_reminded_at");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_action_items_tenant_id_sales_team_id_number");
+
+                    b.ToTable("meeting_action_items", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1701,6 +1790,42 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_kpi_definitions_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.MeetingActionItem", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_action_items_members_created_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("DoneByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_action_items_members_done_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_action_items_members_owner_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_action_items_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_action_items_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.MeetingAgendaItem", b =>
