@@ -123,6 +123,44 @@ public sealed class AgendaTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task AgendaJob_InstanceCrashedBetweenClaimAndSend_AgendaPostedOnceAfterTheLease(DatabaseProvider provider)
+    {
+        await using var app = TeamWorld.NewApp(provider);
+        // The dispatcher is driven by hand here, so the claim of the instance that "crashed" can be placed before any send.
+        app.Settings["Messaging:DispatcherEnabled"] = "false";
+        var world = await CreateAsync(app);
+        await ScheduleAsync(app);
+        app.Connector.Reset();
+        app.Time!.Advance(AgendaInstant - app.Time.GetUtcNow());
+        await RunAgendaJobAsync(app, world.TeamId);
+
+        // Another instance claimed the agenda and died before sending it: its lease still holds the row.
+        var leaseEnd = app.Time.GetUtcNow() + TimeSpan.FromMinutes(5);
+        var (scope, store) = app.NewStore(TeamWorld.TenantA);
+        await using (scope)
+        {
+            Assert.Equal(1, await store.Outbox.Where(m => m.IdempotencyKey.StartsWith("agenda:"))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, "crashed-instance").SetProperty(m => m.ClaimedUntil, leaseEnd)));
+        }
+
+        var dispatcher = app.Services.GetRequiredService<SalesCoachBot.Messaging.OutboxDispatcher>();
+        Assert.Equal(0, await dispatcher.DispatchDueAsync());
+        // The job's retry (or the next instance's run) finds the agenda enqueued: nothing new.
+        await RunAgendaJobAsync(app, world.TeamId);
+        Assert.Empty(app.Connector.Requests);
+
+        app.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync());
+
+        var row = Assert.Single(await OutboxAsync(app, "agenda"));
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Single(app.Connector.Sent, r => r.ConversationId == TeamWorld.TeamsTeamId && r.Activity?.Attachments is { Count: > 0 }
+            && r.Activity.CardTitle().StartsWith("Weekly meeting agenda", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task AgendaJob_AfterMeetingOff_PostsNothing(DatabaseProvider provider)
     {
         await using var app = TeamWorld.NewApp(provider);
