@@ -110,7 +110,9 @@ internal sealed partial class OutboxDispatcher : BackgroundService
                 LogDispatchFailed(_logger, exception);
                 try
                 {
-                    await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                    // A new message wakes it as in the normal wait: a busy database at one claim must not stall delivery
+                    // until the poll interval (forever on a clock that does not move, as in tests).
+                    await _signal.WaitAsync(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -613,6 +615,6 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: message {MessageId} failed unexpectedly; it will be retried")]
     private static partial void LogUnexpected(ILogger logger, long messageId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: dispatching failed; trying again after the poll interval")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: dispatching failed; trying again after the poll interval, or sooner when a message is enqueued")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 }

@@ -25,7 +25,9 @@ internal sealed class MessagingTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public MessagingTestHost(TestDatabase database, IDictionary<string, string?>? settings = null, Func<IConnectorClient, IConnectorClient>? observe = null)
+    public MessagingTestHost(
+        TestDatabase database, IDictionary<string, string?>? settings = null, Func<IConnectorClient, IConnectorClient>? observe = null,
+        Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>(database.ConfigurationValues(), StringComparer.Ordinal)
         {
@@ -56,6 +58,7 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         }
 
         services.AddOutboxMessaging();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

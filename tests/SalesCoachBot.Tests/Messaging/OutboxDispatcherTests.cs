@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SalesCoachBot.Data;
 using SalesCoachBot.Messaging;
 using SalesCoachBot.Testing;
@@ -142,6 +144,73 @@ public sealed class OutboxDispatcherTests
 
         Assert.Equal(["free", "claimed by the dead"], recording.SentTexts);
         Assert.All(await OutboxSeed.RowsAsync(database), r => Assert.Equal(OutboxStatus.Sent, r.Status));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Dispatcher_AfterAFailedClaim_ANewMessageWakesItWithoutWaitingForThePollInterval(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var recording = await OutboxSeed.ConnectorAsync();
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = new MessagingTestHost(database, configure: services =>
+            services.AddSingleton<ILoggerProvider>(new DispatchFailureWatch(failed)));
+        var members = await OutboxSeed.MembersAsync(database, 1, recording.ServiceUrl);
+
+        // The database cannot serve the claim (here: the table is away), so the running dispatcher's first claim fails.
+        await RenameOutboxAsync(database, "outbox_messages", "outbox_messages_away");
+        await host.Dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await RenameOutboxAsync(database, "outbox_messages_away", "outbox_messages");
+
+            // The clock stands still: only the new message's wake-up can end the dispatcher's wait.
+            await host.WithOutboxAsync(OutboxSeed.Tenant, (outbox, _) =>
+                outbox.EnqueueForMemberAsync(members[0], "after-outage", AutomaticMessageKinds.Reminders, OutboxSeed.Message("back"), automatic: false));
+            await recording.WaitForSentAsync(1, TimeSpan.FromSeconds(30));
+
+            Assert.Equal(["back"], recording.SentTexts);
+        }
+        finally
+        {
+            await host.Dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task RenameOutboxAsync(TestDatabase database, string from, string to)
+    {
+        var (scope, store) = database.NewStore(OutboxSeed.Tenant);
+        await using (scope)
+        {
+#pragma warning disable EF1002 // Fixed table names of this test, no input.
+            await store.Database.ExecuteSqlRawAsync($"ALTER TABLE {from} RENAME TO {to}");
+#pragma warning restore EF1002
+        }
+    }
+
+    /// <summary>Completes when the dispatcher logs that a dispatch round failed.</summary>
+    private sealed class DispatchFailureWatch(TaskCompletionSource failed) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(OutboxDispatcher).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel == LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Error && formatter(state, exception).StartsWith("Outbox: dispatching failed", StringComparison.Ordinal))
+            {
+                failed.TrySetResult();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     [SkippableFact]
