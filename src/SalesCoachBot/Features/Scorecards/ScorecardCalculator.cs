@@ -79,14 +79,14 @@ internal static class ScorecardCalculator
     public static decimal Round(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>
-    /// Equal weights over the KPIs that have a target (the default when a team set none): 100 ÷ n each, so the total is
-    /// the plain average of the scores.
+    /// Equal weights over the KPIs that have a target (the default when a team set none): 1 each, so the total is the
+    /// plain average of the scores (weights are relative; 1 rather than 100 ÷ n keeps thirds from drifting).
     /// </summary>
     public static IReadOnlyDictionary<long, decimal> EqualWeights(IEnumerable<long> kpiIdsWithTarget)
     {
         ArgumentNullException.ThrowIfNull(kpiIdsWithTarget);
         var ids = kpiIdsWithTarget.Distinct().ToList();
-        return ids.Count == 0 ? new Dictionary<long, decimal>() : ids.ToDictionary(id => id, _ => 100m / ids.Count);
+        return ids.Count == 0 ? new Dictionary<long, decimal>() : ids.ToDictionary(id => id, _ => 1m);
     }
 
     private static bool FarBelow(ScorecardKpiInput kpi, decimal attainment)

@@ -158,7 +158,7 @@ internal static class ScorecardCards
     /// <summary>What to work on for a KPI far below target: a text per default KPI (and collections), a generic one otherwise.</summary>
     internal static string Suggestion(BotText text, string? locale, ScorecardKpi kpi)
     {
-        var key = ScorecardsTextKeys.SuggestPrefix + kpi.Key;
+        var key = "scorecards.suggest." + kpi.Key;
         return text.Has("en-US", key) ? text.Get(locale, key) : text.Get(locale, ScorecardsTextKeys.SuggestOther, kpi.Name);
     }
 

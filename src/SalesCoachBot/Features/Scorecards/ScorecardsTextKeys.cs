@@ -50,7 +50,11 @@ internal static class ScorecardsTextKeys
     public const string SummaryWeights = "scorecards.summary.weights";
     public const string SummaryRepHint = "scorecards.summary.repHint";
 
-    /// <summary>A suggestion per default KPI key: <c>scorecards.suggest.{key}</c>; custom KPIs get <see cref="SuggestOther"/>.</summary>
-    public const string SuggestPrefix = "scorecards.suggest.";
+    // A suggestion per default KPI key is scorecards.suggest.{key} (ScorecardCards.Suggestion); custom KPIs get SuggestOther.
+    public const string SuggestRevenue = "scorecards.suggest.revenue";
+    public const string SuggestContracts = "scorecards.suggest.contracts";
+    public const string SuggestNewCustomers = "scorecards.suggest.new-customers";
+    public const string SuggestVisits = "scorecards.suggest.visits";
+    public const string SuggestCollections = "scorecards.suggest.collections";
     public const string SuggestOther = "scorecards.suggest.other";
 }
