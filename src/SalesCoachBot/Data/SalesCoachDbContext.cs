@@ -78,6 +78,11 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<MeetingActionItem> MeetingActionItems => Set<MeetingActionItem>();
 
+    // Scorecards (issue 13 point 2).
+    public DbSet<ScorecardWeight> ScorecardWeights => Set<ScorecardWeight>();
+
+    public DbSet<ScorecardSettings> ScorecardSettings => Set<ScorecardSettings>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

@@ -7,6 +7,7 @@ using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
+using SalesCoachBot.Features.Scorecards;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.SalesTeams;
 using SalesCoachBot.Features.Settings;
@@ -48,6 +49,9 @@ internal static class FeaturesHostingExtensions
         services.AddCrm();
         services.AddAdminApi();
 
+        // Scorecards (issue 13 point 2).
+        services.AddScorecards();
+
         RouteTable.Map(services);
         return builder;
     }
@@ -55,7 +59,8 @@ internal static class FeaturesHostingExtensions
     /// <summary>The HTTP endpoints features add beside the bot's: the admin API (with the CRM's unmatched list) and the CRM webhook.</summary>
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
-        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin();
+        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin()
+            .MapScorecardsAdmin();
         app.MapCrmWebhooks();
         return app;
     }

@@ -5,6 +5,7 @@ using SalesCoachBot.Features.Imports;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
+using SalesCoachBot.Features.Scorecards;
 using SalesCoachBot.Features.SalesResults;
 using SalesCoachBot.Features.SalesTeams;
 using SalesCoachBot.Features.Settings;
@@ -87,6 +88,9 @@ internal static class RouteTable
             .OnCardAction<SendActionFormAction>(ActionForm.SubmitVerb)
             .OnCardAction<CancelActionFormAction>(ActionForm.CancelVerb)
             .OnCardAction<DoneActionItemAction>(ActionForm.DoneVerb)
+
+            // Scorecards (issue 13 point 2).
+            .OnCommand<ScorecardCommand>(ScorecardCommand.Word, ScorecardCommand.ChineseWord, ScorecardCommand.PluralWord, ScorecardCommand.ChineseCardWord)
 
             .OnFallback<HelpFallback>()
 

@@ -87,6 +87,10 @@ public sealed class ArchitectureTests
         { nameof(MeetingSeries), [$"{FeaturesRoot}.Meetings"] },
         { nameof(MeetingAgendaItem), [$"{FeaturesRoot}.Meetings"] },
         { nameof(MeetingActionItem), [$"{FeaturesRoot}.Meetings"] },
+
+        // Scorecards (issue 13 point 2).
+        { nameof(ScorecardWeight), [$"{FeaturesRoot}.Scorecards"] },
+        { nameof(ScorecardSettings), [$"{FeaturesRoot}.Scorecards"] },
     };
 
     private static string SourceRoot()

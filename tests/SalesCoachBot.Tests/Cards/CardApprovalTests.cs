@@ -29,6 +29,9 @@ public class CardApprovalTests
         ["CelebrationCard.Build"] = ["celebration.big-deal.", "celebration.big-deal.personal.", "celebration.rep-target.", "celebration.rep-target.personal.", "celebration.team-target."],
         ["CelebrationSettingsCard.Build"] = ["celebrations.settings.", "celebrations.settings.saved.", "celebrations.settings.invalid.", "celebrations.settings.no-deal-kpi."],
         ["SetTargetPickCard.Build"] = ["targets.pick."],
+        // Scorecards (issue 13 point 2).
+        ["ScorecardCards.Rep"] = ["scorecards.rep."],
+        ["ScorecardCards.Summary"] = ["scorecards.summary."],
         ["LogResultForm.Build"] = ["results.form.", "results.form.invalid."],
         ["WeekAheadCard.Build"] = ["week-ahead.card.", "week-ahead.card.single."],
         ["PaceNudgeCard.Build"] = ["week-ahead.nudge.", "week-ahead.nudge.two."],

@@ -85,6 +85,12 @@ internal static class CardCatalog
                 yield return (name, card);
             }
 
+            // Scorecards (issue 13 point 2).
+            foreach (var (name, card) in SalesCoachBot.Tests.Features.Scorecards.ScorecardViews.Cards(text, locale, AwkwardName))
+            {
+                yield return (name, card);
+            }
+
             foreach (var (name, snapshot) in TeamProgressViews.Representative(AwkwardName))
             {
                 yield return ($"team.{name}.{locale}", TeamCard.Build(text, locale, snapshot));

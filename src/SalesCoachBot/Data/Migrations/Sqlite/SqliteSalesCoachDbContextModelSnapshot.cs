@@ -1519,6 +1519,95 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("sales_teams", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.ScorecardSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("CapPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cap_percent");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scorecard_settings");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_scorecard_settings_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scorecard_settings_tenant_id_sales_team_id");
+
+                    b.ToTable("scorecard_settings", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.ScorecardWeight", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<long?>("SetByMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_by_member_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal>("WeightPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weight_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scorecard_weights");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_scorecard_weights_kpi_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_scorecard_weights_sales_team_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId", "KpiId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scorecard_weights_tenant_id_sales_team_id_kpi_id");
+
+                    b.ToTable("scorecard_weights", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.TeamMembership", b =>
                 {
                     b.Property<long>("Id")
@@ -2094,6 +2183,47 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sales_teams_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.ScorecardSettings", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scorecard_settings_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scorecard_settings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.ScorecardWeight", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scorecard_weights_kpi_definitions_kpi_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scorecard_weights_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scorecard_weights_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.TeamMembership", b =>
