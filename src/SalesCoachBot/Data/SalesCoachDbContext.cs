@@ -78,6 +78,11 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<MeetingActionItem> MeetingActionItems => Set<MeetingActionItem>();
 
+    // Commission (issue 13, point 4).
+    public DbSet<CommissionPlan> CommissionPlans => Set<CommissionPlan>();
+
+    public DbSet<CommissionTier> CommissionTiers => Set<CommissionTier>();
+
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit
     /// of work can never mix two tenants' rows.

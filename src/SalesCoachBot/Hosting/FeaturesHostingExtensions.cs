@@ -1,5 +1,6 @@
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Admin;
+using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
@@ -44,6 +45,7 @@ internal static class FeaturesHostingExtensions
         services.AddFeedback();
         services.AddWeekAhead();
         services.AddMeetings();
+        services.AddCommission();
         services.AddImports();
         services.AddCrm();
         services.AddAdminApi();
@@ -55,7 +57,7 @@ internal static class FeaturesHostingExtensions
     /// <summary>The HTTP endpoints features add beside the bot's: the admin API (with the CRM's unmatched list) and the CRM webhook.</summary>
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
-        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin();
+        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin().MapCommissionAdmin();
         app.MapCrmWebhooks();
         return app;
     }

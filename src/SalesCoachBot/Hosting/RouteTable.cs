@@ -1,4 +1,5 @@
 using SalesCoachBot.Contacts;
+using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
@@ -87,6 +88,9 @@ internal static class RouteTable
             .OnCardAction<SendActionFormAction>(ActionForm.SubmitVerb)
             .OnCardAction<CancelActionFormAction>(ActionForm.CancelVerb)
             .OnCardAction<DoneActionItemAction>(ActionForm.DoneVerb)
+
+            // Commission (issue 13, point 4).
+            .OnCommand<CommissionCommand>(CommissionCommand.Word, CommissionCommand.ChineseWord)
 
             .OnFallback<HelpFallback>()
 
