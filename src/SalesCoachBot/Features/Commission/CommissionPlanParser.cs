@@ -47,7 +47,8 @@ internal static class CommissionPlanParser
     /// <summary>Reads what follows <c>plan</c>/<c>方案</c>.</summary>
     public static PlanRequest Parse(string? arguments)
     {
-        var words = TypedText.Normalize(arguments).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // A full-width colon is a tier's colon even after a % (80%：3%), where the normaliser would make it a space.
+        var words = TypedText.Normalize(arguments?.Replace('：', ':')).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
         {
             return new PlanRequest(PlanRequestKind.Show);
@@ -134,7 +135,7 @@ internal static class CommissionPlanParser
     public static bool TryTier(string word, out CommissionTierRule tier)
     {
         tier = new CommissionTierRule(0, 0);
-        var parts = TypedText.Normalize(word).Split(':');
+        var parts = TypedText.Normalize(word.Replace('：', ':')).Split(':');
         if (parts.Length != 2 || !TryPercent(parts[0], out var from) || !TryPercent(parts[1], out var rate))
         {
             return false;
