@@ -87,6 +87,10 @@ public sealed class ArchitectureTests
         { nameof(MeetingSeries), [$"{FeaturesRoot}.Meetings"] },
         { nameof(MeetingAgendaItem), [$"{FeaturesRoot}.Meetings"] },
         { nameof(MeetingActionItem), [$"{FeaturesRoot}.Meetings"] },
+
+        // Commission (issue 13, point 4).
+        { nameof(CommissionPlan), [$"{FeaturesRoot}.Commission"] },
+        { nameof(CommissionTier), [$"{FeaturesRoot}.Commission"] },
     };
 
     private static string SourceRoot()

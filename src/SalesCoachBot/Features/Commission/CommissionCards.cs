@@ -165,7 +165,7 @@ internal static class CommissionCards
         new(SalesFormat.PeriodTitle(text, locale, view.Period, view.Today) + " · " + view.KpiName) { IsSubtle = true, Wrap = true, Spacing = Spacing.None };
 
     private static TextBlock PlanLine(BotText text, string? locale, CommissionView view) =>
-        new(text.Get(locale, CommissionTextKeys.Plan) + ": " + PlanSummary(text, locale, view.Rules, view.KpiName, view.PlanPeriod, view.Currency))
+        new(text.Get(locale, CommissionTextKeys.Plan, PlanSummary(text, locale, view.Rules, view.KpiName, view.PlanPeriod, view.Currency)))
         {
             Size = TextSize.Small,
             Wrap = true,
