@@ -82,6 +82,10 @@ public abstract class SalesCoachDbContext : DbContext
     public DbSet<ScorecardWeight> ScorecardWeights => Set<ScorecardWeight>();
 
     public DbSet<ScorecardSettings> ScorecardSettings => Set<ScorecardSettings>();
+    // Commission (issue 13, point 4).
+    public DbSet<CommissionPlan> CommissionPlans => Set<CommissionPlan>();
+
+    public DbSet<CommissionTier> CommissionTiers => Set<CommissionTier>();
 
     /// <summary>
     /// Binds this context (one request or job scope) to a tenant. Binding again to another tenant throws, so one unit

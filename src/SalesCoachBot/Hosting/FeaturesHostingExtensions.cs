@@ -1,5 +1,6 @@
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Admin;
+using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
@@ -45,6 +46,7 @@ internal static class FeaturesHostingExtensions
         services.AddFeedback();
         services.AddWeekAhead();
         services.AddMeetings();
+        services.AddCommission();
         services.AddImports();
         services.AddCrm();
         services.AddAdminApi();
@@ -60,7 +62,7 @@ internal static class FeaturesHostingExtensions
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
         app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin()
-            .MapScorecardsAdmin();
+            .MapScorecardsAdmin().MapCommissionAdmin();
         app.MapCrmWebhooks();
         return app;
     }

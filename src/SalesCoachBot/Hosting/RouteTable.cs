@@ -1,4 +1,5 @@
 using SalesCoachBot.Contacts;
+using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
@@ -91,6 +92,8 @@ internal static class RouteTable
 
             // Scorecards (issue 13 point 2).
             .OnCommand<ScorecardCommand>(ScorecardCommand.Word, ScorecardCommand.ChineseWord, ScorecardCommand.PluralWord, ScorecardCommand.ChineseCardWord)
+            // Commission (issue 13, point 4).
+            .OnCommand<CommissionCommand>(CommissionCommand.Word, CommissionCommand.ChineseWord)
 
             .OnFallback<HelpFallback>()
 

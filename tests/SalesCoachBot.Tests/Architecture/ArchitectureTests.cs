@@ -91,6 +91,9 @@ public sealed class ArchitectureTests
         // Scorecards (issue 13 point 2).
         { nameof(ScorecardWeight), [$"{FeaturesRoot}.Scorecards"] },
         { nameof(ScorecardSettings), [$"{FeaturesRoot}.Scorecards"] },
+        // Commission (issue 13, point 4).
+        { nameof(CommissionPlan), [$"{FeaturesRoot}.Commission"] },
+        { nameof(CommissionTier), [$"{FeaturesRoot}.Commission"] },
     };
 
     private static string SourceRoot()

@@ -47,6 +47,9 @@ public class CardApprovalTests
         ["FeedbackForm.Build"] = ["feedback.form.", "feedback.form.filled.", "feedback.form.invalid."],
         ["FeedbackNudgeCard.Build"] = ["feedback.nudge."],
         ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month.", "leaderboard.past-month.", "leaderboard.improved.past-month.", "leaderboard.praise."],
+        // Commission (issue 13, point 4).
+        ["CommissionCards.Rep"] = ["commission.rep.", "commission.rep.of.", "commission.rep.whole.", "commission.rep.top.", "commission.rep.capped.", "commission.rep.no-target."],
+        ["CommissionCards.Team"] = ["commission.team.", "commission.team.no-reps."],
     };
 
     public static TheoryData<string> CardNames => new(CardCatalog.ByName.Keys.Order(StringComparer.Ordinal));

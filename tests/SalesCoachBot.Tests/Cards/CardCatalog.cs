@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Data;
+using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
@@ -142,9 +143,44 @@ internal static class CardCatalog
             {
                 yield return (name, card);
             }
+
+            foreach (var (name, card) in CommissionCardsOf(text, locale))
+            {
+                yield return (name, card);
+            }
         }
 
         yield return ("model.every-element", EveryElement());
+    }
+
+    // Commission (issue 13, point 4): a rep in the 80 % tier, over the top tier, capped, without a target; the team's card.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> CommissionCardsOf(BotText text, string locale)
+    {
+        var november = SalesPeriod.Month(2026, 11);
+        var today = new DateOnly(2026, 11, 18);
+        CommissionTierRule[] tiers = [new(0, 2), new(80, 3), new(100, 5)];
+        CommissionView View(CommissionMode mode, decimal? cap, params (string Name, decimal? Target, decimal Actual)[] reps)
+        {
+            var rules = new CommissionRules(tiers, mode, cap);
+            List<RepCommission> rows = [.. reps.Select((r, i) => new RepCommission(i + 1, r.Name, r.Target, r.Actual, CommissionCalculator.Calculate(rules, r.Target ?? 0m, r.Actual)))];
+            return new CommissionView("East Sales \"A\" 华东", november, today, "Revenue", KpiUnit.Currency, "CNY", rules, CommissionPeriod.Month,
+                [.. rows.OrderByDescending(r => r.Outcome.Commission)]);
+        }
+
+        var marginal = View(CommissionMode.Marginal, 50_000m, (AwkwardName, 100_000m, 80_000m));
+        yield return ($"commission.rep.{locale}", CommissionCards.Rep(text, locale, marginal, marginal.Reps[0], null));
+        yield return ($"commission.rep.of.{locale}", CommissionCards.Rep(text, locale, marginal, marginal.Reps[0], AwkwardName));
+        var whole = View(CommissionMode.WholeAmount, null, ("张伟", 100_000m, 70_000m));
+        yield return ($"commission.rep.whole.{locale}", CommissionCards.Rep(text, locale, whole, whole.Reps[0], null));
+        var top = View(CommissionMode.Marginal, null, ("张伟", 100_000m, 150_000m));
+        yield return ($"commission.rep.top.{locale}", CommissionCards.Rep(text, locale, top, top.Reps[0], null));
+        var capped = View(CommissionMode.Marginal, 1_000m, ("张伟", 100_000m, 90_000m));
+        yield return ($"commission.rep.capped.{locale}", CommissionCards.Rep(text, locale, capped, capped.Reps[0], null));
+        var noTarget = View(CommissionMode.Marginal, null, ("张伟", null, 5_000m));
+        yield return ($"commission.rep.no-target.{locale}", CommissionCards.Rep(text, locale, noTarget, noTarget.Reps[0], null));
+        var team = View(CommissionMode.Marginal, 50_000m, (AwkwardName, 100_000m, 80_000m), ("Bob Li", 100_000m, 20_000m), ("Carol Chen", null, 5_000m));
+        yield return ($"commission.team.{locale}", CommissionCards.Team(text, locale, team));
+        yield return ($"commission.team.no-reps.{locale}", CommissionCards.Team(text, locale, View(CommissionMode.Marginal, null)));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> RecognitionCardsOf(BotText text, string locale)

@@ -27,7 +27,9 @@ public sealed class ManifestCommandListTests : IDisposable
     {
         ["personal"] = ["undo", "recognition", "celebrations", "agenda", "action", "actions", "done",
             // Scorecards (issue 13 point 2).
-            "scorecard"],
+            "scorecard",
+            // Commission (issue 13, point 4).
+            "commission"],
         ["team"] = ["agenda", "action", "actions", "done"],
     };
 

@@ -102,6 +102,116 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("celebrations", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.CommissionPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("CapAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cap_amount");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<long>("SalesTeamId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_team_id");
+
+                    b.Property<long?>("SetByMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("set_by_member_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commission_plans");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_commission_plans_kpi_id");
+
+                    b.HasIndex("SalesTeamId")
+                        .HasDatabaseName("ix_commission_plans_sales_team_id");
+
+                    b.HasIndex("SetByMemberId")
+                        .HasDatabaseName("ix_commission_plans_set_by_member_id");
+
+                    b.HasIndex("TenantId", "SalesTeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commission_plans_tenant_id_sales_team_id");
+
+                    b.ToTable("commission_plans", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.CommissionTier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("FromPercent")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("from_percent");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("plan_id");
+
+                    b.Property<decimal>("RatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commission_tiers");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_commission_tiers_tenant_id");
+
+                    b.HasIndex("PlanId", "FromPercent")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commission_tiers_plan_id_from_percent");
+
+                    b.ToTable("commission_tiers", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>
                 {
                     b.Property<long>("Id")
@@ -1811,6 +1921,53 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_celebrations_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.CommissionPlan", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commission_plans_kpis_kpi_id");
+
+                    b.HasOne("SalesCoachBot.Data.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commission_plans_sales_teams_sales_team_id");
+
+                    b.HasOne("SalesCoachBot.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SetByMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_commission_plans_members_set_by_member_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commission_plans_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.CommissionTier", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.CommissionPlan", null)
+                        .WithMany("Tiers")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commission_tiers_commission_plans_plan_id");
+
+                    b.HasOne("SalesCoachBot.Data.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commission_tiers_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.CompanyValue", b =>
                 {
                     b.HasOne("SalesCoachBot.Data.SalesTeam", null)
@@ -2312,6 +2469,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_calendar_years_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.CommissionPlan", b =>
+                {
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Praise", b =>
