@@ -4,6 +4,7 @@ using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Kpis;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
@@ -48,6 +49,8 @@ internal static class FeaturesHostingExtensions
         services.AddCrm();
         services.AddAdminApi();
 
+        services.AddKpis();
+
         RouteTable.Map(services);
         return builder;
     }
@@ -55,7 +58,8 @@ internal static class FeaturesHostingExtensions
     /// <summary>The HTTP endpoints features add beside the bot's: the admin API (with the CRM's unmatched list) and the CRM webhook.</summary>
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
-        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin();
+        app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin()
+            .MapKpisAdmin();
         app.MapCrmWebhooks();
         return app;
     }

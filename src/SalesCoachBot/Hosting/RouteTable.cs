@@ -2,6 +2,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Kpis;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
@@ -87,6 +88,8 @@ internal static class RouteTable
             .OnCardAction<SendActionFormAction>(ActionForm.SubmitVerb)
             .OnCardAction<CancelActionFormAction>(ActionForm.CancelVerb)
             .OnCardAction<DoneActionItemAction>(ActionForm.DoneVerb)
+
+            .OnCommand<KpiCommand>(KpiCommand.Word, KpiCommand.ChineseWord, KpiCommand.PluralWord)
 
             .OnFallback<HelpFallback>()
 

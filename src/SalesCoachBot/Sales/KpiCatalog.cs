@@ -18,7 +18,7 @@ internal interface IKpiCatalog
 }
 
 /// <summary>Reads <see cref="IKpiCatalog"/> from the store: the kpi_definitions and kpi_aliases rows of the tenant.</summary>
-internal sealed class KpiCatalog(SalesCoachDbContext store, BotText text) : IKpiCatalog
+internal sealed class KpiCatalog(SalesCoachDbContext store, BotText? text = null) : IKpiCatalog
 {
     public async Task<KpiVocabulary> VocabularyAsync(CancellationToken cancellationToken = default)
     {
@@ -62,13 +62,14 @@ internal sealed class KpiVocabulary
                 }
             }
 
-            // A tenant's own KPI is logged by its key and names; the defaults keep their static words.
+            // A tenant's own KPI is logged by its key and names; a default by its static words and any name it was renamed to.
             if (!KpiDefaults.IsDefault(kpi))
             {
                 Own(kpi.Key, kpi);
-                Own(kpi.NameEn, kpi);
-                Own(kpi.NameZh, kpi);
             }
+
+            Own(kpi.NameEn, kpi);
+            Own(kpi.NameZh, kpi);
         }
 
         var byId = kpis.ToDictionary(k => k.Id);
