@@ -87,6 +87,8 @@ public sealed class ArchitectureTests
         { nameof(MeetingSeries), [$"{FeaturesRoot}.Meetings"] },
         { nameof(MeetingAgendaItem), [$"{FeaturesRoot}.Meetings"] },
         { nameof(MeetingActionItem), [$"{FeaturesRoot}.Meetings"] },
+        // The kernel's catalog reads a tenant's KPI words; only KPI management writes them.
+        { nameof(KpiAliasWord), ["SalesCoachBot.Sales", $"{FeaturesRoot}.Kpis"] },
     };
 
     private static string SourceRoot()

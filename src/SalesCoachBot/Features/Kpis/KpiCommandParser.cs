@@ -94,7 +94,7 @@ internal static class KpiCommandParser
         {
             KpiVerb.List => new KpiRequest(KpiVerb.List),
             KpiVerb.Add => ReadAdd(rest),
-            KpiVerb.Rename when rest.Count >= 2 => ReadRename(rest[0], string.Join(' ', rest.Skip(1))),
+            KpiVerb.Rename when rest.Count >= 2 => ReadRename(rest[0], rest.Skip(1).ToList()),
             KpiVerb.Alias when rest.Count == 2 => new KpiRequest(KpiVerb.Alias, rest[0], rest[1]),
             KpiVerb.Retire or KpiVerb.Restore when rest.Count == 1 => new KpiRequest(verb, rest[0]),
             _ => new KpiRequest(KpiVerb.Usage),
@@ -151,8 +151,20 @@ internal static class KpiCommandParser
         return new KpiRequest(KpiVerb.Add, NameEn: en, NameZh: zh, Unit: unit, Aggregation: aggregation);
     }
 
-    private static KpiRequest ReadRename(string kpi, string name)
+    private static KpiRequest ReadRename(string kpi, List<string> words)
     {
+        // "zh:营业额" reaches here as "zh 营业额": the colon next to a Chinese character separates words.
+        if (words.Count > 1 && words[0].ToLowerInvariant() is "zh" or "en")
+        {
+            words[0] += ":";
+        }
+
+        var name = string.Join(' ', words);
+        if (words.Count > 1 && words[0].EndsWith(':'))
+        {
+            name = words[0] + string.Join(' ', words.Skip(1));
+        }
+
         var language = KpiNameLanguage.ByScript;
         if (name.StartsWith("en:", StringComparison.OrdinalIgnoreCase))
         {
