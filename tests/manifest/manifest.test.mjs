@@ -25,8 +25,12 @@ const schemaRoot = join(dirname(require.resolve('@microsoft/app-manifest/package
 const productCommands = new Set([
   'help', 'targets', 'log', 'undo', 'team', 'leaderboard', 'set target', 'settings', 'manager', 'praise', 'values', 'feedback', 'recognition',
   'celebrations', 'meeting', 'agenda', 'action', 'actions', 'done',
+  // Issue 13: KPIs.
+  'kpi',
 ]);
-const chineseCommands = new Set(['帮助', '目标', '记录', '撤销', '团队', '排行榜', '设定目标', '设置', '经理', '表扬', '价值观', '反馈', '表扬榜', '庆祝', '例会', '议程', '行动项', '完成']);
+const chineseCommands = new Set(['帮助', '目标', '记录', '撤销', '团队', '排行榜', '设定目标', '设置', '经理', '表扬', '价值观', '反馈', '表扬榜', '庆祝', '例会', '议程', '行动项', '完成',
+  // Issue 13: KPIs.
+  '指标']);
 
 /** The bundled schema file that a manifest's $schema URL names, or an error if the package lacks it. */
 function bundledSchemaFor(schemaUrl) {

@@ -25,7 +25,9 @@ public sealed class ManifestCommandListTests : IDisposable
     // action, actions and done (the meeting's action items), which the agenda card, the item notes and reminders name.
     private static readonly Dictionary<string, string[]> LeftOutOfTheMenu = new(StringComparer.Ordinal)
     {
-        ["personal"] = ["undo", "recognition", "celebrations", "agenda", "action", "actions", "done"],
+        ["personal"] = ["undo", "recognition", "celebrations", "agenda", "action", "actions", "done",
+            // Issue 13: KPI management (managers, rarely).
+            "kpi"],
         ["team"] = ["agenda", "action", "actions", "done"],
     };
 
