@@ -196,6 +196,8 @@ public enum KpiUnit
 {
     Currency = 0,
     Count = 1,
+    /// <summary>A rate written as a number of percent (35 = 35 %), two decimals at most.</summary>
+    Percent = 2,
 }
 
 /// <summary>How a period's results add up to the KPI's actual.</summary>
@@ -205,6 +207,8 @@ public enum KpiAggregation
     Sum = 0,
     /// <summary>Number of results, whatever their amounts (e.g. calls logged).</summary>
     Count = 1,
+    /// <summary>Average of the results' amounts (a rate logged several times in a period).</summary>
+    Average = 2,
 }
 
 /// <summary>A KPI the tenant tracks (revenue, contracts signed, …). The four defaults are created per tenant.</summary>
@@ -232,6 +236,23 @@ public sealed class KpiDefinition : ITenantOwned
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
+}
+
+/// <summary>
+/// A word a tenant added for one of its KPIs (<c>kpi alias collections 收款</c>), stored normalised (lower case,
+/// full-width folded) and unique per tenant. The default KPIs' own words are a static table (KpiAliases), not rows.
+/// </summary>
+public sealed class KpiAliasWord : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public long KpiId { get; set; }
+
+    public KpiDefinition? Kpi { get; set; }
+
+    public required string Word { get; set; }
 }
 
 public enum OutboxStatus
@@ -351,6 +372,9 @@ public static class ColumnLengths
     public const int Email = 320;
     public const int Kind = 32;
     public const int KpiKey = 64;
+
+    /// <summary>A word typed for a KPI (an alias or a name).</summary>
+    public const int KpiWord = 64;
     public const int Currency = 3;
     public const int IdempotencyKey = 200;
     public const int ClaimedBy = 128;

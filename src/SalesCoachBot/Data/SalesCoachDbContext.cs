@@ -44,6 +44,8 @@ public abstract class SalesCoachDbContext : DbContext
 
     public DbSet<KpiDefinition> Kpis => Set<KpiDefinition>();
 
+    public DbSet<KpiAliasWord> KpiAliases => Set<KpiAliasWord>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<SalesResult> SalesResults => Set<SalesResult>();

@@ -5,6 +5,7 @@ using SalesCoachBot.Features.Crm;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Kpis;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
@@ -53,6 +54,7 @@ internal static class FeaturesHostingExtensions
 
         // Scorecards (issue 13 point 2).
         services.AddScorecards();
+        services.AddKpis();
 
         RouteTable.Map(services);
         return builder;
@@ -62,7 +64,7 @@ internal static class FeaturesHostingExtensions
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
         app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin()
-            .MapScorecardsAdmin().MapCommissionAdmin();
+            .MapScorecardsAdmin().MapCommissionAdmin().MapKpisAdmin();
         app.MapCrmWebhooks();
         return app;
     }

@@ -3,6 +3,7 @@ using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Kpis;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
@@ -94,6 +95,7 @@ internal static class RouteTable
             .OnCommand<ScorecardCommand>(ScorecardCommand.Word, ScorecardCommand.ChineseWord, ScorecardCommand.PluralWord, ScorecardCommand.ChineseCardWord)
             // Commission (issue 13, point 4).
             .OnCommand<CommissionCommand>(CommissionCommand.Word, CommissionCommand.ChineseWord)
+            .OnCommand<KpiCommand>(KpiCommand.Word, KpiCommand.ChineseWord, KpiCommand.PluralWord)
 
             .OnFallback<HelpFallback>()
 

@@ -7,8 +7,11 @@ internal sealed record KpiEffect(string KpiKey, decimal? FixedAmount = null);
 /// <summary>What a word in <c>log &lt;kpi&gt;</c> means: the KPIs it adds to and whether an amount must be written.</summary>
 internal sealed record KpiAlias(string Word, IReadOnlyList<KpiEffect> Effects)
 {
+    /// <summary>True for a tenant's own money or percent KPI: like revenue, its amount must be written.</summary>
+    public bool AmountRequired { get; init; }
+
     /// <summary>Money cannot default; counts default to one (<c>log visit Acme</c>).</summary>
-    public bool RequiresAmount => Effects.Any(e => e.FixedAmount is null && e.KpiKey == KpiDefaults.Revenue);
+    public bool RequiresAmount => AmountRequired || Effects.Any(e => e.FixedAmount is null && e.KpiKey == KpiDefaults.Revenue);
 }
 
 /// <summary>The English and Chinese words for the default KPIs, matched ignoring case and surrounding spaces.</summary>
@@ -19,7 +22,10 @@ internal static class KpiAliases
     public static IEnumerable<string> Words => ByWord.Keys;
 
     public static KpiAlias? Find(string word) =>
-        ByWord.GetValueOrDefault(AmountParser.Normalize(word).Trim().ToLowerInvariant());
+        ByWord.GetValueOrDefault(Normalize(word));
+
+    /// <summary>How a typed KPI word is compared and stored: full-width folded, trimmed, lower case.</summary>
+    public static string Normalize(string word) => AmountParser.Normalize(word ?? string.Empty).Trim().ToLowerInvariant();
 
     /// <summary>Finds a word, or the closest known word (at most two edits, one for short words) for a "did you mean" hint.</summary>
     public static bool TryFind(string word, out KpiAlias? alias, out string? suggestion)
@@ -31,20 +37,29 @@ internal static class KpiAliases
             return true;
         }
 
-        var key = AmountParser.Normalize(word).Trim().ToLowerInvariant();
+        suggestion = Closest(word, ByWord.Keys);
+        return false;
+    }
+
+    /// <summary>The closest of <paramref name="known"/> words (at most two edits, one for short words), or null.</summary>
+    public static string? Closest(string word, IEnumerable<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var key = Normalize(word);
         var limit = key.Length <= 3 ? 1 : 2;
         var best = int.MaxValue;
-        foreach (var known in ByWord.Keys)
+        string? suggestion = null;
+        foreach (var candidate in known)
         {
-            var distance = EditDistance(key, known);
+            var distance = EditDistance(key, candidate);
             if (distance <= limit && distance < best)
             {
                 best = distance;
-                suggestion = known;
+                suggestion = candidate;
             }
         }
 
-        return false;
+        return suggestion;
     }
 
     internal static int EditDistance(string a, string b)

@@ -14,11 +14,24 @@ internal static class KpiDefaults
     public const string NewCustomers = "new-customers";
     public const string Visits = "visits";
 
+    /// <summary>
+    /// 回款 (payment collected): what many Chinese teams pay commission on. A CNY tenant starts with it, sorted right
+    /// after revenue; unlike the four it has stored names, so a manager can rename or retire it like their own KPIs.
+    /// </summary>
+    public const string Collections = "collections";
+
+    public const string CollectionsNameEn = "Collections";
+    public const string CollectionsNameZh = "回款";
+
+    /// <summary>Sort order of collections: after revenue (10), before contracts (20).</summary>
+    public const int CollectionsSortOrder = 15;
+
     public static IReadOnlyList<string> Keys { get; } = [Revenue, Contracts, NewCustomers, Visits];
 
     /// <summary>New rows for the defaults of a tenant (the caller adds them once, when the tenant is first seen).</summary>
-    public static IEnumerable<KpiDefinition> For(string tenantId, string currency) =>
-        Keys.Select((key, index) => new KpiDefinition
+    public static IEnumerable<KpiDefinition> For(string tenantId, string currency)
+    {
+        var rows = Keys.Select((key, index) => new KpiDefinition
         {
             TenantId = tenantId,
             Key = key,
@@ -27,7 +40,28 @@ internal static class KpiDefaults
             Currency = key == Revenue ? currency : null,
             SortOrder = (index + 1) * 10,
             IsActive = true,
-        });
+        }).ToList();
+        if (string.Equals(currency, "CNY", StringComparison.OrdinalIgnoreCase))
+        {
+            rows.Insert(1, CollectionsFor(tenantId, currency));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The collections row of a tenant (see <see cref="Collections"/>).</summary>
+    public static KpiDefinition CollectionsFor(string tenantId, string currency) => new()
+    {
+        TenantId = tenantId,
+        Key = Collections,
+        NameEn = CollectionsNameEn,
+        NameZh = CollectionsNameZh,
+        Unit = KpiUnit.Currency,
+        Aggregation = KpiAggregation.Sum,
+        Currency = currency,
+        SortOrder = CollectionsSortOrder,
+        IsActive = true,
+    };
 
     /// <summary>Text key of a default KPI's display name (<c>kpi.name.revenue</c>, …).</summary>
     public static string NameKey(string key) => "kpi.name." + key;

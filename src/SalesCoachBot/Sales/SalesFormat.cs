@@ -27,6 +27,12 @@ internal static class SalesFormat
             return Math.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("N0", culture);
         }
 
+        if (unit == KpiUnit.Percent)
+        {
+            // A rate is kept as the number of percent written (35.5 = 35.5 %).
+            return Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("0.##", culture) + "%";
+        }
+
         var sign = amount < 0 ? "-" : "";
         var size = Math.Abs(amount);
         var symbol = Symbol(currency);

@@ -15,6 +15,7 @@ internal static class SalesServiceCollectionExtensions
         services.TryAddScoped<SalesClock>();
         services.TryAddScoped<WorkingCalendars>();
         services.TryAddSingleton<WorkingCalendarCache>();
+        services.TryAddScoped<IKpiCatalog, KpiCatalog>();
         return services;
     }
 }

@@ -94,6 +94,8 @@ public sealed class ArchitectureTests
         // Commission (issue 13, point 4).
         { nameof(CommissionPlan), [$"{FeaturesRoot}.Commission"] },
         { nameof(CommissionTier), [$"{FeaturesRoot}.Commission"] },
+        // The kernel's catalog reads a tenant's KPI words; only KPI management writes them.
+        { nameof(KpiAliasWord), ["SalesCoachBot.Sales", $"{FeaturesRoot}.Kpis"] },
     };
 
     private static string SourceRoot()

@@ -46,6 +46,8 @@ public class CardApprovalTests
         ["FeedbackCards.Given"] = ["feedback.given.", "feedback.given.none."],
         ["FeedbackForm.Build"] = ["feedback.form.", "feedback.form.filled.", "feedback.form.invalid."],
         ["FeedbackNudgeCard.Build"] = ["feedback.nudge."],
+        // Issue 13: the KPI list.
+        ["KpiListCard.Build"] = ["kpis.list."],
         ["LeaderboardCard.Build"] = ["leaderboard.month.", "leaderboard.improved.month.", "leaderboard.past-month.", "leaderboard.improved.past-month.", "leaderboard.praise."],
         // Commission (issue 13, point 4).
         ["CommissionCards.Rep"] = ["commission.rep.", "commission.rep.of.", "commission.rep.whole.", "commission.rep.top.", "commission.rep.capped.", "commission.rep.no-target."],

@@ -4,6 +4,7 @@ using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
+using SalesCoachBot.Features.Kpis;
 using SalesCoachBot.Features.Meetings;
 using SalesCoachBot.Features.Onboarding;
 using SalesCoachBot.Features.Recognition;
@@ -130,6 +131,12 @@ internal static class CardCatalog
             }
 
             foreach (var (name, card) in CelebrationCardsOf(text, locale))
+            {
+                yield return (name, card);
+            }
+
+            // Issue 13: the KPI list.
+            foreach (var (name, card) in KpiCardsOf(text, locale))
             {
                 yield return (name, card);
             }
@@ -283,6 +290,18 @@ internal static class CardCatalog
             [text.Get(locale, MeetingsTextKeys.ActionPastDate, ActionItemDesk.DueText(locale, new DateOnly(2026, 11, 1)))]));
         yield return ($"meeting.action-form.saved.{locale}", ActionForm.Done(text, locale, MeetingsTextKeys.ActionFormSavedTitle,
             text.Get(locale, MeetingsTextKeys.ActionCreated, "1", "East Sales", AwkwardName, "call *Huawei* back", ActionItemDesk.DueText(locale, new DateOnly(2026, 11, 27)))));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> KpiCardsOf(BotText text, string locale)
+    {
+        List<KpiListRow> rows =
+        [
+            new("revenue", "Revenue", "销售额", KpiUnit.Currency, "CNY", KpiAggregation.Sum, ["revenue", "rev", "sales", "销售额", "营收", "收入"], false),
+            new("collections", "Collections", "回款", KpiUnit.Currency, "CNY", KpiAggregation.Sum, ["收款", "*paid* <b>x</b>"], false),
+            new("win-rate", "Win \"rate\" <b>%</b>", "赢单率", KpiUnit.Percent, null, KpiAggregation.Average, [], false),
+            new("visits", "Customer visits", "客户拜访", KpiUnit.Count, null, KpiAggregation.Sum, ["visit", "拜访"], true),
+        ];
+        yield return ($"kpis.list.{locale}", KpiListCard.Build(text, locale, rows));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> CelebrationCardsOf(BotText text, string locale)

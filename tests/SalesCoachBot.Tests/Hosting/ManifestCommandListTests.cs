@@ -29,7 +29,9 @@ public sealed class ManifestCommandListTests : IDisposable
             // Scorecards (issue 13 point 2).
             "scorecard",
             // Commission (issue 13, point 4).
-            "commission"],
+            "commission",
+            // Issue 13: KPI management (managers, rarely).
+            "kpi"],
         ["team"] = ["agenda", "action", "actions", "done"],
     };
 

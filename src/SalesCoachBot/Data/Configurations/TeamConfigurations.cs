@@ -64,6 +64,21 @@ internal sealed class KpiDefinitionConfiguration : IEntityTypeConfiguration<KpiD
     }
 }
 
+internal sealed class KpiAliasWordConfiguration : IEntityTypeConfiguration<KpiAliasWord>
+{
+    public void Configure(EntityTypeBuilder<KpiAliasWord> builder)
+    {
+        builder.ToTable("kpi_aliases");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.TenantId).HasMaxLength(ColumnLengths.TenantId);
+        builder.Property(a => a.Word).HasMaxLength(ColumnLengths.KpiWord);
+        // One meaning per word in a tenant: a word never adds to two KPIs.
+        builder.HasIndex(a => new { a.TenantId, a.Word }).IsUnique();
+        builder.HasIndex(a => new { a.TenantId, a.KpiId });
+        builder.HasOne(a => a.Kpi).WithMany().HasForeignKey(a => a.KpiId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)

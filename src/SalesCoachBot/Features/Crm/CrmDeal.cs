@@ -17,7 +17,11 @@ internal sealed record CrmDeal(
     DateTimeOffset? ClosedAt,
     DateTimeOffset? OccurredAt,
     string? Name,
-    string? Customer);
+    string? Customer)
+{
+    /// <summary>The stage is one of the source's payment stages: the amount counts as collected (回款), not as a won deal.</summary>
+    public bool IsPayment { get; init; }
+}
 
 /// <summary>A body that cannot be read as the source's format; the message says which field and why (for a 400).</summary>
 internal sealed class CrmPayloadException(string message) : Exception(message)

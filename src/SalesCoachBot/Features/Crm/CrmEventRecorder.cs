@@ -25,7 +25,7 @@ internal sealed record CrmOutcome(string EventId, CrmOutcomeStatus Status, IRead
 /// arriving in two different events still counts once. Accepted and ignored events are final; unknown-owner and
 /// rejected ones are processed again when the same event id comes back (after the member's e-mail is fixed).
 /// </summary>
-internal sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger ledger, SalesClock clock, TimeProvider time)
+internal sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger ledger, SalesClock clock, TimeProvider time, IKpiCatalog catalog)
 {
     public static string SourceOf(CrmFormat format) => format switch
     {
@@ -115,7 +115,7 @@ internal sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger 
 
     private async Task<Decision> DecideAsync(CrmSourceOptions source, CrmDeal deal, CancellationToken cancellationToken)
     {
-        if (!deal.IsWon)
+        if (!deal.IsWon && !deal.IsPayment)
         {
             return new Decision(CrmEventStatus.Ignored, [], Clip($"Stage '{deal.Stage}' is not a won stage."));
         }
@@ -140,6 +140,11 @@ internal sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger 
         }
 
         var owner = owners[0];
+        if (deal.IsPayment)
+        {
+            return await PaymentAsync(source, deal, owner.Id, owner.TimeZone, cancellationToken).ConfigureAwait(false);
+        }
+
         var kpis = await store.Kpis.AsNoTracking()
             .Where(k => k.IsActive && (k.Key == source.RevenueKpi || k.Key == source.ContractsKpi))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -169,6 +174,30 @@ internal sealed class CrmEventRecorder(SalesCoachDbContext store, IResultLedger 
         }
 
         return new Decision(CrmEventStatus.Accepted, entries);
+    }
+
+    /// <summary>
+    /// A payment: its amount adds to the collections KPI (configured by key or any word of the tenant's KPI list), once
+    /// per deal (external id <c>dealId:kpiKey</c>), on the day it closed or happened in the owner's zone.
+    /// </summary>
+    private async Task<Decision> PaymentAsync(CrmSourceOptions source, CrmDeal deal, long ownerId, string? ownerZone, CancellationToken cancellationToken)
+    {
+        var vocabulary = await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false);
+        var collections = vocabulary.FindKpi(source.CollectionsKpi);
+        if (collections is null || !collections.IsActive || collections.Unit != KpiUnit.Currency)
+        {
+            return new Decision(CrmEventStatus.Rejected, [], Clip($"The tenant has no active money KPI '{source.CollectionsKpi}'."));
+        }
+
+        if (deal.Currency is not null && collections.Currency is not null
+            && !string.Equals(deal.Currency, collections.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Decision(CrmEventStatus.Rejected, [], Clip($"The payment is in {deal.Currency} but the KPI '{collections.Key}' counts {collections.Currency}; amounts are never converted."));
+        }
+
+        var day = deal.ClosedOn ?? await LocalDayAsync(ownerId, ownerZone, deal.ClosedAt ?? deal.OccurredAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new Decision(CrmEventStatus.Accepted,
+            [new(ownerId, collections.Id, deal.Amount!.Value, day, SourceOf(source.Format), deal.DealId + ":" + collections.Key, deal.Customer, deal.Name)]);
     }
 
     /// <summary>The sales day of an instant in the owner's zone (their own, else their home team's, else the default).</summary>

@@ -70,4 +70,13 @@ internal sealed class CrmSourceOptions
 
     /// <summary>Stage values that mean won (case-insensitive); empty = the format's defaults (see README).</summary>
     public List<string> WonStages { get; set; } = [];
+
+    /// <summary>
+    /// Stage values that mean the customer paid (e.g. "paid", "已回款"); such an event's amount adds to
+    /// <see cref="CollectionsKpi"/> once per deal. Empty = payments are not mapped (the event is ignored).
+    /// </summary>
+    public List<string> PaymentStages { get; set; } = [];
+
+    /// <summary>KPI key a payment's amount adds to (a CNY tenant starts with <c>collections</c>, 回款).</summary>
+    public string CollectionsKpi { get; set; } = KpiDefaults.Collections;
 }

@@ -20,10 +20,13 @@ internal static class CrmPayloads
         _ => ["won", "closed won", "closed-won", "closed_won", "赢单", "成交"],
     };
 
-    public static IReadOnlyList<CrmDeal> Parse(JsonElement root, CrmFormat format, IReadOnlyCollection<string> wonStages, int maxEvents)
+    public static IReadOnlyList<CrmDeal> Parse(
+        JsonElement root, CrmFormat format, IReadOnlyCollection<string> wonStages, int maxEvents, IReadOnlyCollection<string>? paymentStages = null)
     {
         ArgumentNullException.ThrowIfNull(wonStages);
         var won = new HashSet<string>((wonStages.Count > 0 ? wonStages : DefaultWonStages(format)).Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
+        // Stages that mean the customer paid: the amount is collected (回款), not a new deal. None unless configured.
+        var paid = new HashSet<string>((paymentStages ?? []).Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
         List<JsonElement> items;
         try
         {
@@ -57,9 +60,9 @@ internal static class CrmPayloads
             {
                 deals.Add(format switch
                 {
-                    CrmFormat.Zoho => Zoho(item, won),
-                    CrmFormat.Fxiaoke => Fxiaoke(item, won),
-                    _ => Generic(item, won),
+                    CrmFormat.Zoho => Zoho(item, won, paid),
+                    CrmFormat.Fxiaoke => Fxiaoke(item, won, paid),
+                    _ => Generic(item, won, paid),
                 });
             }
             catch (CrmPayloadException error) when (items.Count > 1)
@@ -98,19 +101,19 @@ internal static class CrmPayloads
         return [root];
     }
 
-    private static CrmDeal Generic(JsonElement e, HashSet<string> won)
+    private static CrmDeal Generic(JsonElement e, HashSet<string> won, HashSet<string> paid)
     {
         var eventId = Required(Text(e, "eventId"), "eventId");
         var deal = Find(e, "deal") is { ValueKind: JsonValueKind.Object } d ? d : throw new CrmPayloadException("'deal' (an object) is missing.");
         var owner = Find(e, "owner") is { ValueKind: JsonValueKind.Object } o ? Text(o, "email") : null;
         var (amount, amountCurrency) = Amount(deal, "amount");
         var closed = Date(deal, "closedOn");
-        return Build(eventId, Text(deal, "id"), "deal.id", Text(deal, "stage"), "deal.stage", won, owner, "owner.email",
+        return Build(eventId, Text(deal, "id"), "deal.id", Text(deal, "stage"), "deal.stage", won, paid, owner, "owner.email",
             amount, Agreed(Currency(deal, "currency"), amountCurrency), closed.Day, closed.At, Instant(e, "occurredAt"),
             Text(deal, "name"), Text(deal, "customer"));
     }
 
-    private static CrmDeal Zoho(JsonElement e, HashSet<string> won)
+    private static CrmDeal Zoho(JsonElement e, HashSet<string> won, HashSet<string> paid)
     {
         var dealId = Required(Text(e, "id", "Deal_Id"), "id");
         var modified = Required(Text(e, "Modified_Time"), "Modified_Time");
@@ -119,25 +122,25 @@ internal static class CrmPayloads
         var customer = Find(e, "Account_Name") is { ValueKind: JsonValueKind.Object } a ? Text(a, "name") : Text(e, "Account_Name");
         var (amount, amountCurrency) = Amount(e, "Amount");
         var closed = Date(e, "Closing_Date");
-        return Build(dealId + "@" + modified, dealId, "id", Text(e, "Stage"), "Stage", won, owner, "Owner.email",
+        return Build(dealId + "@" + modified, dealId, "id", Text(e, "Stage"), "Stage", won, paid, owner, "Owner.email",
             amount, Agreed(Currency(e, "Currency"), amountCurrency), closed.Day, closed.At, Instant(e, "Modified_Time"),
             Text(e, "Deal_Name"), customer);
     }
 
-    private static CrmDeal Fxiaoke(JsonElement e, HashSet<string> won)
+    private static CrmDeal Fxiaoke(JsonElement e, HashSet<string> won, HashSet<string> paid)
     {
         var dealId = Required(Text(e, "_id", "数据ID"), "_id");
         var modified = Required(Text(e, "last_modified_time", "最后修改时间"), "last_modified_time");
         var (amount, amountCurrency) = Amount(e, "amount", "销售金额");
         var closed = Date(e, "close_date", "结单日期");
-        return Build(dealId + "@" + modified, dealId, "_id", Text(e, "sales_stage", "阶段"), "sales_stage", won,
+        return Build(dealId + "@" + modified, dealId, "_id", Text(e, "sales_stage", "阶段"), "sales_stage", won, paid,
             Text(e, "owner_email", "负责人邮箱"), "owner_email",
             amount, Agreed(Currency(e, "currency", "币种"), amountCurrency), closed.Day, closed.At, Instant(e, "last_modified_time", "最后修改时间"),
             Text(e, "name", "商机名称"), Text(e, "account_id__r", "account_name", "客户名称"));
     }
 
     private static CrmDeal Build(
-        string eventId, string? dealId, string dealField, string? stage, string stageField, HashSet<string> won,
+        string eventId, string? dealId, string dealField, string? stage, string stageField, HashSet<string> won, HashSet<string> paid,
         string? owner, string ownerField, decimal? amount, string? currency, DateOnly? closedOn, DateTimeOffset? closedAt,
         DateTimeOffset? occurredAt, string? name, string? customer)
     {
@@ -154,8 +157,9 @@ internal static class CrmPayloads
         }
 
         stage = Required(stage, stageField);
-        var isWon = won.Contains(stage.Trim());
-        if (isWon)
+        var isPaid = paid.Contains(stage.Trim());
+        var isWon = !isPaid && won.Contains(stage.Trim());
+        if (isWon || isPaid)
         {
             owner = Required(owner, ownerField);
             if (owner.Length > ColumnLengths.Email || !owner.Contains('@', StringComparison.Ordinal) || owner.Any(char.IsWhiteSpace))
@@ -165,12 +169,12 @@ internal static class CrmPayloads
 
             if (amount is null)
             {
-                throw new CrmPayloadException("A won deal needs an amount.");
+                throw new CrmPayloadException(isPaid ? "A payment needs an amount." : "A won deal needs an amount.");
             }
         }
 
         return new CrmDeal(eventId, dealId, stage.Trim(), isWon, owner?.Trim(), amount, currency, closedOn, closedAt, occurredAt,
-            Clip(name, ColumnLengths.Note), Clip(customer, ColumnLengths.Customer));
+            Clip(name, ColumnLengths.Note), Clip(customer, ColumnLengths.Customer)) { IsPayment = isPaid };
     }
 
     private static string? Clip(string? text, int length) =>

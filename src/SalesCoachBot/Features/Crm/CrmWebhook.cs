@@ -55,7 +55,7 @@ internal static partial class CrmWebhook
         try
         {
             using var document = JsonDocument.Parse(body, DocumentOptions);
-            deals = CrmPayloads.Parse(document.RootElement, sourceOptions.Format, sourceOptions.WonStages, settings.MaxEventsPerRequest);
+            deals = CrmPayloads.Parse(document.RootElement, sourceOptions.Format, sourceOptions.WonStages, settings.MaxEventsPerRequest, sourceOptions.PaymentStages);
 
             // After Parse, which has refused property names that are not valid text.
             isList = document.RootElement.ValueKind == JsonValueKind.Array

@@ -17,7 +17,7 @@ namespace SalesCoachBot.Features.Imports;
 /// uploader's tenant only (the store is bound to it). A result row whose id is already another member's result is
 /// refused with its line, so nobody can claim (or hide behind) someone else's ids.
 /// </summary>
-internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access, IResultLedger ledger, BotText text)
+internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access, IResultLedger ledger, IKpiCatalog catalog, BotText text)
 {
     public const int SampleSize = 5;
 
@@ -44,7 +44,8 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
             uploader,
             reachable,
             await store.Kpis.AsNoTracking().Where(k => k.IsActive).ToListAsync(cancellationToken).ConfigureAwait(false),
-            await MembersNamedAsync(rows, cancellationToken).ConfigureAwait(false));
+            await MembersNamedAsync(rows, cancellationToken).ConfigureAwait(false),
+            await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false));
 
         var rejected = new List<RejectedLine>();
         var results = new List<PendingResult>();
@@ -356,7 +357,8 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
     /// <summary>The KPIs a word adds to: a <c>log</c> alias (deal = revenue + one contract), a KPI key or a KPI name.</summary>
     private List<(KpiDefinition Kpi, decimal? FixedAmount)>? ResolveKpi(CheckContext context, string word, bool forTargets)
     {
-        if (KpiAliases.Find(word) is { } alias)
+        // The tenant's words too: a row of 回款 (or an alias a manager added) imports to that KPI.
+        if (context.Vocabulary.Find(word) is { } alias)
         {
             var effects = (forTargets ? alias.Effects.Take(1) : alias.Effects)
                 .Select(e => (Kpi: context.Kpis.FirstOrDefault(k => k.Key == e.KpiKey), e.FixedAmount))
@@ -462,7 +464,7 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         amount.ToString("#,0.##", CultureInfo.GetCultureInfo(BotText.Resolve(locale)));
 
     private sealed record CheckContext(
-        ImportKind Kind, string? Locale, Member Uploader, HashSet<long> Reachable, List<KpiDefinition> Kpis, List<Member> Members)
+        ImportKind Kind, string? Locale, Member Uploader, HashSet<long> Reachable, List<KpiDefinition> Kpis, List<Member> Members, KpiVocabulary Vocabulary)
     {
         public Dictionary<string, int> LineOfId { get; } = new(StringComparer.Ordinal);
 

@@ -14,7 +14,7 @@ namespace SalesCoachBot.Features.SalesResults;
 /// in the member's zone and answers with the month's targets card, the logged line on top. <c>log</c> alone sends the log
 /// form (the one behind the targets card's "Log a result" button).
 /// </summary>
-internal sealed class LogCommand(IProgressCard progress, SalesClock clock, ResultLog log, BotText text) : ICommandHandler
+internal sealed class LogCommand(IProgressCard progress, SalesClock clock, ResultLog log, IKpiCatalog catalog, BotText text) : ICommandHandler
 {
     public const string Word = "log";
     public const string ChineseWord = "记录";
@@ -41,7 +41,9 @@ internal sealed class LogCommand(IProgressCard progress, SalesClock clock, Resul
             return;
         }
 
-        var parsed = LogCommandParser.Parse(arguments);
+        // The tenant's own KPI words count too (kpi add 回款 money → log 回款 5万).
+        var vocabulary = await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false);
+        var parsed = LogCommandParser.Parse(arguments, vocabulary);
         if (!parsed.IsSuccess)
         {
             var active = await log.ActiveKpisAsync(cancellationToken).ConfigureAwait(false);

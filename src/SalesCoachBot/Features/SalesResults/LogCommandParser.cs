@@ -53,8 +53,10 @@ internal static partial class LogCommandParser
         ['"'] = '"', ['“'] = '”', ['「'] = '」', ['『'] = '』', ['＂'] = '＂',
     };
 
-    public static LogParseResult Parse(string? arguments)
+    /// <summary>Parses with the tenant's KPI words (<paramref name="vocabulary"/>), or the defaults' alone when null.</summary>
+    public static LogParseResult Parse(string? arguments, KpiVocabulary? vocabulary = null)
     {
+        vocabulary ??= KpiVocabulary.Defaults;
         var text = MentionPattern().Replace(arguments ?? string.Empty, " ");
         if (!TryTokenize(text, out var words, out var unclosed))
         {
@@ -66,15 +68,15 @@ internal static partial class LogCommandParser
             return new LogParseResult(null, LogError.MissingKpi);
         }
 
-        if (!words[0].Quoted && KpiAliases.Find(words[0].Text) is null && SplitGlued(words[0].Text) is { } pieces)
+        if (!words[0].Quoted && vocabulary.Find(words[0].Text) is null && SplitGlued(words[0].Text, vocabulary) is { } pieces)
         {
             words.RemoveAt(0);
             words.InsertRange(0, pieces.Select(p => new Word(p, false)));
         }
 
         var kpiAt = 0;
-        var alias = KpiAliases.Find(words[0].Text);
-        if (alias is null && words.Count > 1 && !words[0].Quoted && AmountParser.LooksLikeAmount(words[0].Text) && KpiAliases.Find(words[1].Text) is { } second)
+        var alias = vocabulary.Find(words[0].Text);
+        if (alias is null && words.Count > 1 && !words[0].Quoted && AmountParser.LooksLikeAmount(words[0].Text) && vocabulary.Find(words[1].Text) is { } second)
         {
             // Amount first: swap so the rest reads the same.
             alias = second;
@@ -84,7 +86,7 @@ internal static partial class LogCommandParser
 
         if (alias is null)
         {
-            KpiAliases.TryFind(words[0].Text, out _, out var suggestion);
+            vocabulary.TryFind(words[0].Text, out _, out var suggestion);
             return new LogParseResult(null, LogError.UnknownKpi, words[0].Text, 0, Suggestion: suggestion);
         }
 
@@ -186,11 +188,11 @@ internal static partial class LogCommandParser
     /// A KPI word glued to its amount: <c>成交12万</c> → 成交, 12万; <c>成交12万华为</c> → 成交, 12万, 华为;
     /// <c>12万成交</c> → 12万, 成交. Null when the word is not one of these.
     /// </summary>
-    internal static IReadOnlyList<string>? SplitGlued(string word)
+    internal static IReadOnlyList<string>? SplitGlued(string word, KpiVocabulary? vocabulary = null)
     {
         var normalized = AmountParser.Normalize(word).Trim();
         // Longest KPI word first: 签约额 (a deal) before 签约 (contracts).
-        foreach (var known in KpiAliases.Words.OrderByDescending(w => w.Length))
+        foreach (var known in (vocabulary ?? KpiVocabulary.Defaults).Words.OrderByDescending(w => w.Length))
         {
             if (normalized.Length > known.Length && normalized.StartsWith(known, StringComparison.OrdinalIgnoreCase))
             {

@@ -134,6 +134,9 @@ internal sealed class ResultLog(SalesCoachDbContext store, ResultLedger ledger)
     {
         var keys = active.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         string[] shown = chinese ? ["成交", "销售额", "合同", "新客户", "拜访"] : ["deal", "revenue", "contract", "new-customer", "visit"];
-        return shown.Where(w => KpiAliases.Find(w) is { } alias && alias.Effects.All(e => keys.Contains(e.KpiKey))).ToList();
+        var words = shown.Where(w => KpiAliases.Find(w) is { } alias && alias.Effects.All(e => keys.Contains(e.KpiKey))).ToList();
+        // A tenant's own KPIs (collections, or one a manager added) are typed by their Chinese name or their key.
+        words.AddRange(active.Where(k => !KpiDefaults.IsDefault(k)).Select(k => chinese ? k.NameZh ?? k.Key : k.Key));
+        return words;
     }
 }

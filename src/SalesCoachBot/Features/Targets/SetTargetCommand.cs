@@ -25,9 +25,13 @@ internal sealed partial class SetTargetCommand(
     TargetPlan plan,
     SalesClock clock,
     WorkingCalendars calendars,
+    IKpiCatalog catalog,
     BotText text,
     ILogger<SetTargetCommand> logger) : ICommandHandler
 {
+    // The tenant's KPI words (its own aliases too), read once per turn before the arguments are parsed.
+    private KpiVocabulary? vocabulary;
+
     public const string Word = "set";
     public const string ChineseWord = "设定目标";
 
@@ -84,6 +88,7 @@ internal sealed partial class SetTargetCommand(
         var calendar = await calendars.ForTeamAsync(tenantId, managed[0].WorkingCalendar, zone, cancellationToken).ConfigureAwait(false);
         var kpis = await store.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        vocabulary = await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false);
 
         var usage = text.Get(locale, TargetsTextKeys.SetUsage);
         // Only the English "set" needs "target" after it; the Chinese words already say it.
@@ -163,7 +168,9 @@ internal sealed partial class SetTargetCommand(
             // A log word may add to several KPIs (a deal is revenue and one contract): its target is the amount's KPI.
             ?? (KpiAliases.Find(word)?.Effects.FirstOrDefault(e => e.FixedAmount is null) is { } effect
                 ? kpis.FirstOrDefault(k => k.Key == effect.KpiKey)
-                : null);
+                : null)
+            // A word the tenant added (kpi alias collections 收款); only active KPIs get targets.
+            ?? (vocabulary?.FindKpi(word) is { } own ? kpis.FirstOrDefault(k => k.Id == own.Id) : null);
     }
 
     private string? AmountError(string? locale, KpiDefinition kpi, string kpiName, SetTargetRequest request, out decimal amount)

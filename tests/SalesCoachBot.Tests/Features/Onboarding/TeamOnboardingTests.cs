@@ -233,9 +233,11 @@ public sealed class TeamOnboardingTests
         var (scope, store) = app.NewStore(Tenant);
         await using var _ = scope;
         var kpis = await store.Kpis.OrderBy(k => k.SortOrder).ToListAsync();
-        Assert.Equal(KpiDefaults.Keys, kpis.Select(k => k.Key));
-        Assert.Equal((KpiUnit.Currency, "CNY"), (kpis[0].Unit, kpis[0].Currency));
-        Assert.All(kpis.Skip(1), k => Assert.Equal((KpiUnit.Count, (string?)null), (k.Unit, k.Currency)));
+        // A CNY tenant also starts with 回款 (collections), right after revenue.
+        Assert.Equal([KpiDefaults.Revenue, KpiDefaults.Collections, KpiDefaults.Contracts, KpiDefaults.NewCustomers, KpiDefaults.Visits], kpis.Select(k => k.Key));
+        Assert.All(kpis.Take(2), k => Assert.Equal((KpiUnit.Currency, "CNY"), (k.Unit, k.Currency)));
+        Assert.Equal(("Collections", "回款"), (kpis[1].NameEn, kpis[1].NameZh));
+        Assert.All(kpis.Skip(2), k => Assert.Equal((KpiUnit.Count, (string?)null), (k.Unit, k.Currency)));
         Assert.All(kpis, k => Assert.Equal(KpiAggregation.Sum, k.Aggregation));
     }
 

@@ -117,7 +117,7 @@ public sealed class LogCommandTests
         Assert.Equal("plain", reply.TextFormat);
         Assert.Contains("I don't know the KPI \"dael\". Did you mean \"deal\"?", reply.Text, StringComparison.Ordinal);
         Assert.Contains("log deal 120000 Acme", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("You can log: deal, revenue, contract, new-customer, visit.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("You can log: deal, revenue, contract, new-customer, visit, collections.", reply.Text, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -154,7 +154,7 @@ public sealed class LogCommandTests
         Assert.Empty(await CountingResultsAsync(app));
         var reply = Assert.Single(replies);
         Assert.Contains("“12万万”不是我能识别的金额。", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("可记录的指标：成交、销售额、合同、新客户、拜访。", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("可记录的指标：成交、销售额、合同、新客户、拜访、回款。", reply.Text, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
@@ -254,7 +254,7 @@ public sealed class LogCommandTests
 
         Assert.Empty(await CountingResultsAsync(app));
         var reply = Assert.Single(replies);
-        Assert.Contains("Your organization doesn't track \"deal\". You can log: revenue, new-customer, visit.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Your organization doesn't track \"deal\". You can log: revenue, new-customer, visit, collections.", reply.Text, StringComparison.Ordinal);
     }
 
     [SkippableTheory]

@@ -76,9 +76,9 @@ public sealed class LogResultFormTests
         Assert.Equal("Log a result", form["body"]![0]!["text"]!.GetValue<string>());
         var kpi = Input(form, "kpi");
         Assert.Equal(
-            ["Deal (revenue + 1 contract)", "Revenue", "Contracts signed", "New customers", "Customer visits"],
+            ["Deal (revenue + 1 contract)", "Revenue", "Collections", "Contracts signed", "New customers", "Customer visits"],
             kpi["choices"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
-        Assert.Equal(["deal", "revenue", "contracts", "new-customers", "visits"], kpi["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()));
+        Assert.Equal(["deal", "revenue", "collections", "contracts", "new-customers", "visits"], kpi["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()));
         Assert.Equal("deal", kpi["value"]!.GetValue<string>());
         Assert.Equal("Input.Text", Input(form, "amount")["type"]!.GetValue<string>());
         Assert.Equal("2026-11-18", Input(form, "date")["value"]!.GetValue<string>());

@@ -590,6 +590,47 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("feedback_settings", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.KpiAliasWord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("word");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kpi_aliases");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_kpi_aliases_kpi_id");
+
+                    b.HasIndex("TenantId", "KpiId")
+                        .HasDatabaseName("ix_kpi_aliases_tenant_id_kpi_id");
+
+                    b.HasIndex("TenantId", "Word")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kpi_aliases_tenant_id_word");
+
+                    b.ToTable("kpi_aliases", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
                 {
                     b.Property<long>("Id")
@@ -2083,6 +2124,18 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_feedback_settings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.KpiAliasWord", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", "Kpi")
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_aliases_kpis_kpi_id");
+
+                    b.Navigation("Kpi");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>

@@ -567,6 +567,45 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("feedback_settings", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.KpiAliasWord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("word");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kpi_aliases");
+
+                    b.HasIndex("KpiId")
+                        .HasDatabaseName("ix_kpi_aliases_kpi_id");
+
+                    b.HasIndex("TenantId", "KpiId")
+                        .HasDatabaseName("ix_kpi_aliases_tenant_id_kpi_id");
+
+                    b.HasIndex("TenantId", "Word")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kpi_aliases_tenant_id_word");
+
+                    b.ToTable("kpi_aliases", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
                 {
                     b.Property<long>("Id")
@@ -2022,6 +2061,18 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_feedback_settings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.KpiAliasWord", b =>
+                {
+                    b.HasOne("SalesCoachBot.Data.KpiDefinition", "Kpi")
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_aliases_kpis_kpi_id");
+
+                    b.Navigation("Kpi");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.KpiDefinition", b =>
