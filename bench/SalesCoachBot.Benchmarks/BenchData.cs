@@ -19,7 +19,9 @@ public sealed class BenchData(BenchScale scale)
     public BenchScale Scale { get; } = scale;
 
     public static IReadOnlyList<KpiDefinition> Kpis() =>
-        KpiDefaults.For(BenchWorld.TenantId, BenchWorld.Currency).Select((k, i) => { k.Id = i + 1; return k; }).ToList();
+        KpiDefaults.For(BenchWorld.TenantId, BenchWorld.Currency)
+            // The bench's shape stays the four defaults (ids 1..4); a CNY tenant's collections is not part of it.
+            .Where(k => k.Key != KpiDefaults.Collections).Select((k, i) => { k.Id = i + 1; return k; }).ToList();
 
     public IEnumerable<SalesTeam> Teams()
     {

@@ -201,15 +201,32 @@ internal sealed partial class ResultLedger(
         RecordedByMemberId = entry.RecordedByMemberId ?? entry.MemberId,
     };
 
-    /// <summary>The member's actual for one KPI, both dates inclusive; Count KPIs count results.</summary>
+    /// <summary>
+    /// A period's actual from its results: the sum, the number of results (Count), or their mean rounded to two decimals
+    /// once, at the end (Average, e.g. a rate logged weekly).
+    /// </summary>
+    internal static decimal Aggregate(KpiAggregation aggregation, decimal sum, int results) => aggregation switch
+    {
+        KpiAggregation.Count => results,
+        KpiAggregation.Average => results == 0 ? 0m : Math.Round(sum / results, 2, MidpointRounding.AwayFromZero),
+        _ => sum,
+    };
+
+    /// <summary>The member's actual for one KPI, both dates inclusive; Count KPIs count results, Average ones average them.</summary>
     public async Task<decimal> ActualAsync(long memberId, long kpiId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var aggregation = await store.Kpis.Where(k => k.Id == kpiId).Select(k => (KpiAggregation?)k.Aggregation)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var results = InRange(memberId, from, to).Where(r => r.KpiId == kpiId);
-        return aggregation == KpiAggregation.Count
-            ? await results.CountAsync(cancellationToken).ConfigureAwait(false)
-            : await results.SumAsync(r => r.Amount, cancellationToken).ConfigureAwait(false);
+        if (aggregation == KpiAggregation.Count)
+        {
+            return await results.CountAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var sum = await results.SumAsync(r => r.Amount, cancellationToken).ConfigureAwait(false);
+        return aggregation == KpiAggregation.Average
+            ? Aggregate(KpiAggregation.Average, sum, await results.CountAsync(cancellationToken).ConfigureAwait(false))
+            : sum;
     }
 
     /// <summary>The member's actual of every KPI with results in the range, in one query.</summary>
@@ -222,7 +239,7 @@ internal sealed partial class ResultLedger(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return sums.ToDictionary(
             s => s.KpiId,
-            s => new KpiActual(s.KpiId, s.Aggregation == KpiAggregation.Count ? s.Results : s.Amount, s.Results));
+            s => new KpiActual(s.KpiId, Aggregate(s.Aggregation, s.Amount, s.Results), s.Results));
     }
 
     async Task<RecordedResult> IResultLedger.RecordAsync(ResultEntry entry, CancellationToken cancellationToken)
@@ -244,7 +261,7 @@ internal sealed partial class ResultLedger(
             .GroupBy(r => new { r.MemberId, r.KpiId, r.Aggregation })
             .Select(g => new { g.Key.MemberId, g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return sums.ToDictionary(s => (s.MemberId, s.KpiId), s => s.Aggregation == KpiAggregation.Count ? s.Results : s.Amount);
+        return sums.ToDictionary(s => (s.MemberId, s.KpiId), s => Aggregate(s.Aggregation, s.Amount, s.Results));
     }
 
     public async Task<IReadOnlyList<StoredResult>> LargestAsync(

@@ -253,6 +253,42 @@ public sealed class KpiCommandTests
         Assert.DoesNotContain(await KpisAsync(app), k => k.Key == "renewals");
     }
 
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task KpiAdd_PercentAverage_LogsRatesAndTheMonthIsTheirMean(DatabaseProvider provider)
+    {
+        await using var app = TeamWorld.NewApp(provider);
+        var world = await TeamWorld.CreateAsync(app);
+
+        var added = await TextAsync(app, TeamWorld.Personal("kpi add \"Win rate\" 赢单率 percent average"));
+        var first = await SendAsync(app, TeamWorld.Personal("log 赢单率 30", Alice, AliceName));
+        var second = await SendAsync(app, TeamWorld.Personal("log win-rate 41.5", Alice, AliceName));
+        var tooPrecise = await TextAsync(app, TeamWorld.Personal("log 赢单率 12.345", Alice, AliceName));
+
+        Assert.StartsWith("Added the KPI Win rate (key win-rate, percent, average).", added, StringComparison.Ordinal);
+        Assert.Contains("Logged Win rate +30%.", first.CardText(), StringComparison.Ordinal);
+        Assert.Contains("35.75%", second.CardText(), StringComparison.Ordinal);
+        Assert.Contains("12.345", tooPrecise, StringComparison.Ordinal);
+        var (scope, store) = app.NewStore(TeamWorld.TenantA);
+        await using (scope)
+        {
+            var kpi = await store.Kpis.SingleAsync(k => k.Key == "win-rate");
+            var actuals = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Features.SalesResults.ResultLedger>()
+                .ActualsAsync(world.Members[Alice], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+            Assert.Equal((35.75m, 2), (actuals[kpi.Id].Amount, actuals[kpi.Id].Results));
+        }
+    }
+
+    [Theory]
+    [InlineData(KpiAggregation.Sum, 100, 3, 100)]
+    [InlineData(KpiAggregation.Count, 100, 3, 3)]
+    [InlineData(KpiAggregation.Average, 100, 3, 33.33)]
+    [InlineData(KpiAggregation.Average, 0, 0, 0)]
+    [InlineData(KpiAggregation.Average, 0.05, 2, 0.03)]
+    public void Aggregate_EachKind_SumCountOrMeanRoundedOnce(KpiAggregation aggregation, decimal sum, int results, decimal expected) =>
+        Assert.Equal(expected, SalesCoachBot.Features.SalesResults.ResultLedger.Aggregate(aggregation, sum, results));
+
     [Fact]
     public void Parser_AddWithBothNamesUnitAndAggregation_ReadsEachPart()
     {
