@@ -23,6 +23,7 @@ internal sealed class ScorecardCommand(
     SalesTeamDirectory directory,
     PersonFinder finder,
     SalesCoachDbContext store,
+    IKpiCatalog catalog,
     SalesClock clock,
     BotText text) : ICommandHandler
 {
@@ -207,7 +208,8 @@ internal sealed class ScorecardCommand(
         }
 
         store.ForTenant(tenantId);
-        var kpis = await store.Kpis.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var vocabulary = await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false);
+        var kpis = vocabulary.Kpis.ToList();
         var setup = await book.SetupAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var culture = SalesFormat.CultureOf(locale);
         string Named(long kpiId) => kpis.FirstOrDefault(k => k.Id == kpiId) is { } kpi ? KpiDefaults.NameOf(text, locale, kpi) : kpiId.ToString(CultureInfo.InvariantCulture);
@@ -246,7 +248,8 @@ internal sealed class ScorecardCommand(
         var weights = new List<(long KpiId, decimal Percent)>();
         foreach (var weight in typed)
         {
-            var kpi = ScorecardParser.FindKpi(kpis, weight.Kpi, k => KpiDefaults.IsDefault(k) ? [text.Get("en-US", KpiDefaults.NameKey(k.Key)), text.Get("zh-CN", KpiDefaults.NameKey(k.Key))] : []);
+            // Only an active KPI carries a weight; a retired one's words are known, and answered like an unknown word.
+            var kpi = vocabulary.FindKpi(weight.Kpi);
             if (kpi is null || !kpi.IsActive)
             {
                 var names = BotText.List(locale, kpis.Where(k => k.IsActive).Select(k => KpiDefaults.NameOf(text, locale, k)));
