@@ -13,8 +13,9 @@ namespace SalesCoachBot.Features.Scorecards;
 /// <summary>
 /// <c>scorecard [period]</c> · <c>绩效 [上月|本季度|上季度]</c>, in the 1:1 chat only (scorecards are private): a rep sees
 /// their own, a manager the team summary and <c>scorecard @rep</c> one rep's (a rep of a team they manage). Weights and
-/// cap (<c>scorecard weights …</c>, <c>scorecard cap 120</c>) are set by a team's manager in its channel or in 1:1 (for the
-/// first team they manage); they are no private data, so the channel may see them.
+/// cap (<c>scorecard weights …</c>, <c>scorecard cap 120</c>) are set by a team's manager in its channel or in 1:1; they are
+/// no private data, so the channel may see them. In 1:1 a manager of several teams names the team first
+/// (<see cref="TeamChooser"/>).
 /// </summary>
 internal sealed class ScorecardCommand(
     ScorecardReader reader,
@@ -85,11 +86,18 @@ internal sealed class ScorecardCommand(
         TurnContext turn, string tenantId, long callerId, ScorecardRequest request, CancellationToken cancellationToken)
     {
         var locale = turn.Locale;
+        var guest = await access.IsGuestAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
+        var managed = guest ? [] : await access.ManagedTeamsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
+
+        // A manager of several teams names the team first: its summary, for the period that follows.
+        if (request.Who is null && managed.Count > 0 && TeamChooser.Choose(managed, request.Rest) is { Named: true } pick)
+        {
+            return await SummaryAsync(tenantId, pick.Team!, pick.Rest, locale, cancellationToken).ConfigureAwait(false);
+        }
+
         var (name, written) = request.Who is { } mention
             ? (mention, request.Period)
             : ScorecardParser.SplitNameAndPeriod(request.Rest, clock.TodayIn(TimeZoneInfo.Utc));
-        var guest = await access.IsGuestAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
-        var managed = guest ? [] : await access.ManagedTeamsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
         if (name.Length > 0)
         {
             if (managed.Count == 0)
@@ -108,7 +116,9 @@ internal sealed class ScorecardCommand(
             if (found.Matches.Count != 1)
             {
                 return (null, found.Matches.Count == 0
-                    ? found.ElsewhereName is { } other ? text.Get(locale, ScorecardsTextKeys.NotYourRep, other) : text.Get(locale, ScorecardsTextKeys.UnknownPerson, BotText.Quote(found.Shown))
+                    ? found.ElsewhereName is { } other ? text.Get(locale, ScorecardsTextKeys.NotYourRep, other)
+                    : managed.Count > 1 ? text.Get(locale, ScorecardsTextKeys.NoTeamNamed, BotText.Quote(found.Shown), BotText.List(locale, managed.Select(t => t.Name)))
+                    : text.Get(locale, ScorecardsTextKeys.UnknownPerson, BotText.Quote(found.Shown))
                     : text.Get(locale, ScorecardsTextKeys.Ambiguous, BotText.Quote(found.Shown), BotText.List(locale, found.Matches.Select(m => m.Name))));
             }
 
@@ -117,19 +127,14 @@ internal sealed class ScorecardCommand(
             return await RepCardAsync(tenantId, repTeam, repId, written, locale, cancellationToken).ConfigureAwait(false);
         }
 
-        if (managed.Count > 0)
+        if (managed.Count == 1)
         {
-            var team = managed[0];
-            if (await PeriodAsync(tenantId, team.Id, written, locale, cancellationToken).ConfigureAwait(false) is not { } period)
-            {
-                return (null, text.Get(locale, ScorecardsTextKeys.UnknownPeriod, BotText.Quote(written)));
-            }
+            return await SummaryAsync(tenantId, managed[0], written, locale, cancellationToken).ConfigureAwait(false);
+        }
 
-            var scorecard = await reader.ReadAsync(tenantId, team.Id, period, locale, null, cancellationToken).ConfigureAwait(false);
-            var hint = managed.Count > 1
-                ? text.Get(locale, ScorecardsTextKeys.SeveralTeams, managed.Count, BotText.List(locale, managed.Select(t => t.Name)), team.Name)
-                : null;
-            return scorecard is null ? (null, text.Get(locale, ScorecardsTextKeys.NoTeam)) : (ScorecardCards.Summary(text, locale, scorecard, null), hint);
+        if (managed.Count > 1)
+        {
+            return (null, text.Get(locale, ScorecardsTextKeys.ChooseTeam, BotText.List(locale, managed.Select(t => t.Name)), managed[0].Name));
         }
 
         var own = await store.TeamMemberships.AsNoTracking()
@@ -139,6 +144,18 @@ internal sealed class ScorecardCommand(
         return own is { } ownTeam
             ? await RepCardAsync(tenantId, ownTeam, callerId, written, locale, cancellationToken).ConfigureAwait(false)
             : (null, text.Get(locale, ScorecardsTextKeys.NoTeam));
+    }
+
+    private async Task<(AdaptiveCard? Card, string? Message)> SummaryAsync(
+        string tenantId, SalesTeam team, string written, string? locale, CancellationToken cancellationToken)
+    {
+        if (await PeriodAsync(tenantId, team.Id, written, locale, cancellationToken).ConfigureAwait(false) is not { } period)
+        {
+            return (null, text.Get(locale, ScorecardsTextKeys.UnknownPeriod, BotText.Quote(written)));
+        }
+
+        var scorecard = await reader.ReadAsync(tenantId, team.Id, period, locale, null, cancellationToken).ConfigureAwait(false);
+        return scorecard is null ? (null, text.Get(locale, ScorecardsTextKeys.NoTeam)) : (ScorecardCards.Summary(text, locale, scorecard, null), null);
     }
 
     private async Task<(AdaptiveCard? Card, string? Message)> RepCardAsync(
@@ -201,7 +218,15 @@ internal sealed class ScorecardCommand(
                     return text.Get(locale, ScorecardsTextKeys.OnlyManagers);
                 }
 
-                team = managed[0];
+                // Named first among several: "scorecard weights East Sales revenue 60 visits 40".
+                var pick = TeamChooser.Choose(managed, request.Rest);
+                if (pick.Team is null)
+                {
+                    return text.Get(locale, ScorecardsTextKeys.ChooseTeamSettings, BotText.List(locale, managed.Select(t => t.Name)), managed[0].Name);
+                }
+
+                team = pick.Team;
+                request = request with { Rest = pick.Rest };
                 break;
             default:
                 return TurnGuard.WhereItWorks(text, locale, Topic, turn.CommandWord);
