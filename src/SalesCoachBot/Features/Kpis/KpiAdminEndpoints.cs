@@ -27,7 +27,7 @@ internal static class KpiAdminEndpoints
 
     private static readonly Dictionary<string, KpiAggregation> Aggregations = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["sum"] = KpiAggregation.Sum, ["count"] = KpiAggregation.Count, ["average"] = KpiAggregation.Average,
+        ["sum"] = KpiAggregation.Sum, ["count"] = KpiAggregation.Count, ["average"] = KpiAggregation.Average, ["last"] = KpiAggregation.Last,
     };
 
     public static async Task<IResult> ListAsync(string tenantId, SalesCoachDbContext db, KpiBook book, CancellationToken cancellationToken)
@@ -155,7 +155,10 @@ internal static class KpiAdminEndpoints
         nameEn = kpi.NameEn,
         nameZh = kpi.NameZh,
         unit = kpi.Unit switch { KpiUnit.Currency => "money", KpiUnit.Percent => "percent", _ => "count" },
-        aggregation = kpi.Aggregation switch { KpiAggregation.Average => "average", KpiAggregation.Count => "count", _ => "sum" },
+        aggregation = kpi.Aggregation switch
+        {
+            KpiAggregation.Average => "average", KpiAggregation.Count => "count", KpiAggregation.Last => "last", _ => "sum",
+        },
         currency = kpi.Currency,
         sortOrder = kpi.SortOrder,
         active = kpi.IsActive,
@@ -247,7 +250,7 @@ internal static class KpiAdminEndpoints
                 aggregation = Aggregations.TryGetValue(aggregationText, out var a) ? a : null;
                 if (aggregation is null)
                 {
-                    errors.Add("'aggregation' must be sum, count or average");
+                    errors.Add("'aggregation' must be sum, count, average or last");
                 }
             }
 

@@ -107,7 +107,7 @@ public sealed class KpiAdminApiTests
     [InlineData(DatabaseProvider.Postgres, """{"nameEn": "Renewals"}""", "'unit' is required")]
     [InlineData(DatabaseProvider.Sqlite, """{"unit": "money"}""", "'nameEn' or 'nameZh' is required")]
     [InlineData(DatabaseProvider.Sqlite, """{"nameEn": "Renewals", "unit": "dollars"}""", "'unit' must be money, count or percent")]
-    [InlineData(DatabaseProvider.Sqlite, """{"nameEn": "Renewals", "unit": "money", "aggregation": "median"}""", "'aggregation' must be sum, count or average")]
+    [InlineData(DatabaseProvider.Sqlite, """{"nameEn": "Renewals", "unit": "money", "aggregation": "median"}""", "'aggregation' must be sum, count, average or last")]
     [InlineData(DatabaseProvider.Sqlite, """{"nameEn": "Deal", "unit": "money"}""", "'Deal' is a built-in word of the KPI 'revenue'")]
     [InlineData(DatabaseProvider.Sqlite, """{"nameZh": "回款", "unit": "money"}""", "'回款' already names the KPI 'collections'")]
     [InlineData(DatabaseProvider.Sqlite, """{"nameEn": "Renewals", "unit": "money", "key": "Bad Key"}""", "'key' must be lower-case letters")]
