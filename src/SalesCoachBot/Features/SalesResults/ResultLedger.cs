@@ -245,7 +245,10 @@ internal sealed partial class ResultLedger(
             .GroupBy(r => new { r.KpiId, r.Aggregation })
             .Select(g => new { g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var latest = await LatestAsync(InRange(memberId, from, to), cancellationToken).ConfigureAwait(false);
+        // Only when a Last KPI has results: no extra query otherwise.
+        var latest = sums.Any(s => s.Aggregation == KpiAggregation.Last)
+            ? await LatestAsync(InRange(memberId, from, to), cancellationToken).ConfigureAwait(false)
+            : [];
         return sums.ToDictionary(
             s => s.KpiId,
             s => new KpiActual(s.KpiId, latest.TryGetValue((memberId, s.KpiId), out var last) ? last : Aggregate(s.Aggregation, s.Amount, s.Results), s.Results));
@@ -271,7 +274,9 @@ internal sealed partial class ResultLedger(
             .GroupBy(r => new { r.MemberId, r.KpiId, r.Aggregation })
             .Select(g => new { g.Key.MemberId, g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var latest = await LatestAsync(results, cancellationToken).ConfigureAwait(false);
+        var latest = sums.Any(s => s.Aggregation == KpiAggregation.Last)
+            ? await LatestAsync(results, cancellationToken).ConfigureAwait(false)
+            : [];
         return sums.ToDictionary(
             s => (s.MemberId, s.KpiId),
             s => latest.TryGetValue((s.MemberId, s.KpiId), out var last) ? last : Aggregate(s.Aggregation, s.Amount, s.Results));
