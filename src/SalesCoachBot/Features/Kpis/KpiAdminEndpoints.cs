@@ -123,28 +123,77 @@ internal static class KpiAdminEndpoints
             return BadBody(errors);
         }
 
-        if (fields!.NameEn is { } en)
+        // All or nothing: a part refused on the way (a word given twice, an alias equal to the new name) rolls back the
+        // parts before it.
+        var refused = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await book.RenameAsync(key, en, KpiNameLanguage.English, cancellationToken).ConfigureAwait(false);
-        }
+            db.ChangeTracker.Clear();
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var refusal = await ApplyAsync(tenantId, key, fields!, book, cancellationToken).ConfigureAwait(false);
+                if (refusal is null)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    db.ChangeTracker.Clear();
+                }
 
-        if (fields.NameZh is { } zh)
+                return refusal;
+            }
+        }).ConfigureAwait(false);
+        if (refused is not null)
         {
-            await book.RenameAsync(key, zh, KpiNameLanguage.Chinese, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var alias in fields.Aliases)
-        {
-            await book.AliasAsync(tenantId, key, alias, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (fields.Active is { } active)
-        {
-            await book.SetActiveAsync(key, active, cancellationToken).ConfigureAwait(false);
+            return BadBody([refused]);
         }
 
         vocabulary = await book.VocabularyAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(Body(vocabulary.Kpis.First(k => k.Key == key), vocabulary));
+    }
+
+    // Applies a checked PATCH body part by part; the first part refused says why (the caller rolls everything back).
+    private static async Task<string?> ApplyAsync(string tenantId, string key, Fields fields, KpiBook book, CancellationToken cancellationToken)
+    {
+        var changes = new List<(string Part, Func<Task<KpiChange>> Apply)>();
+        if (fields.NameEn is { } en)
+        {
+            changes.Add(("nameEn", () => book.RenameAsync(key, en, KpiNameLanguage.English, cancellationToken)));
+        }
+
+        if (fields.NameZh is { } zh)
+        {
+            changes.Add(("nameZh", () => book.RenameAsync(key, zh, KpiNameLanguage.Chinese, cancellationToken)));
+        }
+
+        foreach (var alias in fields.Aliases)
+        {
+            changes.Add(($"aliases: '{alias}'", () => book.AliasAsync(tenantId, key, alias, cancellationToken)));
+        }
+
+        if (fields.Active is { } active)
+        {
+            changes.Add(("active", () => book.SetActiveAsync(key, active, cancellationToken)));
+        }
+
+        foreach (var (part, apply) in changes)
+        {
+            var change = await apply().ConfigureAwait(false);
+            if (change.Status is not (KpiChangeStatus.Done or KpiChangeStatus.AlreadyActive or KpiChangeStatus.AlreadyRetired))
+            {
+                var why = change.Status switch
+                {
+                    KpiChangeStatus.Taken or KpiChangeStatus.DefaultWord => "the word already means a KPI (or is given twice)",
+                    KpiChangeStatus.BadName => "it is not a usable name or word",
+                    _ => "the KPI is gone",
+                };
+                return $"{part} was refused: {why}; nothing was changed";
+            }
+        }
+
+        return null;
     }
 
     private sealed record Fields(string? Key, string? NameEn, string? NameZh, KpiUnit? Unit, KpiAggregation? Aggregation, List<string> Aliases, bool? Active);

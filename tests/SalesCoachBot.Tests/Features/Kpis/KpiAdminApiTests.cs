@@ -148,4 +148,29 @@ public sealed class KpiAdminApiTests
         Assert.Contains("can't change", (await BodyAsync(unit)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equivalent(before, await KpisAsync(app, TeamWorld.TenantA));
     }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, """{"nameEn": "Money in", "aliases": ["money in"], "active": false}""")]
+    [InlineData(DatabaseProvider.Postgres, """{"nameEn": "Money in", "aliases": ["money in"], "active": false}""")]
+    [InlineData(DatabaseProvider.Sqlite, """{"nameZh": "收回款", "aliases": ["收回款"]}""")]
+    [InlineData(DatabaseProvider.Postgres, """{"nameZh": "收回款", "aliases": ["收回款"]}""")]
+    public async Task Patch_APartRefusedOnTheWay_ChangesNothing(DatabaseProvider provider, string body)
+    {
+        // Each part passes the checks against the KPIs as they were; a later part clashes with an earlier one (the alias
+        // is the new name), so the earlier ones are rolled back with it.
+        await using var app = await NewAppAsync(provider);
+        using var client = Client(app, KeyA);
+        var before = await KpisAsync(app, TeamWorld.TenantA);
+
+        using var response = await client.PatchAsync(Url(TeamWorld.TenantA, "collections"), Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nothing was changed", (await BodyAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equivalent(before, await KpisAsync(app, TeamWorld.TenantA));
+        var (scope, store) = app.NewStore(TeamWorld.TenantA);
+        await using (scope)
+        {
+            Assert.Empty(await store.KpiAliases.AsNoTracking().ToListAsync());
+        }
+    }
 }
