@@ -197,6 +197,7 @@ internal static class ImportColumns
                 ignored.Add(header);
             }
         }
+
         var onlyKpiColumns = kind == ImportKind.Results && kpiColumns.Count > 0 && !present.Contains(Kpi) && !present.Contains(Amount);
         if (onlyKpiColumns)
         {

@@ -152,11 +152,12 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
         var amount = 0m;
         if (!onlyKpiColumns)
         {
-            effects = ResolveKpi(context, kpiWord!, forTargets: false)!;
-            if (effects is null)
+            if (ResolveKpi(context, kpiWord!, forTargets: false) is not { } resolved)
             {
                 return text.Get(locale, ImportsTextKeys.ReasonKpi, BotText.Quote(kpiWord!));
             }
+
+            effects = resolved;
 
             if (CheckAmount(context, row[ImportColumns.Amount]!, effects[0].Kpi, allowZero: false, out amount) is { } amountReason)
             {

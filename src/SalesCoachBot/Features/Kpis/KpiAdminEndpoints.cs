@@ -123,7 +123,7 @@ internal static class KpiAdminEndpoints
             return BadBody(errors);
         }
 
-        // All or nothing: a part refused on the way (a word given twice, an alias equal to the new name) rolls back the
+        // All or nothing: a part refused on the way (an alias equal to the new name, a word taken meanwhile) rolls back the
         // parts before it.
         var refused = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
