@@ -209,6 +209,11 @@ public enum KpiAggregation
     Count = 1,
     /// <summary>Average of the results' amounts (a rate logged several times in a period).</summary>
     Average = 2,
+    /// <summary>
+    /// The latest result's amount (a reading, e.g. the pipeline or a rate as it stands): the result of the latest day in
+    /// the period, of the same day the one recorded last.
+    /// </summary>
+    Last = 3,
 }
 
 /// <summary>A KPI the tenant tracks (revenue, contracts signed, …). The four defaults are created per tenant.</summary>

@@ -126,6 +126,12 @@ internal sealed class KpiVocabulary
             : null;
     }
 
+    /// <summary>
+    /// The KPI a word names — its key, a name in either language or an alias the tenant added, never a log word (成交 is
+    /// no KPI's name): what an upload's column header may be.
+    /// </summary>
+    public KpiDefinition? FindNamed(string word) => names.GetValueOrDefault(KpiAliases.Normalize(word));
+
     /// <summary>The closest KPI word to a word that names none (keys, names, aliases, log words), for "did you mean".</summary>
     public string? Suggest(string word) => KpiAliases.Closest(word, names.Keys.Concat(Words).Distinct(StringComparer.Ordinal));
 

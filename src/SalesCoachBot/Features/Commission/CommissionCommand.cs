@@ -11,7 +11,8 @@ namespace SalesCoachBot.Features.Commission;
 /// <c>commission [@rep]</c> · <c>提成</c> and <c>commission plan …</c> · <c>提成 方案 …</c>, in the 1:1 chat only (commission
 /// is private; a channel gets a pointer to the 1:1 chat). A rep sees their own; a manager (or tenant admin) sees the
 /// team they manage, or one of its reps by @mention or name; a rep naming someone else is refused. Only a team's
-/// managers set or remove its plan; anyone in the team may read it.
+/// managers set or remove its plan; anyone in the team may read it. A manager of several teams names the team first
+/// (<see cref="TeamChooser"/>).
 /// </summary>
 internal sealed class CommissionCommand(
     CommissionPlanStore plans, CommissionReader reader, TeamAccess access, PersonFinder finder, BotText text) : ICommandHandler
@@ -54,6 +55,15 @@ internal sealed class CommissionCommand(
     {
         var locale = turn.Locale;
         var managed = await access.ManagedTeamsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
+
+        // A manager of several teams names the team first: its card, or one of its reps named after it.
+        var pick = TeamChooser.Choose(managed, who);
+        if (pick.Named && pick.Rest.Length == 0)
+        {
+            return await TeamCardAsync(turn, tenantId, pick.Team!, cancellationToken).ConfigureAwait(false);
+        }
+
+        who = pick.Rest;
         if (who.Length > 0)
         {
             if (managed.Count == 0)
@@ -78,8 +88,8 @@ internal sealed class CommissionCommand(
             switch (match.Matches.Count)
             {
                 case 0:
-                    return match.ElsewhereName is { } elsewhere
-                        ? text.Get(locale, CommissionTextKeys.NotYourRep, elsewhere)
+                    return match.ElsewhereName is { } elsewhere ? text.Get(locale, CommissionTextKeys.NotYourRep, elsewhere)
+                        : managed.Count > 1 && !pick.Named ? text.Get(locale, CommissionTextKeys.NoTeamNamed, match.Shown, BotText.List(locale, managed.Select(t => t.Name)))
                         : text.Get(locale, CommissionTextKeys.NobodyNamed, match.Shown);
                 case > 1:
                     return text.Get(locale, CommissionTextKeys.SeveralNamed, match.Shown, BotText.List(locale, match.Matches.Select(m => m.Name)));
@@ -89,30 +99,38 @@ internal sealed class CommissionCommand(
             return await RepCardAsync(turn, tenantId, teamOf[named.MemberId], named.MemberId, named.Name ?? match.Shown, cancellationToken).ConfigureAwait(false);
         }
 
-        if (managed.Count > 0)
+        switch (managed.Count)
         {
-            var team = managed[0];
-            var plan = await plans.FindAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false);
-            if (plan is null)
-            {
-                return text.Get(locale, CommissionTextKeys.NoPlan, team.Name);
-            }
-
-            var view = await reader.ReadAsync(tenantId, team.Id, plan, locale, null, cancellationToken).ConfigureAwait(false);
-            if (view is null)
-            {
-                return text.Get(locale, CommissionTextKeys.NoTeam);
-            }
-
-            var card = CommissionCards.Team(text, locale, view);
-            await turn.SendAsync(Activity.CreateCard(card, card.FallbackText), cancellationToken).ConfigureAwait(false);
-            return managed.Count > 1 ? text.Get(locale, CommissionTextKeys.SeveralTeams, managed.Count, team.Name) : null;
+            case 1:
+                return await TeamCardAsync(turn, tenantId, managed[0], cancellationToken).ConfigureAwait(false);
+            case > 1:
+                return text.Get(locale, CommissionTextKeys.ChooseTeam, BotText.List(locale, managed.Select(t => t.Name)), managed[0].Name);
         }
 
         var own = await reader.RepTeamAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
         return own is null
             ? text.Get(locale, CommissionTextKeys.NoTeam)
             : await RepCardAsync(turn, tenantId, own, callerId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> TeamCardAsync(TurnContext turn, string tenantId, SalesTeam team, CancellationToken cancellationToken)
+    {
+        var locale = turn.Locale;
+        var plan = await plans.FindAsync(tenantId, team.Id, cancellationToken).ConfigureAwait(false);
+        if (plan is null)
+        {
+            return text.Get(locale, CommissionTextKeys.NoPlan, team.Name);
+        }
+
+        var view = await reader.ReadAsync(tenantId, team.Id, plan, locale, null, cancellationToken).ConfigureAwait(false);
+        if (view is null)
+        {
+            return text.Get(locale, CommissionTextKeys.NoTeam);
+        }
+
+        var card = CommissionCards.Team(text, locale, view);
+        await turn.SendAsync(Activity.CreateCard(card, card.FallbackText), cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<string?> RepCardAsync(TurnContext turn, string tenantId, SalesTeam team, long memberId, string? ofName, CancellationToken cancellationToken)
@@ -138,9 +156,17 @@ internal sealed class CommissionCommand(
     private async Task<string> PlanAsync(TurnContext turn, string tenantId, long callerId, string rest, CancellationToken cancellationToken)
     {
         var locale = turn.Locale;
-        var request = CommissionPlanParser.Parse(rest);
         var managed = await access.ManagedTeamsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
-        SalesTeam? team = managed.Count > 0 ? managed[0] : null;
+
+        // A manager of several teams names the team first: "commission plan East Sales revenue 0:2 …".
+        var pick = TeamChooser.Choose(managed, rest);
+        if (managed.Count > 1 && pick.Team is null)
+        {
+            return text.Get(locale, CommissionTextKeys.ChooseTeam, BotText.List(locale, managed.Select(t => t.Name)), managed[0].Name);
+        }
+
+        var team = pick.Team;
+        var request = CommissionPlanParser.Parse(pick.Rest);
         if (request.Kind != PlanRequestKind.Show && team is null)
         {
             return text.Get(locale, CommissionTextKeys.PlanOnlyManagers);

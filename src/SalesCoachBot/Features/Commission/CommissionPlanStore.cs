@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Data;
-using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.Commission;
@@ -9,11 +8,8 @@ namespace SalesCoachBot.Features.Commission;
 /// The commission plans of a tenant (the store is bound to it on every call): one per sales team, replaced as a whole
 /// (plan and tiers in one transaction), and the KPI a typed word names.
 /// </summary>
-internal sealed class CommissionPlanStore(SalesCoachDbContext db, TimeProvider time, BotText text)
+internal sealed class CommissionPlanStore(SalesCoachDbContext db, TimeProvider time, IKpiCatalog catalog)
 {
-    // 回款 (collections) is the other KPI commission is paid on; its row comes from the tenant's own KPI list.
-    private static readonly string[] CollectionsWords = ["回款", "collection", "collections", "payments", "收款"];
-
     /// <summary>The team's plan with its tiers in order, or null.</summary>
     public async Task<CommissionPlan?> FindAsync(string tenantId, long salesTeamId, CancellationToken cancellationToken)
     {
@@ -67,26 +63,14 @@ internal sealed class CommissionPlanStore(SalesCoachDbContext db, TimeProvider t
     }
 
     /// <summary>
-    /// The active KPI a word names: its key, its own name in either language, a default KPI's name or typing word
-    /// (<c>revenue</c>, <c>销售额</c>, <c>业绩</c>), or 回款/collections for the tenant's collections KPI.
+    /// The active KPI a word names, in the tenant's KPI vocabulary (<see cref="KpiVocabulary.FindKpi"/>): its key, a name in
+    /// either language, an alias the tenant added (回款 is the collections KPI's name), or a log word (<c>业绩</c> is revenue).
     /// </summary>
     public async Task<KpiDefinition?> FindKpiAsync(string tenantId, string word, CancellationToken cancellationToken)
     {
         db.ForTenant(tenantId);
-        var kpis = await db.Kpis.AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.SortOrder).ThenBy(k => k.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var typed = AmountParser.Normalize(word).Trim();
-        bool Same(string? name) => name is not null && string.Equals(name.Trim(), typed, StringComparison.OrdinalIgnoreCase);
-        var found = kpis.FirstOrDefault(k => Same(k.Key) || Same(k.NameEn) || Same(k.NameZh))
-            ?? kpis.FirstOrDefault(k => KpiDefaults.IsDefault(k) && BotText.Locales.Any(locale => Same(KpiDefaults.NameOf(text, locale, k))));
-        if (found is not null)
-        {
-            return found;
-        }
-
-        var key = CollectionsWords.Contains(typed, StringComparer.OrdinalIgnoreCase) ? "collections"
-            : KpiAliases.Find(typed)?.Effects.FirstOrDefault(e => e.FixedAmount is null)?.KpiKey;
-        return key is null ? null : kpis.FirstOrDefault(k => string.Equals(k.Key, key, StringComparison.Ordinal));
+        var vocabulary = await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false);
+        return vocabulary.FindKpi(word) is { IsActive: true } kpi ? kpi : null;
     }
 
     /// <summary>A KPI by id, retired ones included (a plan keeps its KPI's history).</summary>

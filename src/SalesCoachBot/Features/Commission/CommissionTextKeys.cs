@@ -117,5 +117,7 @@ internal static class CommissionTextKeys
 
     public const string TeamNoReps = "commission.card.team.no-reps";
 
-    public const string SeveralTeams = "commission.several-teams";
+    public const string ChooseTeam = "commission.choose-team";
+
+    public const string NoTeamNamed = "commission.no-team-named";
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Data;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Routing;
 using SalesCoachBot.Uploads;
 
@@ -36,8 +37,20 @@ internal static class ImportColumns
     public const string Weights = "weights";
     public const string Stage = "stage";
 
-    /// <summary>Collected payments (回款): there is no collections KPI yet, so the column is named in the preview and never read.</summary>
+    /// <summary>Collected payments (回款金额) when the tenant has no active KPI named 回款: named in the preview, never read.</summary>
     public const string Collections = "collections";
+
+    /// <summary>
+    /// A column named after one of the tenant's active KPIs (its key, a name or an alias, e.g. 回款 or 回款金额): each row's
+    /// cell there is that KPI's amount. Cells are keyed <c>kpi:{key}</c>; the preview names the column with this.
+    /// </summary>
+    public const string KpiAmount = "kpi-amount";
+
+    /// <summary>The prefix of a KPI column's cells: <c>kpi:collections</c>.</summary>
+    public const string KpiCellPrefix = "kpi:";
+
+    // A KPI column may say "amount" after the KPI: 回款金额, 回款额, "Pipeline amount".
+    private static readonly string[] AmountSuffixes = ["金额", "额", " amount"];
 
     /// <summary>How the preview names a deal amount column (合同金额): the amount of a deal, revenue plus one contract.</summary>
     public const string DealAmount = "deal-amount";
@@ -90,8 +103,10 @@ internal static class ImportColumns
     /// <summary>
     /// Renames the rows' cells to the canonical column names and tells the kind. Columns nobody asked for (a CRM export
     /// has many) are left out and listed. Throws <see cref="UploadRefusedException"/> when the header fits neither kind.
+    /// With the tenant's <paramref name="vocabulary"/>, a results file's column named after an active KPI is read as
+    /// that KPI's amounts (<see cref="KpiAmount"/>); the fixed headers above keep their meaning.
     /// </summary>
-    public static ImportHeader Normalize(SheetContent sheet)
+    public static ImportHeader Normalize(SheetContent sheet, KpiVocabulary? vocabulary = null)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var ranks = new Dictionary<string, (string Header, int Rank)>(StringComparer.Ordinal);
@@ -100,7 +115,19 @@ internal static class ImportColumns
         var dealAmount = false;
         foreach (var header in sheet.Header)
         {
-            if (ByHeader.GetValueOrDefault(header.Trim().ToLowerInvariant()) is not { } meaning)
+            var meaning = ByHeader.GetValueOrDefault(header.Trim().ToLowerInvariant());
+            if ((meaning is null || meaning.Column == Collections) && KpiOfColumn(vocabulary, header) is { } kpi)
+            {
+                if (map.ContainsValue(KpiCellPrefix + kpi.Key))
+                {
+                    throw new UploadRefusedException(ImportsTextKeys.ColumnTwice, [header], "Two columns name the same KPI.");
+                }
+
+                map[header] = KpiCellPrefix + kpi.Key;
+                continue;
+            }
+
+            if (meaning is null)
             {
                 ignored.Add(header);
                 continue;
@@ -159,6 +186,25 @@ internal static class ImportColumns
             present.Add(Kpi);
         }
 
+        // KPI columns only in a results file (a targets file names its KPI per row); a file of KPI columns alone (a
+        // date, 回款, 商机) needs no kpi or amount column.
+        var kpiColumns = map.Where(m => m.Value.StartsWith(KpiCellPrefix, StringComparison.Ordinal)).Select(m => m.Key).ToList();
+        if (kind != ImportKind.Results)
+        {
+            foreach (var header in kpiColumns)
+            {
+                map.Remove(header);
+                ignored.Add(header);
+            }
+        }
+
+        var onlyKpiColumns = kind == ImportKind.Results && kpiColumns.Count > 0 && !present.Contains(Kpi) && !present.Contains(Amount);
+        if (onlyKpiColumns)
+        {
+            present.Add(Kpi);
+            present.Add(Amount);
+        }
+
         var required = kind == ImportKind.Targets ? TargetsRequired : ResultsRequired;
         var missing = required.Where(c => !present.Contains(c)).ToList();
         if (missing.Count > 0)
@@ -183,6 +229,15 @@ internal static class ImportColumns
                     cells[Kpi] = DealWord;
                 }
 
+                // Every KPI cell of a file of KPI columns alone, even a short row's: that is how its rows are told apart.
+                if (onlyKpiColumns)
+                {
+                    foreach (var header in kpiColumns)
+                    {
+                        cells.TryAdd(map[header], string.Empty);
+                    }
+                }
+
                 // An empty stage cell must be refused, not read as "no stage column".
                 if (present.Contains(Stage))
                 {
@@ -192,7 +247,29 @@ internal static class ImportColumns
                 return row with { Cells = cells };
             })
             .ToList();
-        var read = sheet.Header.Where(map.ContainsKey).Select(h => new ColumnRead(h, dealAmount && map[h] == Amount ? DealAmount : map[h])).ToList();
+        var read = sheet.Header.Where(map.ContainsKey).Select(h => new ColumnRead(h,
+            map[h].StartsWith(KpiCellPrefix, StringComparison.Ordinal) ? KpiAmount : dealAmount && map[h] == Amount ? DealAmount : map[h])).ToList();
         return new ImportHeader(kind, rows, read, notTracked, ignored);
+    }
+
+    // The active KPI a header names, as typed or without an "amount" suffix (回款金额 → 回款); null for any other header.
+    private static KpiDefinition? KpiOfColumn(KpiVocabulary? vocabulary, string header)
+    {
+        if (vocabulary is null || string.IsNullOrWhiteSpace(header))
+        {
+            return null;
+        }
+
+        var word = header.Trim();
+        var found = vocabulary.FindNamed(word);
+        foreach (var suffix in AmountSuffixes)
+        {
+            if (found is null && word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                found = vocabulary.FindNamed(word[..^suffix.Length]);
+            }
+        }
+
+        return found is { IsActive: true } ? found : null;
     }
 }

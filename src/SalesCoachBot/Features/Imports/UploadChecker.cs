@@ -126,7 +126,10 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
     private string? CheckResult(CheckContext context, SheetRow row, List<PendingResult> results, List<(int Line, string Text)> samples)
     {
         var locale = context.Locale;
-        if (Missing(context, row, ImportColumns.Date, ImportColumns.Kpi, ImportColumns.Amount) is { } missing)
+        // A file of KPI columns alone (date, 回款, …) has no kpi and amount cells: its amounts are in the KPI columns.
+        var onlyKpiColumns = !row.Cells.ContainsKey(ImportColumns.Kpi)
+            && row.Cells.Keys.Any(k => k.StartsWith(ImportColumns.KpiCellPrefix, StringComparison.Ordinal));
+        if (Missing(context, row, onlyKpiColumns ? [ImportColumns.Date] : [ImportColumns.Date, ImportColumns.Kpi, ImportColumns.Amount]) is { } missing)
         {
             return missing;
         }
@@ -144,16 +147,49 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
                 : text.Get(locale, ImportsTextKeys.ReasonMissing, ImportColumns.Stage);
         }
 
-        var kpiWord = row[ImportColumns.Kpi]!;
-        var effects = ResolveKpi(context, kpiWord, forTargets: false);
-        if (effects is null)
+        var kpiWord = row[ImportColumns.Kpi];
+        List<(KpiDefinition Kpi, decimal? FixedAmount)> effects = [];
+        var amount = 0m;
+        if (!onlyKpiColumns)
         {
-            return text.Get(locale, ImportsTextKeys.ReasonKpi, BotText.Quote(kpiWord));
+            if (ResolveKpi(context, kpiWord!, forTargets: false) is not { } resolved)
+            {
+                return text.Get(locale, ImportsTextKeys.ReasonKpi, BotText.Quote(kpiWord!));
+            }
+
+            effects = resolved;
+
+            if (CheckAmount(context, row[ImportColumns.Amount]!, effects[0].Kpi, allowZero: false, out amount) is { } amountReason)
+            {
+                return amountReason;
+            }
         }
 
-        if (CheckAmount(context, row[ImportColumns.Amount]!, effects[0].Kpi, allowZero: false, out var amount) is { } amountReason)
+        // KPI columns (回款金额 next to a deal's 合同金额): each non-empty, non-zero cell adds to its KPI. A deal not yet
+        // paid leaves 回款 empty or 0; a KPI the row's own kpi already adds to is not counted twice.
+        var columnAmounts = new List<(KpiDefinition Kpi, decimal Amount)>();
+        foreach (var (cell, value) in row.Cells.Where(c => c.Key.StartsWith(ImportColumns.KpiCellPrefix, StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            return amountReason;
+            var kpi = context.Kpis.FirstOrDefault(k => k.Key == cell[ImportColumns.KpiCellPrefix.Length..]);
+            if (kpi is null || string.IsNullOrWhiteSpace(value) || effects.Any(e => e.Kpi.Id == kpi.Id))
+            {
+                continue;
+            }
+
+            if (CheckAmount(context, value, kpi, allowZero: true, out var columnAmount) is { } columnReason)
+            {
+                return columnReason;
+            }
+
+            if (columnAmount > 0m)
+            {
+                columnAmounts.Add((kpi, columnAmount));
+            }
+        }
+
+        if (onlyKpiColumns && columnAmounts.Count == 0)
+        {
+            return text.Get(locale, ImportsTextKeys.ReasonMissing, ImportColumns.Amount);
         }
 
         var member = ResolveMember(context, row[ImportColumns.Member], out var memberReason);
@@ -206,18 +242,25 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
                 amount.ToString(CultureInfo.InvariantCulture),
                 customer ?? string.Empty,
                 note ?? string.Empty);
+            if (columnAmounts.Count > 0)
+            {
+                content += "\n" + string.Join('+', columnAmounts.Select(c => c.Kpi.Key + "=" + c.Amount.ToString(CultureInfo.InvariantCulture)));
+            }
+
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
             var occurrence = context.Occurrences[hash] = context.Occurrences.GetValueOrDefault(hash) + 1;
             externalId = $"row:{hash}:{occurrence.ToString(CultureInfo.InvariantCulture)}";
         }
 
+        // A KPI column's result has the row's id with its key (CRM-8/collections), like a deal's second KPI.
         var pending = effects
             .Select((e, i) => new PendingEffect(e.Kpi.Id, e.FixedAmount ?? amount, i == 0 ? externalId : externalId + "/" + e.Kpi.Key))
+            .Concat(columnAmounts.Select(c => new PendingEffect(c.Kpi.Id, c.Amount, externalId + "/" + c.Kpi.Key)))
             .ToList();
         if (id is not null)
         {
             // A deal's second id (CRM-8/contracts) must not be another line's id either, or one line would hide the other.
-            foreach (var effect in pending.Skip(1))
+            foreach (var effect in pending.Where(e => e.ExternalId != externalId))
             {
                 if (!context.LineOfId.TryAdd(effect.ExternalId, row.Line))
                 {
@@ -228,10 +271,11 @@ internal sealed class UploadChecker(SalesCoachDbContext store, TeamAccess access
 
         results.Add(new PendingResult(row.Line, member.Id, date, customer, note, pending));
         // Every valid row gets its sample line: rows taken by another member's ids are dropped after the loop.
+        var columns = columnAmounts.Select(c => KpiDefaults.NameOf(text, locale, c.Kpi) + " " + Format(locale, c.Amount));
         samples.Add((row.Line, string.Join(" · ", new[]
         {
-            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), member.Name ?? member.Email, kpiWord,
-            Format(locale, amount), customer,
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), member.Name ?? member.Email, onlyKpiColumns ? null : kpiWord,
+            onlyKpiColumns ? null : Format(locale, amount), columnAmounts.Count > 0 ? string.Join(" + ", columns) : null, customer,
         }.Where(s => !string.IsNullOrEmpty(s)))));
 
         return null;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Data;
 using SalesCoachBot.Localization;
+using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
 using SalesCoachBot.Uploads;
 
@@ -22,7 +23,7 @@ internal sealed record UploadRead(
 /// with the preview card, or the short reason the file was refused. Keeps the valid rows as a pending import.
 /// </summary>
 internal sealed partial class UploadReader(
-    FileDownloader downloader, UploadChecker checker, SalesCoachDbContext store, BotText text, TimeProvider time,
+    FileDownloader downloader, UploadChecker checker, SalesCoachDbContext store, IKpiCatalog catalog, BotText text, TimeProvider time,
     IOptions<ImportOptions> options, ILogger<UploadReader> logger)
 {
     public async Task<Activity> PreviewAsync(UploadRead read, CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ internal sealed partial class UploadReader(
         try
         {
             var sheet = UploadedTable.Read(read.Format, content, options.Value.Limits);
-            header = ImportColumns.Normalize(sheet);
+            header = ImportColumns.Normalize(sheet, await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false));
             checkedUpload = await checker.CheckAsync(read.TenantId, uploader, header.Kind, header.Rows, locale, cancellationToken).ConfigureAwait(false);
         }
         catch (UploadRefusedException refusal)

@@ -27,7 +27,7 @@ internal static class KpiAdminEndpoints
 
     private static readonly Dictionary<string, KpiAggregation> Aggregations = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["sum"] = KpiAggregation.Sum, ["count"] = KpiAggregation.Count, ["average"] = KpiAggregation.Average,
+        ["sum"] = KpiAggregation.Sum, ["count"] = KpiAggregation.Count, ["average"] = KpiAggregation.Average, ["last"] = KpiAggregation.Last,
     };
 
     public static async Task<IResult> ListAsync(string tenantId, SalesCoachDbContext db, KpiBook book, CancellationToken cancellationToken)
@@ -123,28 +123,77 @@ internal static class KpiAdminEndpoints
             return BadBody(errors);
         }
 
-        if (fields!.NameEn is { } en)
+        // All or nothing: a part refused on the way (an alias equal to the new name, a word taken meanwhile) rolls back the
+        // parts before it.
+        var refused = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await book.RenameAsync(key, en, KpiNameLanguage.English, cancellationToken).ConfigureAwait(false);
-        }
+            db.ChangeTracker.Clear();
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var refusal = await ApplyAsync(tenantId, key, fields!, book, cancellationToken).ConfigureAwait(false);
+                if (refusal is null)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    db.ChangeTracker.Clear();
+                }
 
-        if (fields.NameZh is { } zh)
+                return refusal;
+            }
+        }).ConfigureAwait(false);
+        if (refused is not null)
         {
-            await book.RenameAsync(key, zh, KpiNameLanguage.Chinese, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var alias in fields.Aliases)
-        {
-            await book.AliasAsync(tenantId, key, alias, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (fields.Active is { } active)
-        {
-            await book.SetActiveAsync(key, active, cancellationToken).ConfigureAwait(false);
+            return BadBody([refused]);
         }
 
         vocabulary = await book.VocabularyAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(Body(vocabulary.Kpis.First(k => k.Key == key), vocabulary));
+    }
+
+    // Applies a checked PATCH body part by part; the first part refused says why (the caller rolls everything back).
+    private static async Task<string?> ApplyAsync(string tenantId, string key, Fields fields, KpiBook book, CancellationToken cancellationToken)
+    {
+        var changes = new List<(string Part, Func<Task<KpiChange>> Apply)>();
+        if (fields.NameEn is { } en)
+        {
+            changes.Add(("nameEn", () => book.RenameAsync(key, en, KpiNameLanguage.English, cancellationToken)));
+        }
+
+        if (fields.NameZh is { } zh)
+        {
+            changes.Add(("nameZh", () => book.RenameAsync(key, zh, KpiNameLanguage.Chinese, cancellationToken)));
+        }
+
+        foreach (var alias in fields.Aliases)
+        {
+            changes.Add(($"aliases: '{alias}'", () => book.AliasAsync(tenantId, key, alias, cancellationToken)));
+        }
+
+        if (fields.Active is { } active)
+        {
+            changes.Add(("active", () => book.SetActiveAsync(key, active, cancellationToken)));
+        }
+
+        foreach (var (part, apply) in changes)
+        {
+            var change = await apply().ConfigureAwait(false);
+            if (change.Status is not (KpiChangeStatus.Done or KpiChangeStatus.AlreadyActive or KpiChangeStatus.AlreadyRetired))
+            {
+                var why = change.Status switch
+                {
+                    KpiChangeStatus.Taken or KpiChangeStatus.DefaultWord => "the word already means a KPI (or is given twice)",
+                    KpiChangeStatus.BadName => "it is not a usable name or word",
+                    _ => "the KPI is gone",
+                };
+                return $"{part} was refused: {why}; nothing was changed";
+            }
+        }
+
+        return null;
     }
 
     private sealed record Fields(string? Key, string? NameEn, string? NameZh, KpiUnit? Unit, KpiAggregation? Aggregation, List<string> Aliases, bool? Active);
@@ -155,7 +204,10 @@ internal static class KpiAdminEndpoints
         nameEn = kpi.NameEn,
         nameZh = kpi.NameZh,
         unit = kpi.Unit switch { KpiUnit.Currency => "money", KpiUnit.Percent => "percent", _ => "count" },
-        aggregation = kpi.Aggregation switch { KpiAggregation.Average => "average", KpiAggregation.Count => "count", _ => "sum" },
+        aggregation = kpi.Aggregation switch
+        {
+            KpiAggregation.Average => "average", KpiAggregation.Count => "count", KpiAggregation.Last => "last", _ => "sum",
+        },
         currency = kpi.Currency,
         sortOrder = kpi.SortOrder,
         active = kpi.IsActive,
@@ -247,7 +299,7 @@ internal static class KpiAdminEndpoints
                 aggregation = Aggregations.TryGetValue(aggregationText, out var a) ? a : null;
                 if (aggregation is null)
                 {
-                    errors.Add("'aggregation' must be sum, count or average");
+                    errors.Add("'aggregation' must be sum, count, average or last");
                 }
             }
 

@@ -59,8 +59,6 @@ internal sealed class KpiCommand(KpiBook book, TeamAccess access, BotText text) 
         var usage = text.Get(locale, KpisTextKeys.Usage);
         switch (request.Verb)
         {
-            case KpiVerb.Add when request.LastAsked:
-                return text.Get(locale, KpisTextKeys.LastNotSupported);
             case KpiVerb.Add when request.BadUnit:
                 return text.Get(locale, KpisTextKeys.BadUnit);
             case KpiVerb.Add:

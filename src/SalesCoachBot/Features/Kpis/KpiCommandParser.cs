@@ -27,13 +27,12 @@ internal enum KpiNameLanguage
 
 /// <summary>
 /// A read <c>kpi</c> command. Add: <see cref="NameEn"/>/<see cref="NameZh"/> (at least one), <see cref="Unit"/> and
-/// <see cref="Aggregation"/> (null when the words were not a unit: then <see cref="BadUnit"/>, or <see cref="LastAsked"/>
-/// for "last"). Rename, alias, retire, restore: <see cref="Kpi"/> the KPI word, <see cref="Value"/> the new name or word.
+/// <see cref="Aggregation"/> (null when the words were not a unit: then <see cref="BadUnit"/>). Rename, alias, retire, restore: <see cref="Kpi"/> the KPI word, <see cref="Value"/> the new name or word.
 /// </summary>
 internal sealed record KpiRequest(
     KpiVerb Verb, string? Kpi = null, string? Value = null, KpiNameLanguage Language = KpiNameLanguage.ByScript,
     string? NameEn = null, string? NameZh = null, KpiUnit? Unit = null, KpiAggregation Aggregation = KpiAggregation.Sum,
-    bool BadUnit = false, bool LastAsked = false);
+    bool BadUnit = false);
 
 /// <summary>
 /// The grammar of <c>kpi</c> · <c>指标</c> (arguments after the command word):
@@ -65,15 +64,14 @@ internal static class KpiCommandParser
     {
         ["sum"] = KpiAggregation.Sum, ["total"] = KpiAggregation.Sum, ["合计"] = KpiAggregation.Sum, ["累计"] = KpiAggregation.Sum,
         ["average"] = KpiAggregation.Average, ["avg"] = KpiAggregation.Average, ["平均"] = KpiAggregation.Average,
+        ["last"] = KpiAggregation.Last, ["latest"] = KpiAggregation.Last, ["最新"] = KpiAggregation.Last, ["最新值"] = KpiAggregation.Last,
     };
-
-    private static readonly string[] LastWords = ["last", "latest", "最新"];
 
     private static readonly Dictionary<char, char> Quotes = new() { ['"'] = '"', ['“'] = '”', ['「'] = '」', ['『'] = '』' };
 
     /// <summary>Every word the grammar reserves (verbs, units, aggregations), which a KPI name may not be.</summary>
     public static bool IsReserved(string word) =>
-        Verbs.ContainsKey(word) || Units.ContainsKey(word) || Aggregations.ContainsKey(word) || LastWords.Contains(word, StringComparer.OrdinalIgnoreCase);
+        Verbs.ContainsKey(word) || Units.ContainsKey(word) || Aggregations.ContainsKey(word);
 
     /// <summary>Reads the words after the command. Never throws.</summary>
     public static KpiRequest Read(string? arguments)
@@ -112,11 +110,6 @@ internal static class KpiCommandParser
         }
 
         var aggregation = KpiAggregation.Sum;
-        if (rest.Count > 1 && LastWords.Contains(rest[^1], StringComparer.OrdinalIgnoreCase))
-        {
-            return new KpiRequest(KpiVerb.Add, LastAsked: true);
-        }
-
         if (rest.Count > 1 && Aggregations.TryGetValue(rest[^1], out var written))
         {
             aggregation = written;

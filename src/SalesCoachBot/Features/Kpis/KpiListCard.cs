@@ -73,6 +73,7 @@ internal static class KpiListCard
         {
             KpiAggregation.Count => text.Get(locale, KpisTextKeys.CardCount),
             KpiAggregation.Average => text.Get(locale, KpisTextKeys.CardAverage),
+            KpiAggregation.Last => text.Get(locale, KpisTextKeys.CardLast),
             _ => text.Get(locale, KpisTextKeys.CardSum),
         };
     }

@@ -10,7 +10,6 @@ internal static class KpisTextKeys
     public const string Unknown = "kpis.unknown";
     public const string Suggestion = "kpis.suggestion";
     public const string BadUnit = "kpis.badUnit";
-    public const string LastNotSupported = "kpis.lastNotSupported";
     public const string BadName = "kpis.badName";
     public const string NameTaken = "kpis.nameTaken";
     public const string DefaultWord = "kpis.defaultWord";
@@ -29,6 +28,7 @@ internal static class KpisTextKeys
     public const string CardSum = "kpis.card.aggregation.sum";
     public const string CardCount = "kpis.card.aggregation.count";
     public const string CardAverage = "kpis.card.aggregation.average";
+    public const string CardLast = "kpis.card.aggregation.last";
     public const string CardAliases = "kpis.card.aliases";
     public const string CardKey = "kpis.card.key";
     public const string CardHowToChange = "kpis.card.howToChange";

@@ -52,17 +52,10 @@ internal sealed class MeetingTeams(SalesCoachDbContext db, SalesTeamDirectory di
             return new(null, text.Get(locale, MeetingsTextKeys.NoTeam));
         }
 
-        // The longest team name the words start with names the team; the rest is what the command is about.
-        var named = teams.Where(t => words.StartsWith(t.Name, StringComparison.OrdinalIgnoreCase)
-                && (words.Length == t.Name.Length || !char.IsLetterOrDigit(words[t.Name.Length]) || !char.IsAscii(words[t.Name.Length])))
-            .OrderByDescending(t => t.Name.Length).FirstOrDefault();
-        if (named is not null)
-        {
-            return new(named, null, words[named.Name.Length..].TrimStart(' ', ':', '：'));
-        }
-
-        return teams.Count == 1
-            ? new(teams[0], null, words)
+        // The team named by the first words, else the only one; the rest is what the command is about.
+        var pick = TeamChooser.Choose(teams, words);
+        return pick.Team is not null
+            ? new(pick.Team, null, pick.Rest)
             : new(null, text.Get(locale, MeetingsTextKeys.ChooseTeam, BotText.List(locale, teams.Select(t => t.Name)), teams[0].Name));
     }
 

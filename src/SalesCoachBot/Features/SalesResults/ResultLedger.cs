@@ -203,7 +203,7 @@ internal sealed partial class ResultLedger(
 
     /// <summary>
     /// A period's actual from its results: the sum, the number of results (Count), or their mean rounded to two decimals
-    /// once, at the end (Average, e.g. a rate logged weekly).
+    /// once, at the end (Average, e.g. a rate logged weekly). Last KPIs are read by <see cref="LatestAsync"/> instead.
     /// </summary>
     internal static decimal Aggregate(KpiAggregation aggregation, decimal sum, int results) => aggregation switch
     {
@@ -212,12 +212,20 @@ internal sealed partial class ResultLedger(
         _ => sum,
     };
 
-    /// <summary>The member's actual for one KPI, both dates inclusive; Count KPIs count results, Average ones average them.</summary>
+    /// <summary>
+    /// The member's actual for one KPI, both dates inclusive; Count KPIs count results, Average ones average them, Last
+    /// ones take the latest (0 without results, like the others).
+    /// </summary>
     public async Task<decimal> ActualAsync(long memberId, long kpiId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var aggregation = await store.Kpis.Where(k => k.Id == kpiId).Select(k => (KpiAggregation?)k.Aggregation)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var results = InRange(memberId, from, to).Where(r => r.KpiId == kpiId);
+        if (aggregation == KpiAggregation.Last)
+        {
+            return (await LatestAsync(results, cancellationToken).ConfigureAwait(false)).GetValueOrDefault((memberId, kpiId));
+        }
+
         if (aggregation == KpiAggregation.Count)
         {
             return await results.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -237,9 +245,13 @@ internal sealed partial class ResultLedger(
             .GroupBy(r => new { r.KpiId, r.Aggregation })
             .Select(g => new { g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Only when a Last KPI has results: no extra query otherwise.
+        var latest = sums.Any(s => s.Aggregation == KpiAggregation.Last)
+            ? await LatestAsync(InRange(memberId, from, to), cancellationToken).ConfigureAwait(false)
+            : [];
         return sums.ToDictionary(
             s => s.KpiId,
-            s => new KpiActual(s.KpiId, Aggregate(s.Aggregation, s.Amount, s.Results), s.Results));
+            s => new KpiActual(s.KpiId, latest.TryGetValue((memberId, s.KpiId), out var last) ? last : Aggregate(s.Aggregation, s.Amount, s.Results), s.Results));
     }
 
     async Task<RecordedResult> IResultLedger.RecordAsync(ResultEntry entry, CancellationToken cancellationToken)
@@ -255,13 +267,35 @@ internal sealed partial class ResultLedger(
         var repIds = store.TeamMemberships
             .Where(m => m.SalesTeamId == salesTeamId && m.LeftAt == null && m.Role == TeamRole.Rep)
             .Select(m => m.MemberId);
-        var sums = await store.SalesResults.AsNoTracking()
-            .Where(r => repIds.Contains(r.MemberId) && r.OccurredOn >= from && r.OccurredOn <= to && r.UndoneAt == null)
+        var results = store.SalesResults.AsNoTracking()
+            .Where(r => repIds.Contains(r.MemberId) && r.OccurredOn >= from && r.OccurredOn <= to && r.UndoneAt == null);
+        var sums = await results
             .Join(store.Kpis, r => r.KpiId, k => k.Id, (r, k) => new { r.MemberId, r.KpiId, r.Amount, k.Aggregation })
             .GroupBy(r => new { r.MemberId, r.KpiId, r.Aggregation })
             .Select(g => new { g.Key.MemberId, g.Key.KpiId, g.Key.Aggregation, Amount = g.Sum(r => r.Amount), Results = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return sums.ToDictionary(s => (s.MemberId, s.KpiId), s => Aggregate(s.Aggregation, s.Amount, s.Results));
+        var latest = sums.Any(s => s.Aggregation == KpiAggregation.Last)
+            ? await LatestAsync(results, cancellationToken).ConfigureAwait(false)
+            : [];
+        return sums.ToDictionary(
+            s => (s.MemberId, s.KpiId),
+            s => latest.TryGetValue((s.MemberId, s.KpiId), out var last) ? last : Aggregate(s.Aggregation, s.Amount, s.Results));
+    }
+
+    /// <summary>
+    /// The actual of each Last KPI among the results, per member: the latest result's amount (latest day, then the one
+    /// recorded last, then the later row). Ordered here: SQLite cannot order by a date-time offset, and a period's
+    /// readings of one team are few.
+    /// </summary>
+    private async Task<Dictionary<(long MemberId, long KpiId), decimal>> LatestAsync(IQueryable<SalesResult> results, CancellationToken cancellationToken)
+    {
+        var readings = await results
+            .Join(store.Kpis.Where(k => k.Aggregation == KpiAggregation.Last), r => r.KpiId, k => k.Id,
+                (r, k) => new { r.Id, r.MemberId, r.KpiId, r.Amount, r.OccurredOn, r.RecordedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return readings.GroupBy(r => (r.MemberId, r.KpiId)).ToDictionary(
+            g => g.Key,
+            g => g.OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id).First().Amount);
     }
 
     public async Task<IReadOnlyList<StoredResult>> LargestAsync(

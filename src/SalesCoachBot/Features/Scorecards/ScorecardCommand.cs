@@ -13,8 +13,9 @@ namespace SalesCoachBot.Features.Scorecards;
 /// <summary>
 /// <c>scorecard [period]</c> · <c>绩效 [上月|本季度|上季度]</c>, in the 1:1 chat only (scorecards are private): a rep sees
 /// their own, a manager the team summary and <c>scorecard @rep</c> one rep's (a rep of a team they manage). Weights and
-/// cap (<c>scorecard weights …</c>, <c>scorecard cap 120</c>) are set by a team's manager in its channel or in 1:1 (for the
-/// first team they manage); they are no private data, so the channel may see them.
+/// cap (<c>scorecard weights …</c>, <c>scorecard cap 120</c>) are set by a team's manager in its channel or in 1:1; they are
+/// no private data, so the channel may see them. In 1:1 a manager of several teams names the team first
+/// (<see cref="TeamChooser"/>).
 /// </summary>
 internal sealed class ScorecardCommand(
     ScorecardReader reader,
@@ -23,6 +24,7 @@ internal sealed class ScorecardCommand(
     SalesTeamDirectory directory,
     PersonFinder finder,
     SalesCoachDbContext store,
+    IKpiCatalog catalog,
     SalesClock clock,
     BotText text) : ICommandHandler
 {
@@ -84,11 +86,18 @@ internal sealed class ScorecardCommand(
         TurnContext turn, string tenantId, long callerId, ScorecardRequest request, CancellationToken cancellationToken)
     {
         var locale = turn.Locale;
+        var guest = await access.IsGuestAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
+        var managed = guest ? [] : await access.ManagedTeamsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
+
+        // A manager of several teams names the team first: its summary, for the period that follows.
+        if (request.Who is null && managed.Count > 0 && TeamChooser.Choose(managed, request.Rest) is { Named: true } pick)
+        {
+            return await SummaryAsync(tenantId, pick.Team!, pick.Rest, locale, cancellationToken).ConfigureAwait(false);
+        }
+
         var (name, written) = request.Who is { } mention
             ? (mention, request.Period)
             : ScorecardParser.SplitNameAndPeriod(request.Rest, clock.TodayIn(TimeZoneInfo.Utc));
-        var guest = await access.IsGuestAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
-        var managed = guest ? [] : await access.ManagedTeamsAsync(tenantId, callerId, cancellationToken).ConfigureAwait(false);
         if (name.Length > 0)
         {
             if (managed.Count == 0)
@@ -107,7 +116,9 @@ internal sealed class ScorecardCommand(
             if (found.Matches.Count != 1)
             {
                 return (null, found.Matches.Count == 0
-                    ? found.ElsewhereName is { } other ? text.Get(locale, ScorecardsTextKeys.NotYourRep, other) : text.Get(locale, ScorecardsTextKeys.UnknownPerson, BotText.Quote(found.Shown))
+                    ? found.ElsewhereName is { } other ? text.Get(locale, ScorecardsTextKeys.NotYourRep, other)
+                    : managed.Count > 1 ? text.Get(locale, ScorecardsTextKeys.NoTeamNamed, BotText.Quote(found.Shown), BotText.List(locale, managed.Select(t => t.Name)))
+                    : text.Get(locale, ScorecardsTextKeys.UnknownPerson, BotText.Quote(found.Shown))
                     : text.Get(locale, ScorecardsTextKeys.Ambiguous, BotText.Quote(found.Shown), BotText.List(locale, found.Matches.Select(m => m.Name))));
             }
 
@@ -116,19 +127,14 @@ internal sealed class ScorecardCommand(
             return await RepCardAsync(tenantId, repTeam, repId, written, locale, cancellationToken).ConfigureAwait(false);
         }
 
-        if (managed.Count > 0)
+        if (managed.Count == 1)
         {
-            var team = managed[0];
-            if (await PeriodAsync(tenantId, team.Id, written, locale, cancellationToken).ConfigureAwait(false) is not { } period)
-            {
-                return (null, text.Get(locale, ScorecardsTextKeys.UnknownPeriod, BotText.Quote(written)));
-            }
+            return await SummaryAsync(tenantId, managed[0], written, locale, cancellationToken).ConfigureAwait(false);
+        }
 
-            var scorecard = await reader.ReadAsync(tenantId, team.Id, period, locale, null, cancellationToken).ConfigureAwait(false);
-            var hint = managed.Count > 1
-                ? text.Get(locale, ScorecardsTextKeys.SeveralTeams, managed.Count, BotText.List(locale, managed.Select(t => t.Name)), team.Name)
-                : null;
-            return scorecard is null ? (null, text.Get(locale, ScorecardsTextKeys.NoTeam)) : (ScorecardCards.Summary(text, locale, scorecard, null), hint);
+        if (managed.Count > 1)
+        {
+            return (null, text.Get(locale, ScorecardsTextKeys.ChooseTeam, BotText.List(locale, managed.Select(t => t.Name)), managed[0].Name));
         }
 
         var own = await store.TeamMemberships.AsNoTracking()
@@ -138,6 +144,18 @@ internal sealed class ScorecardCommand(
         return own is { } ownTeam
             ? await RepCardAsync(tenantId, ownTeam, callerId, written, locale, cancellationToken).ConfigureAwait(false)
             : (null, text.Get(locale, ScorecardsTextKeys.NoTeam));
+    }
+
+    private async Task<(AdaptiveCard? Card, string? Message)> SummaryAsync(
+        string tenantId, SalesTeam team, string written, string? locale, CancellationToken cancellationToken)
+    {
+        if (await PeriodAsync(tenantId, team.Id, written, locale, cancellationToken).ConfigureAwait(false) is not { } period)
+        {
+            return (null, text.Get(locale, ScorecardsTextKeys.UnknownPeriod, BotText.Quote(written)));
+        }
+
+        var scorecard = await reader.ReadAsync(tenantId, team.Id, period, locale, null, cancellationToken).ConfigureAwait(false);
+        return scorecard is null ? (null, text.Get(locale, ScorecardsTextKeys.NoTeam)) : (ScorecardCards.Summary(text, locale, scorecard, null), null);
     }
 
     private async Task<(AdaptiveCard? Card, string? Message)> RepCardAsync(
@@ -200,14 +218,23 @@ internal sealed class ScorecardCommand(
                     return text.Get(locale, ScorecardsTextKeys.OnlyManagers);
                 }
 
-                team = managed[0];
+                // Named first among several: "scorecard weights East Sales revenue 60 visits 40".
+                var pick = TeamChooser.Choose(managed, request.Rest);
+                if (pick.Team is null)
+                {
+                    return text.Get(locale, ScorecardsTextKeys.ChooseTeamSettings, BotText.List(locale, managed.Select(t => t.Name)), managed[0].Name);
+                }
+
+                team = pick.Team;
+                request = request with { Rest = pick.Rest };
                 break;
             default:
                 return TurnGuard.WhereItWorks(text, locale, Topic, turn.CommandWord);
         }
 
         store.ForTenant(tenantId);
-        var kpis = await store.Kpis.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var vocabulary = await catalog.VocabularyAsync(cancellationToken).ConfigureAwait(false);
+        var kpis = vocabulary.Kpis.ToList();
         var setup = await book.SetupAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var culture = SalesFormat.CultureOf(locale);
         string Named(long kpiId) => kpis.FirstOrDefault(k => k.Id == kpiId) is { } kpi ? KpiDefaults.NameOf(text, locale, kpi) : kpiId.ToString(CultureInfo.InvariantCulture);
@@ -246,7 +273,8 @@ internal sealed class ScorecardCommand(
         var weights = new List<(long KpiId, decimal Percent)>();
         foreach (var weight in typed)
         {
-            var kpi = ScorecardParser.FindKpi(kpis, weight.Kpi, k => KpiDefaults.IsDefault(k) ? [text.Get("en-US", KpiDefaults.NameKey(k.Key)), text.Get("zh-CN", KpiDefaults.NameKey(k.Key))] : []);
+            // Only an active KPI carries a weight; a retired one's words are known, and answered like an unknown word.
+            var kpi = vocabulary.FindKpi(weight.Kpi);
             if (kpi is null || !kpi.IsActive)
             {
                 var names = BotText.List(locale, kpis.Where(k => k.IsActive).Select(k => KpiDefaults.NameOf(text, locale, k)));

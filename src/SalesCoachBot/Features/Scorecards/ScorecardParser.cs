@@ -125,29 +125,4 @@ internal static class ScorecardParser
         var trimmed = TypedText.Normalize(word).Trim().TrimEnd('%', '％');
         return decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
-
-    /// <summary>
-    /// The KPI typed words mean, among the tenant's KPIs: its key or either of its names (ignoring case, spaces or
-    /// hyphens), else the word list of the default KPIs (<see cref="KpiAliases"/>: 签约额 is revenue, 拜访 visits).
-    /// Null when none; retired KPIs only by key or name.
-    /// </summary>
-    public static KpiDefinition? FindKpi(IReadOnlyList<KpiDefinition> kpis, string words, Func<KpiDefinition, IEnumerable<string>> displayNames)
-    {
-        ArgumentNullException.ThrowIfNull(kpis);
-        ArgumentNullException.ThrowIfNull(displayNames);
-        var wanted = Fold(words);
-        var byName = kpis.Where(k => k.IsActive).Concat(kpis.Where(k => !k.IsActive))
-            .FirstOrDefault(k => new[] { k.Key, k.NameEn, k.NameZh }.Concat(displayNames(k)).Any(n => n is not null && Fold(n) == wanted));
-        if (byName is not null)
-        {
-            return byName;
-        }
-
-        var alias = KpiAliases.Find(words) ?? KpiAliases.Find(wanted);
-        var key = alias?.Effects.FirstOrDefault(e => e.FixedAmount is null)?.KpiKey;
-        return key is null ? null : kpis.FirstOrDefault(k => k.IsActive && k.Key == key);
-    }
-
-    private static string Fold(string name) =>
-        string.Concat(TypedText.Normalize(name).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '_'));
 }

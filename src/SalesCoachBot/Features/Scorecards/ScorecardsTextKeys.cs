@@ -16,7 +16,9 @@ internal static class ScorecardsTextKeys
     public const string OnlyManagers = "scorecards.onlyManagers";
     public const string UnknownPeriod = "scorecards.unknownPeriod";
     public const string Guest = "scorecards.guest";
-    public const string SeveralTeams = "scorecards.severalTeams";
+    public const string ChooseTeam = "scorecards.chooseTeam";
+    public const string ChooseTeamSettings = "scorecards.chooseTeamSettings";
+    public const string NoTeamNamed = "scorecards.noTeamNamed";
 
     public const string WeightsNow = "scorecards.weights.now";
     public const string WeightsNowEqual = "scorecards.weights.nowEqual";

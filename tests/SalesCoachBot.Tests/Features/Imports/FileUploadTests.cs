@@ -88,12 +88,13 @@ public sealed class FileUploadTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task Confirm_ChineseCrmDealExport_ImportsWonDealsNeverCollections(DatabaseProvider provider)
+    public async Task Confirm_ChineseCrmDealExport_ImportsWonDealsAndTheirCollections(DatabaseProvider provider)
     {
         await using var app = NewApp(provider);
         await using var files = await FileServer.StartAsync();
         var people = await SeedAsync(app);
-        // Line 4 is still in negotiation, line 5 has no readable amount; 回款金额 must never count as revenue.
+        // Line 4 is still in negotiation, line 5 has no readable amount; 回款金额 counts as collections (the CNY tenant's
+        // 回款 KPI), never as revenue; Alice's 0 adds nothing.
         const string crm =
             "商机名称,客户名称,负责人,签约日期,合同金额,回款金额,销售阶段,商机来源\n" +
             "华为续约,华为,Bob Li,2026/11/3,50万,20万,赢单,展会\n" +
@@ -105,8 +106,8 @@ public sealed class FileUploadTests
         var preview = await UploadAsync(app, Upload("商机.csv", files.Serve("deals.csv", Encoding.UTF8.GetBytes(crm)), from: chinese));
 
         var text = CardText.Of(preview);
-        Assert.Contains("读取的列：商机名称 → 备注，客户名称 → 客户，负责人 → 销售代表，签约日期 → 日期，合同金额 → 签约额（销售额 + 1 份合同），销售阶段 → 销售阶段（只导入赢单）", text, StringComparison.Ordinal);
-        Assert.Contains("回款暂不统计，不会导入：回款金额", text, StringComparison.Ordinal);
+        Assert.Contains("读取的列：商机名称 → 备注，客户名称 → 客户，负责人 → 销售代表，签约日期 → 日期，合同金额 → 签约额（销售额 + 1 份合同），回款金额 → 该指标的数值，销售阶段 → 销售阶段（只导入赢单）", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("回款暂不统计", text, StringComparison.Ordinal);
         Assert.Contains("忽略的列：商机来源", text, StringComparison.Ordinal);
         Assert.Contains("第 4 行：阶段 谈判中 不是赢单", text, StringComparison.Ordinal);
         Assert.Contains("第 5 行：abc 不是有效的金额", text, StringComparison.Ordinal);
@@ -116,9 +117,12 @@ public sealed class FileUploadTests
 
         var bob = await NovemberActualsAsync(app, people.Bob);
         Assert.Equal((500_000m, 1m), (bob[people.Revenue].Amount, bob[people.Contracts].Amount));
+        Assert.Equal(200_000m, bob.Values.Single(a => a.Amount == 200_000m).Amount);
+        Assert.Equal(3, bob.Count);
         var alice = await NovemberActualsAsync(app, people.Alice);
         Assert.Equal((120_000m, 1m), (alice[people.Revenue].Amount, alice[people.Contracts].Amount));
-        Assert.Equal(4, (await CountsAsync(app)).Results);
+        Assert.Equal(2, alice.Count);
+        Assert.Equal(5, (await CountsAsync(app)).Results);
     }
 
     [SkippableTheory]

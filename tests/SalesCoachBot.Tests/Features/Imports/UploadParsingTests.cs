@@ -148,6 +148,30 @@ public sealed class UploadParsingTests
         Assert.Equal(("imports.onlyCollections", "回款金额"), (refusal.TextKey, refusal.Args[0]));
     }
 
+    [Fact]
+    public void Normalize_KpiColumns_ReadWithTheTenantsVocabulary_OnlyByNameAndOnlyInResults()
+    {
+        var collections = KpiDefaults.CollectionsFor("t", "CNY");
+        collections.Id = 5;
+        var retired = new KpiDefinition { Id = 6, TenantId = "t", Key = "pipeline", NameEn = "Pipeline", NameZh = "商机", Unit = KpiUnit.Currency, IsActive = false };
+        var vocabulary = new KpiVocabulary([collections, retired], [("收款", 5L)]);
+        var cells = new Dictionary<string, string> { ["日期"] = "2026-11-03", ["回款金额"] = "2万", ["成交"] = "1", ["商机"] = "9" };
+
+        var results = ImportColumns.Normalize(new SheetContent(["日期", "回款金额", "成交", "商机"], [new SheetRow(2, cells, 4)]), vocabulary);
+        var alias = ImportColumns.Normalize(new SheetContent(["日期", "收款", "金额", "指标"], []), vocabulary);
+        var targets = ImportColumns.Normalize(new SheetContent(["member", "kpi", "year", "amount", "回款"], []), vocabulary);
+        var twice = Assert.Throws<UploadRefusedException>(() => ImportColumns.Normalize(new SheetContent(["日期", "回款", "collections"], []), vocabulary));
+
+        // 回款金额 names the collections KPI; 成交 is a log word, no KPI's name; 商机 names a retired KPI: both left out.
+        Assert.Equal([new ColumnRead("日期", "date"), new ColumnRead("回款金额", ImportColumns.KpiAmount)], results.Read);
+        Assert.Equal(["成交", "商机"], results.Ignored);
+        Assert.Empty(results.NotTracked);
+        Assert.Equal("2万", results.Rows[0].Cells["kpi:collections"]);
+        Assert.Contains(new ColumnRead("收款", ImportColumns.KpiAmount), alias.Read);
+        Assert.Equal(["回款"], targets.Ignored);
+        Assert.Equal("imports.columnTwice", twice.TextKey);
+    }
+
     [Theory]
     [InlineData("赢单", true)]
     [InlineData("Closed Won", true)]

@@ -199,7 +199,6 @@ public sealed class KpiCommandTests
     [InlineData(DatabaseProvider.Sqlite, "kpi add Revenue money", "\"Revenue\" is one of the built-in words (for Revenue)")]
     [InlineData(DatabaseProvider.Sqlite, "kpi alias visits collections", "\"collections\" already means the KPI Collections")]
     [InlineData(DatabaseProvider.Sqlite, "kpi add Renewals dollars", "I need the unit last: money, count or percent")]
-    [InlineData(DatabaseProvider.Sqlite, "kpi add Renewals money last", "\"Last value\" KPIs aren't supported yet")]
     [InlineData(DatabaseProvider.Sqlite, "kpi add 12万 money", "\"12万\" can't be a KPI name or word")]
     [InlineData(DatabaseProvider.Sqlite, "kpi add <b>x</b> count", "can't be a KPI name or word")]
     [InlineData(DatabaseProvider.Sqlite, "kpi retire colections", "I don't know the KPI \"colections\". Nothing was changed. Did you mean \"collections\"?")]
@@ -256,6 +255,33 @@ public sealed class KpiCommandTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task KpiAdd_Last_TheMonthIsTheLatestReading(DatabaseProvider provider)
+    {
+        await using var app = TeamWorld.NewApp(provider);
+        var world = await TeamWorld.CreateAsync(app);
+
+        var added = await TextAsync(app, TeamWorld.Personal("kpi add Pipeline 商机金额 money last"));
+        var chinese = await TextAsync(app, TeamWorld.Personal("指标 添加 线索池 个数 最新").WithLocale("zh-CN"));
+        await SendAsync(app, TeamWorld.Personal("log pipeline 50万", Alice, AliceName));
+        await SendAsync(app, TeamWorld.Personal("log 商机金额 30万", Alice, AliceName));
+
+        Assert.StartsWith("Added the KPI Pipeline (key pipeline, ", added, StringComparison.Ordinal);
+        Assert.Contains(", latest value).", added, StringComparison.Ordinal);
+        Assert.Contains("取最新值", chinese, StringComparison.Ordinal);
+        var (scope, store) = app.NewStore(TeamWorld.TenantA);
+        await using (scope)
+        {
+            var kpi = await store.Kpis.SingleAsync(k => k.Key == "pipeline");
+            Assert.Equal(KpiAggregation.Last, kpi.Aggregation);
+            var actuals = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Features.SalesResults.ResultLedger>()
+                .ActualsAsync(world.Members[Alice], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+            Assert.Equal((300_000m, 2), (actuals[kpi.Id].Amount, actuals[kpi.Id].Results));
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task KpiAdd_PercentAverage_LogsRatesAndTheMonthIsTheirMean(DatabaseProvider provider)
     {
         await using var app = TeamWorld.NewApp(provider);
@@ -294,6 +320,8 @@ public sealed class KpiCommandTests
     {
         Assert.Equal(new KpiRequest(KpiVerb.Add, NameEn: "Collections", NameZh: "回款", Unit: KpiUnit.Currency), KpiCommandParser.Read("add Collections 回款 money"));
         Assert.Equal(new KpiRequest(KpiVerb.Add, NameEn: "Win rate", Unit: KpiUnit.Percent, Aggregation: KpiAggregation.Average), KpiCommandParser.Read("add “Win rate” percent average"));
+        Assert.Equal(new KpiRequest(KpiVerb.Add, NameEn: "Pipeline", NameZh: "商机金额", Unit: KpiUnit.Currency, Aggregation: KpiAggregation.Last), KpiCommandParser.Read("add Pipeline 商机金额 money last"));
+        Assert.Equal(new KpiRequest(KpiVerb.Add, NameZh: "商机金额", Unit: KpiUnit.Currency, Aggregation: KpiAggregation.Last), KpiCommandParser.Read("添加 商机金额 金额 最新"));
         Assert.Equal(new KpiRequest(KpiVerb.Add, NameZh: "回款", Unit: KpiUnit.Currency), KpiCommandParser.Read("添加 回款 金额 合计"));
         Assert.Equal(new KpiRequest(KpiVerb.Add, NameZh: "拜访量", Unit: KpiUnit.Count), KpiCommandParser.Read("添加 拜访量 次数"));
         Assert.Equal(KpiVerb.Usage, KpiCommandParser.Read("add Collections Payments money").Verb);

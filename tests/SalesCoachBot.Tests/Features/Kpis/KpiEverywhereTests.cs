@@ -55,6 +55,50 @@ public sealed class KpiEverywhereTests
         Assert.Equal((80_000m, 25_000m), (alice["renewals"], alice[KpiDefaults.Collections]));
     }
 
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_ColumnsNamedAfterKpis_ImportToThem(DatabaseProvider provider)
+    {
+        await using var app = UploadTestKit.NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await UploadTestKit.SeedAsync(app);
+        await app.Chat().SendAsync(ActivityBuilder.Message("kpi add Renewals 续约 money").InPersonalChat());
+        // A column per KPI: 回款 (collections' Chinese name) and "Renewals amount"; an empty or zero cell adds nothing.
+        const string csv = "日期,回款,Renewals amount,客户\n2026-11-03,2万,8万,华为\n2026-11-04,5000,0,腾讯\n2026-11-05,,,京东\n";
+
+        var preview = await UploadTestKit.UploadAsync(app, UploadTestKit.Upload("wide.csv", files.Serve("wide.csv", Encoding.UTF8.GetBytes(csv))));
+        Assert.Equal("2", UploadTestKit.FactsOf(preview)["Rows to import"]);
+        Assert.Contains("回款 → that KPI's amount", CardText.Of(preview), StringComparison.Ordinal);
+        Assert.Contains("2026-11-03 · Alice Wang · Collections 20,000 + Renewals 80,000 · 华为", CardText.Of(preview), StringComparison.Ordinal);
+        await UploadTestKit.PressAsync(app, ImportCard.ConfirmVerb, UploadTestKit.ImportIdOf(preview));
+
+        var alice = await NovemberAsync(app, people.Alice);
+        Assert.Equal((80_000m, 25_000m), (alice["renewals"], alice[KpiDefaults.Collections]));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Upload_DealExportWith回款金额_ImportsDealsAndCollections_OnceWhenUploadedTwice(DatabaseProvider provider)
+    {
+        await using var app = UploadTestKit.NewApp(provider);
+        await using var files = await FileServer.StartAsync();
+        var people = await UploadTestKit.SeedAsync(app);
+        // A CRM deal export: 合同金额 counts as deals (revenue + one contract), 回款金额 as collections.
+        const string csv = "签约日期,合同金额,回款金额,客户名称\n2026-11-03,10万,4万,华为\n2026-11-04,5万,0,腾讯\n";
+        var upload = UploadTestKit.Upload("deals.csv", files.Serve("deals.csv", Encoding.UTF8.GetBytes(csv)));
+
+        var preview = await UploadTestKit.UploadAsync(app, upload);
+        Assert.Equal("2", UploadTestKit.FactsOf(preview)["Rows to import"]);
+        await UploadTestKit.PressAsync(app, ImportCard.ConfirmVerb, UploadTestKit.ImportIdOf(preview));
+        var again = await UploadTestKit.UploadAsync(app, upload);
+        await UploadTestKit.PressAsync(app, ImportCard.ConfirmVerb, UploadTestKit.ImportIdOf(again));
+
+        var alice = await NovemberAsync(app, people.Alice);
+        Assert.Equal((150_000m, 2m, 40_000m), (alice[KpiDefaults.Revenue], alice[KpiDefaults.Contracts], alice[KpiDefaults.Collections]));
+    }
+
     private static SalesCoachBotApplication CrmApp(DatabaseProvider provider, string? collectionsKpi = null)
     {
         var app = new SalesCoachBotApplication(provider) { Time = new FakeTimeProvider(Now) };

@@ -141,6 +141,58 @@ public sealed class ResultLedgerTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Actuals_LastKpi_IsTheLatestReading_ByDayThenByRecording(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seed = await LedgerFixture.SeedAsync(database, TenantA);
+        long pipeline;
+        var (seedScope, seedStore) = database.NewStore(TenantA);
+        await using (seedScope)
+        {
+            var kpi = new KpiDefinition { TenantId = TenantA, Key = "pipeline", NameEn = "Pipeline", Unit = KpiUnit.Currency, Aggregation = KpiAggregation.Last, Currency = "CNY" };
+            seedStore.Kpis.Add(kpi);
+            await seedStore.SaveChangesAsync();
+            pipeline = kpi.Id;
+        }
+
+        var from = new DateOnly(2026, 11, 1);
+        var to = new DateOnly(2026, 11, 30);
+        // Alice: the 12th's reading is recorded before the 10th's, and still is the latest (by day).
+        await RecordAsync(database, TenantA, Entry(seed, 300m, ResultSources.Chat) with { KpiId = pipeline, OccurredOn = new DateOnly(2026, 11, 12) });
+        database.Time.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync(database, TenantA, Entry(seed, 500m, ResultSources.Chat) with { KpiId = pipeline, OccurredOn = new DateOnly(2026, 11, 10) });
+        // Bob: two readings on the same day; the one recorded later counts (a smaller amount: not the largest).
+        await RecordAsync(database, TenantA, Entry(seed, 200m, ResultSources.Chat) with { MemberId = seed.Bob, KpiId = pipeline, OccurredOn = new DateOnly(2026, 11, 15) });
+        database.Time.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync(database, TenantA, Entry(seed, 150m, ResultSources.Chat) with { MemberId = seed.Bob, KpiId = pipeline, OccurredOn = new DateOnly(2026, 11, 15) });
+        // A later reading outside the period does not count; summed revenue alongside is unchanged.
+        await RecordAsync(database, TenantA, Entry(seed, 900m, ResultSources.Chat) with { KpiId = pipeline, OccurredOn = to.AddDays(1) });
+        await RecordAsync(database, TenantA, Entry(seed, 40m, ResultSources.Chat) with { OccurredOn = from });
+        await RecordAsync(database, TenantA, Entry(seed, 60m, ResultSources.Chat) with { OccurredOn = to });
+
+        var (scope, store) = database.NewStore(TenantA);
+        await using var _ = scope;
+        var ledger = new ResultLedger(store, database.Time);
+        var alice = await ledger.ActualsAsync(seed.Alice, from, to);
+        var team = await ledger.RepActualsAsync(seed.Team, from, to);
+
+        Assert.Equal((300m, 2), (alice[pipeline].Amount, alice[pipeline].Results));
+        Assert.Equal(100m, alice[seed.Revenue].Amount);
+        Assert.Equal(300m, await ledger.ActualAsync(seed.Alice, pipeline, from, to));
+        Assert.Equal(300m, team[(seed.Alice, pipeline)]);
+        Assert.Equal(150m, team[(seed.Bob, pipeline)]);
+        Assert.Equal(150m, await ledger.ActualAsync(seed.Bob, pipeline, from, to));
+        Assert.Equal(100m, team[(seed.Alice, seed.Revenue)]);
+        // No reading in the period: no actual (the single-KPI read says 0, like every other KPI without results).
+        var october = await ledger.ActualsAsync(seed.Alice, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31));
+        Assert.False(october.ContainsKey(pipeline));
+        Assert.DoesNotContain((seed.Bob, pipeline), (await ledger.RepActualsAsync(seed.Team, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31))).Keys);
+        Assert.Equal(0m, await ledger.ActualAsync(seed.Alice, pipeline, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Ledger_OtherTenant_CannotReadOrUndoResults(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
