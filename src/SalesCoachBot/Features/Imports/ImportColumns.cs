@@ -49,8 +49,12 @@ internal static class ImportColumns
     /// <summary>The prefix of a KPI column's cells: <c>kpi:collections</c>.</summary>
     public const string KpiCellPrefix = "kpi:";
 
-    // A KPI column may say "amount" after the KPI: 回款金额, 回款额, "Pipeline amount".
+    // A money KPI's column may say "amount" after the KPI: 回款金额, 回款额, "Pipeline amount".
     private static readonly string[] AmountSuffixes = ["金额", "额", " amount"];
+
+    // A count KPI's column must say "count" after it (拜访次数, 新客户数, "Demos count"): a CRM export's bare 新客户 column
+    // is usually a yes/no flag, and reading it as amounts would reject every row of a file that imports today.
+    private static readonly string[] CountSuffixes = ["次数", "数量", "数", " count"];
 
     /// <summary>How the preview names a deal amount column (合同金额): the amount of a deal, revenue plus one contract.</summary>
     public const string DealAmount = "deal-amount";
@@ -261,15 +265,25 @@ internal static class ImportColumns
         }
 
         var word = header.Trim();
-        var found = vocabulary.FindNamed(word);
-        foreach (var suffix in AmountSuffixes)
+        if (vocabulary.FindNamed(word) is { IsActive: true, Unit: not KpiUnit.Count } named)
         {
-            if (found is null && word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                found = vocabulary.FindNamed(word[..^suffix.Length]);
-            }
+            return named;
         }
 
-        return found is { IsActive: true } ? found : null;
+        return Suffixed(AmountSuffixes, KpiUnit.Currency) ?? Suffixed(CountSuffixes, KpiUnit.Count);
+
+        KpiDefinition? Suffixed(string[] suffixes, KpiUnit unit)
+        {
+            foreach (var suffix in suffixes)
+            {
+                if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                    && vocabulary.FindNamed(word[..^suffix.Length]) is { IsActive: true } found && found.Unit == unit)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
     }
 }

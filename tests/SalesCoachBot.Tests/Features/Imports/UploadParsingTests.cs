@@ -173,6 +173,24 @@ public sealed class UploadParsingTests
     }
 
     [Theory]
+    [InlineData("新客户", false)]
+    [InlineData("新客户数", true)]
+    [InlineData("拜访次数", true)]
+    [InlineData("Visits count", true)]
+    [InlineData("新客户金额", false)]
+    public void Normalize_CountKpiColumn_NeedsACountWord_ABareNameIsAFlagColumn(string header, bool read)
+    {
+        var newCustomers = new KpiDefinition { Id = 7, TenantId = "t", Key = "new-customers", NameEn = "New customers", NameZh = "新客户", Unit = KpiUnit.Count, IsActive = true };
+        var visits = new KpiDefinition { Id = 8, TenantId = "t", Key = "visits", NameEn = "Visits", NameZh = "拜访", Unit = KpiUnit.Count, IsActive = true };
+        var vocabulary = new KpiVocabulary([newCustomers, visits], []);
+
+        var normalized = ImportColumns.Normalize(new SheetContent(["日期", "kpi", "amount", header], []), vocabulary);
+
+        Assert.Equal(read, normalized.Read.Contains(new ColumnRead(header, ImportColumns.KpiAmount)));
+        Assert.Equal(!read, normalized.Ignored.Contains(header));
+    }
+
+    [Theory]
     [InlineData("赢单", true)]
     [InlineData("Closed Won", true)]
     [InlineData(" 已成交 ", true)]
