@@ -34,14 +34,14 @@ internal static class ExportText
         var name = new StringBuilder();
         foreach (var c in $"{kind}-{teamName}-{periodKey}")
         {
-            var safe = char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-';
+            var safe = char.IsLetterOrDigit(c) || c is '_' ? c : '-';
             if (safe != '-' || name.Length == 0 || name[^1] != '-')
             {
                 name.Append(safe);
             }
         }
 
-        var stem = name.ToString().Trim('-', '.');
+        var stem = name.ToString().Trim('-');
         if (stem.Length > 100)
         {
             stem = stem[..100];

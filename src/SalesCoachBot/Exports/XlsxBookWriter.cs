@@ -29,20 +29,21 @@ internal static class XlsxBookWriter
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+            // Fixed relationship ids (the SDK picks random ones): the same export is the same file, byte for byte but the zip's times.
+            workbook.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = Stylesheet();
             var strings = new SharedStrings();
             var list = new Sheets();
             var taken = new List<string>();
             uint sheetId = 1;
             foreach (var sheet in sheets)
             {
-                var part = workbook.AddNewPart<WorksheetPart>();
+                var part = workbook.AddNewPart<WorksheetPart>("rIdSheet" + sheetId.ToString(CultureInfo.InvariantCulture));
                 part.Worksheet = Worksheet(sheet, strings, selected: sheetId == 1);
                 list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId++, Name = ExportText.SheetName(sheet.Name, taken) });
             }
 
             workbook.Workbook.Append(list);
-            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table();
+            workbook.AddNewPart<SharedStringTablePart>("rIdStrings").SharedStringTable = strings.Table();
             workbook.Workbook.Save();
         }
 
