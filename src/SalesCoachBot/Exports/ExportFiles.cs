@@ -71,7 +71,7 @@ internal sealed class ExportFiles(
         }
 
         var content = await source.BuildAsync(
-            new ExportRequest(tenantId, teamId, team.Name, period, team.Today, BotText.Resolve(language)), cancellationToken).ConfigureAwait(false);
+            new ExportRequest(tenantId, teamId, team.Name, period, BotText.Resolve(language)), cancellationToken).ConfigureAwait(false);
         var bytes = format == ExportFormat.Csv ? CsvSheetWriter.Write(content.Sheets[0]) : XlsxBookWriter.Write(content.Sheets);
         if (bytes.Length > options.Value.MaxFileBytes)
         {

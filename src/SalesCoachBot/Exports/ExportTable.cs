@@ -34,7 +34,7 @@ internal sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Colu
 internal sealed record ExportContent(IReadOnlyList<ExportSheet> Sheets);
 
 /// <summary>What to export: a live sales team of the tenant, a period and the language of the headers.</summary>
-internal sealed record ExportRequest(string TenantId, long TeamId, string TeamName, SalesPeriod Period, DateOnly Today, string Language);
+internal sealed record ExportRequest(string TenantId, long TeamId, string TeamName, SalesPeriod Period, string Language);
 
 /// <summary>
 /// A kind of export (<see cref="ExportKinds"/>), implemented by the feature that owns the numbers, so the export shows what
