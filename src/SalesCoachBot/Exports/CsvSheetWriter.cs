@@ -28,6 +28,7 @@ internal static class CsvSheetWriter
     {
         null => string.Empty,
         decimal figure when kind == ExportCellKind.Figure => ExportText.Figure(figure),
+        decimal whole when kind == ExportCellKind.Whole => whole.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
         decimal amount => ExportText.Amount(amount),
         DateOnly date => ExportText.Date(date),
         _ => Field(ExportText.Neutralise(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)),

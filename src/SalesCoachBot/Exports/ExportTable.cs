@@ -9,13 +9,14 @@ internal enum ExportFormat
     Csv = 1,
 }
 
-/// <summary>How a column's cells are written: text, a money-like amount (two decimals), a one-decimal figure, or a date.</summary>
+/// <summary>How a column's cells are written: text, a money-like amount (two decimals), a one-decimal figure, a date, or a whole number.</summary>
 internal enum ExportCellKind
 {
     Text = 0,
     Amount = 1,
     Figure = 2,
     Date = 3,
+    Whole = 4,
 }
 
 /// <summary>A column: its header (in the reader's language), its kind and its width in characters (XLSX).</summary>

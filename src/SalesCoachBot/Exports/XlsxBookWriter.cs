@@ -10,7 +10,7 @@ namespace SalesCoachBot.Exports;
 /// <summary>
 /// Sheets as an OOXML workbook (DocumentFormat.OpenXml; no formula is ever written): text as shared strings (neutralised
 /// like the CSV, see <see cref="ExportText.Neutralise"/>, so both files read alike), amounts and figures as numbers with a
-/// number format (#,##0.00 and 0.0), dates as date serials formatted yyyy-mm-dd, a bold header row frozen at the top,
+/// number format (#,##0.00, 0.0 and 0), dates as date serials formatted yyyy-mm-dd, a bold header row frozen at the top,
 /// column widths from the content, and sheet names within Excel's rules.
 /// </summary>
 internal static class XlsxBookWriter
@@ -20,6 +20,7 @@ internal static class XlsxBookWriter
     private const uint AmountStyle = 2;
     private const uint FigureStyle = 3;
     private const uint DateStyle = 4;
+    private const uint WholeStyle = 5;
 
     public static byte[] Write(IReadOnlyList<ExportSheet> sheets)
     {
@@ -99,7 +100,7 @@ internal static class XlsxBookWriter
         {
             CellReference = reference,
             DataType = CellValues.Number,
-            StyleIndex = kind == ExportCellKind.Figure ? FigureStyle : AmountStyle,
+            StyleIndex = kind switch { ExportCellKind.Figure => FigureStyle, ExportCellKind.Whole => WholeStyle, _ => AmountStyle },
             CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)),
         },
         DateOnly date => new Cell
@@ -173,7 +174,9 @@ internal static class XlsxBookWriter
                 new CellFormat { NumberFormatId = 0U, FontId = 1U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyFont = true },
                 new CellFormat { NumberFormatId = 164U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyNumberFormat = true },
                 new CellFormat { NumberFormatId = 165U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyNumberFormat = true },
-                new CellFormat { NumberFormatId = 166U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyNumberFormat = true }) { Count = 5U },
+                new CellFormat { NumberFormatId = 166U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyNumberFormat = true },
+                // Built-in format 1: "0".
+                new CellFormat { NumberFormatId = 1U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyNumberFormat = true }) { Count = 6U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
         return stylesheet;
     }

@@ -56,8 +56,8 @@ internal sealed class ScorecardExport(ScorecardReader reader, SalesCoachDbContex
             new(H(ScorecardsTextKeys.ExportPoints), ExportCellKind.Figure),
         ], detail);
         var summarySheet = new ExportSheet(H(ScorecardsTextKeys.ExportSummarySheet), [
-            new(H(ScorecardsTextKeys.ExportRank), ExportCellKind.Figure, 6), new(H(ScorecardsTextKeys.ExportRep), ExportCellKind.Text, 16), new(H(ScorecardsTextKeys.ExportEmail), ExportCellKind.Text, 24),
-            new(H(ScorecardsTextKeys.ExportTotalScore), ExportCellKind.Figure), new(H(ScorecardsTextKeys.ExportKpisScored), ExportCellKind.Figure),
+            new(H(ScorecardsTextKeys.ExportRank), ExportCellKind.Whole, 6), new(H(ScorecardsTextKeys.ExportRep), ExportCellKind.Text, 16), new(H(ScorecardsTextKeys.ExportEmail), ExportCellKind.Text, 24),
+            new(H(ScorecardsTextKeys.ExportTotalScore), ExportCellKind.Figure), new(H(ScorecardsTextKeys.ExportKpisScored), ExportCellKind.Whole),
         ], [.. summary.Select(r => (IReadOnlyList<object?>)[.. r.Select(c => c is int n ? (decimal)n : c)])]);
         return new ExportContent([detailSheet, summarySheet]);
     }

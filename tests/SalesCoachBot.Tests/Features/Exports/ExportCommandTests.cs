@@ -42,6 +42,11 @@ public sealed class ExportCommandTests
         var bytes = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(content.GetProperty("sizeInBytes").GetInt64(), bytes.LongLength);
 
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
+        }
+
         using var workbook = ExportWorld.Workbook(bytes);
         Assert.Equal(["Scorecard", "Summary"], workbook.Worksheets.Select(w => w.Name));
         var detail = workbook.Worksheet(1);
@@ -56,6 +61,7 @@ public sealed class ExportCommandTests
 
         // The same calculation as the scorecard card: the reader's totals, rounded as the card shows them.
         var summary = workbook.Worksheet(2);
+        Assert.Equal((1d, 1), (summary.Cell(2, 1).GetDouble(), summary.Cell(2, 1).Style.NumberFormat.NumberFormatId));
         var (scope, _) = app.NewStore(TeamWorld.TenantA);
         await using (scope)
         {
