@@ -101,3 +101,6 @@ public sealed class RecordedRequest
 
     public override string ToString() => $"#{Sequence} {Method} {RawTarget} → {StatusCode} at {ArrivedAt:HH:mm:ss.fff}";
 }
+
+/// <summary>One PUT to a fake upload session: its id, Content-Range and Content-Length headers, Authorization (if any), bytes and the status answered.</summary>
+public sealed record RecordedUpload(string Id, string ContentRange, long? ContentLength, string? Authorization, byte[] Body, int StatusCode);

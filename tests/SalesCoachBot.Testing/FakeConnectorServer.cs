@@ -50,6 +50,8 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     private long _sequence;
     private long _ids;
     private int _throttledCount;
+    private readonly List<RecordedUpload> _uploads = [];
+    private int _failUploads;
     private WebApplication? _app;
 
     private FakeConnectorServer(FakeConnectorOptions options)
@@ -115,6 +117,27 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     /// <summary>How many requests the fake's own limit enforcement answered with 429.</summary>
     public int ThrottledCount => Volatile.Read(ref _throttledCount);
 
+    /// <summary>
+    /// Every PUT to an upload URL (<see cref="UploadUrl"/>): what a OneDrive upload session of an accepted file consent card
+    /// received, in arrival order.
+    /// </summary>
+    public IReadOnlyList<RecordedUpload> Uploads
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _uploads];
+            }
+        }
+    }
+
+    /// <summary>An upload session URL on this server (as Teams puts in a file consent answer's uploadInfo.uploadUrl).</summary>
+    public string UploadUrl(string id) => BaseUrl + "/_uploads/" + Uri.EscapeDataString(id);
+
+    /// <summary>The next <paramref name="count"/> uploads are answered 500 (and still recorded).</summary>
+    public void FailNextUploads(int count) => Interlocked.Exchange(ref _failUploads, count);
+
     public static async Task<FakeConnectorServer> StartAsync(FakeConnectorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var server = new FakeConnectorServer(options ?? new FakeConnectorOptions());
@@ -123,6 +146,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         server.MapRoutes(app.MapGroup(server._options.PathBase.TrimEnd('/')));
+        app.MapPut("/_uploads/{id}", server.HandleUploadAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server.BaseUrl = address.TrimEnd('/');
@@ -218,6 +242,8 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         {
             _requests.Clear();
             _sent.Clear();
+            _uploads.Clear();
+            _failUploads = 0;
             _scriptedFaults.Clear();
             _windows.Clear();
             _tenantOfTarget.Clear();
@@ -233,6 +259,27 @@ public sealed class FakeConnectorServer : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    private async Task HandleUploadAsync(HttpContext http, string id)
+    {
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        var failed = Interlocked.Decrement(ref _failUploads) >= 0;
+        if (!failed)
+        {
+            Interlocked.Exchange(ref _failUploads, 0);
+        }
+
+        var status = failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status201Created;
+        lock (_gate)
+        {
+            _uploads.Add(new RecordedUpload(
+                id, http.Request.Headers.ContentRange.ToString(), http.Request.ContentLength,
+                http.Request.Headers.Authorization.Count > 0 ? http.Request.Headers.Authorization.ToString() : null, body.ToArray(), status));
+        }
+
+        http.Response.StatusCode = status;
     }
 
     private void MapRoutes(RouteGroupBuilder v)

@@ -52,6 +52,9 @@ public sealed class SampleSettingsTests
 
         var keyAttempts = sample.RootElement.GetProperty("KeyAttempts").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.Equal([], Undocumented(typeof(SalesCoachBot.Security.KeyAttemptOptions), keyAttempts));
+
+        var exports = sample.RootElement.GetProperty("Exports").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal([], Undocumented(typeof(SalesCoachBot.Exports.ExportOptions), exports));
     }
 
     private static List<string> Undocumented(Type options, HashSet<string> documented) =>

@@ -31,10 +31,14 @@ const productCommands = new Set([
   'commission',
   // Issue 13: KPIs.
   'kpi',
+  // Issue 13 point 3: exports (managers, 1:1 only), left out of the full personal menu.
+  'export',
 ]);
 const chineseCommands = new Set(['帮助', '目标', '记录', '撤销', '团队', '排行榜', '设定目标', '设置', '经理', '表扬', '价值观', '反馈', '表扬榜', '庆祝', '例会', '议程', '行动项', '完成',
   // Scorecards (issue 13 point 2).
-  '绩效', '提成', '指标']);
+  '绩效', '提成', '指标',
+  // Exports (issue 13 point 3).
+  '导出']);
 
 /** The bundled schema file that a manifest's $schema URL names, or an error if the package lacks it. */
 function bundledSchemaFor(schemaUrl) {

@@ -2,6 +2,7 @@ using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Admin;
 using SalesCoachBot.Features.Commission;
 using SalesCoachBot.Features.Crm;
+using SalesCoachBot.Features.Exports;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
@@ -56,16 +57,20 @@ internal static class FeaturesHostingExtensions
         services.AddScorecards();
         services.AddKpis();
 
+        // Exports (issue 13 point 3).
+        services.AddExports();
+
         RouteTable.Map(services);
         return builder;
     }
 
-    /// <summary>The HTTP endpoints features add beside the bot's: the admin API (with the CRM's unmatched list) and the CRM webhook.</summary>
+    /// <summary>The HTTP endpoints features add beside the bot's: the admin API (with the CRM's unmatched list), the CRM webhook and export downloads.</summary>
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
         app.MapAdminApi().MapCrmAdmin().MapRecognitionAdmin().MapMeetingsAdmin()
-            .MapScorecardsAdmin().MapCommissionAdmin().MapKpisAdmin();
+            .MapScorecardsAdmin().MapCommissionAdmin().MapKpisAdmin().MapExportsAdmin();
         app.MapCrmWebhooks();
+        app.MapExportDownloads();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using SalesCoachBot.Contacts;
 using SalesCoachBot.Features.Commission;
+using SalesCoachBot.Features.Exports;
 using SalesCoachBot.Features.Feedback;
 using SalesCoachBot.Features.Help;
 using SalesCoachBot.Features.Imports;
@@ -16,6 +17,7 @@ using SalesCoachBot.Features.TeamProgress;
 using SalesCoachBot.Localization;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Teams.Activities;
+using SalesCoachBot.Teams.Files;
 using SalesCoachBot.Teams.Hosting;
 
 namespace SalesCoachBot.Hosting;
@@ -96,6 +98,9 @@ internal static class RouteTable
             // Commission (issue 13, point 4).
             .OnCommand<CommissionCommand>(CommissionCommand.Word, CommissionCommand.ChineseWord)
             .OnCommand<KpiCommand>(KpiCommand.Word, KpiCommand.ChineseWord, KpiCommand.PluralWord)
+            // Exports (issue 13 point 3): the command and the answer to its file consent card.
+            .OnCommand<ExportCommand>(ExportCommand.Word, ExportCommand.ChineseWord, ExportCommand.DownloadWord)
+            .OnInvoke<ExportConsentHandler>(FileConsent.InvokeName)
 
             .OnFallback<HelpFallback>()
 

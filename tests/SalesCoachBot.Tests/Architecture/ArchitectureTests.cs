@@ -20,6 +20,7 @@ public sealed class ArchitectureTests
     [
         "SalesCoachBot.Sales", "SalesCoachBot.Contacts", "SalesCoachBot.Data", "SalesCoachBot.Messaging", "SalesCoachBot.Scheduling",
         "SalesCoachBot.Localization", "SalesCoachBot.Uploads", "SalesCoachBot.Integrations", "SalesCoachBot.Security",
+        "SalesCoachBot.Exports",
     ];
 
     public static TheoryData<string> Features => [.. ArchitectureRules.FeaturesOf(AppAssembly, FeaturesRoot)];

@@ -31,7 +31,9 @@ public sealed class ManifestCommandListTests : IDisposable
             // Commission (issue 13, point 4).
             "commission",
             // Issue 13: KPI management (managers, rarely).
-            "kpi"],
+            "kpi",
+            // Issue 13 point 3: exports (managers, monthly).
+            "export"],
         ["team"] = ["agenda", "action", "actions", "done"],
     };
 

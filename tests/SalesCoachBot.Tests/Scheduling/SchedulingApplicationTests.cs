@@ -128,6 +128,8 @@ public sealed class SchedulingApplicationTests
         // Outside Development the bot needs an app id to start at all.
         app.Settings["Bot:AppId"] = "5c4a7a3e-0f7b-4bd1-9a41-8d5e2f6c1b20";
         app.Settings["Bot:ClientSecret"] = "not-used";
+        // ... and a key for export links.
+        app.Settings["Exports:SigningKey"] = "export-links-signing-key-for-this-test-0001";
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));

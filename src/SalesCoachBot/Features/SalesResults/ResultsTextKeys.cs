@@ -68,4 +68,16 @@ internal static class ResultsTextKeys
     public static string Amount(string kpiKey, bool one) => kpiKey == KpiDefaults.Revenue
         ? AmountRevenue
         : $"results.amount.{kpiKey}.{(one ? "one" : "other")}";
+
+    // Export headers and sheet name (ResultsExport).
+    public const string ExportSheet = "results.export.sheet";
+    public const string ExportDate = "results.export.date";
+    public const string ExportRep = "results.export.rep";
+    public const string ExportEmail = "results.export.email";
+    public const string ExportKpi = "results.export.kpi";
+    public const string ExportAmount = "results.export.amount";
+    public const string ExportCustomer = "results.export.customer";
+    public const string ExportNote = "results.export.note";
+    public const string ExportSource = "results.export.source";
+    public const string ExportExternalId = "results.export.externalId";
 }

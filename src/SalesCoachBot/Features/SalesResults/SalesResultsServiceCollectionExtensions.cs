@@ -1,3 +1,4 @@
+using SalesCoachBot.Exports;
 using SalesCoachBot.Sales;
 
 namespace SalesCoachBot.Features.SalesResults;
@@ -13,6 +14,7 @@ internal static class SalesResultsServiceCollectionExtensions
         services.AddScoped<ResultLedger>();
         services.AddScoped<IResultLedger>(sp => sp.GetRequiredService<ResultLedger>());
         services.AddScoped<ResultLog>();
+        services.AddScoped<IExportSource, ResultsExport>();
         services.AddHelpTopic(LogCommand.Topic);
         services.AddHelpTopic(UndoCommand.Topic);
         return services;

@@ -1,3 +1,4 @@
+using SalesCoachBot.Exports;
 using SalesCoachBot.Sales;
 using SalesCoachBot.Scheduling;
 
@@ -20,6 +21,7 @@ internal static class ScorecardsServiceCollectionExtensions
         services.AddScoped<ScorecardReader>();
         services.AddScoped<ScorecardRound>();
         services.AddScoped<ScorecardJob>();
+        services.AddScoped<IExportSource, ScorecardExport>();
         services.AddRecurringJob<ScorecardJob>(ScorecardJob.RecurringJobId, ScorecardJob.Cron, TimeZoneInfo.Utc, job => job.RunAsync(CancellationToken.None));
         services.AddHelpTopic(ScorecardCommand.Topic);
         return services;

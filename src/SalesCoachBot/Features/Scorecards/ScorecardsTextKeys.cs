@@ -59,4 +59,23 @@ internal static class ScorecardsTextKeys
     public const string SuggestVisits = "scorecards.suggest.visits";
     public const string SuggestCollections = "scorecards.suggest.collections";
     public const string SuggestOther = "scorecards.suggest.other";
+
+    // Export headers and sheet names (ScorecardExport).
+    public const string ExportActual = "scorecards.export.actual";
+    public const string ExportAttainment = "scorecards.export.attainment";
+    public const string ExportEmail = "scorecards.export.email";
+    public const string ExportKpi = "scorecards.export.kpi";
+    public const string ExportKpisScored = "scorecards.export.kpisScored";
+    public const string ExportPoints = "scorecards.export.points";
+    public const string ExportRank = "scorecards.export.rank";
+    public const string ExportRep = "scorecards.export.rep";
+    public const string ExportScore = "scorecards.export.score";
+    public const string ExportSheet = "scorecards.export.sheet";
+    public const string ExportSummarySheet = "scorecards.export.summarySheet";
+    public const string ExportTarget = "scorecards.export.target";
+    public const string ExportTotal = "scorecards.export.total";
+    public const string ExportTotalScore = "scorecards.export.totalScore";
+    public const string ExportUnit = "scorecards.export.unit";
+    public const string ExportWeight = "scorecards.export.weight";
+    public const string ExportUnitCount = "scorecards.export.unit.count";
 }
