@@ -150,7 +150,7 @@ internal sealed class AgendaReader(
             }
 
             var teamTarget = book.TeamTarget(team.Id, reps.Select(r => r.MemberId), kpi.Id, period)?.Amount;
-            var teamActual = reps.Sum(r => periodActuals.GetValueOrDefault((r.MemberId, kpi.Id)));
+            var teamActual = TeamTotal.Actual(kpi, reps.Select(r => periodActuals.TryGetValue((r.MemberId, kpi.Id), out var a) ? a : (decimal?)null));
             if (teamTarget is > 0 || teamActual > 0)
             {
                 results.Add(new AgendaResults(kpiName, SalesFormat.PeriodName(text, locale, period), Line(kpi, team.Name, teamTarget, teamActual),

@@ -151,9 +151,9 @@ internal sealed class TeamProgressReader(
         }
 
         progress = [.. progress.OrderBy(r => r.Name, BotText.NameOrder(locale))];
-        var totals = kpis.Select(kpi =>
+        var totals = kpis.Select((kpi, index) =>
         {
-            var actual = progress.Sum(r => r.ByKpi[kpi.Id].Actual);
+            var actual = TeamTotal.Actual(kpiRows[index], reps.Select(r => actuals.TryGetValue((r.MemberId, kpi.Id), out var a) ? a : (decimal?)null));
             var target = book.TeamTarget(teamId, reps.Select(r => r.MemberId), kpi.Id, period);
             summed |= target?.IsSumOfSetPeriods == true;
             return PaceCalculator.Calculate(new PaceInput(target?.Amount ?? 0m, actual, period, today, calendar));

@@ -22,6 +22,24 @@ public sealed class TeamProgressReaderTests
         return (app.Commands.Count - before, snapshot!);
     }
 
+    [Theory]
+    [InlineData(KpiUnit.Currency, KpiAggregation.Sum, "80000")]
+    [InlineData(KpiUnit.Currency, KpiAggregation.Last, "80000")]
+    [InlineData(KpiUnit.Count, KpiAggregation.Count, "80000")]
+    [InlineData(KpiUnit.Currency, KpiAggregation.Average, "26666.67")]
+    [InlineData(KpiUnit.Percent, KpiAggregation.Last, "26666.67")]
+    [InlineData(KpiUnit.Percent, KpiAggregation.Sum, "26666.67")]
+    public void TeamTotalActual_SumsFlows_AveragesRatesOverRepsWithAResult(KpiUnit unit, KpiAggregation aggregation, string expected)
+    {
+        var kpi = new KpiDefinition { TenantId = "t", Key = "k", Unit = unit, Aggregation = aggregation };
+
+        // Three reps with a result (one of them 0) and one without: a rep without a result is no 0 in a mean.
+        var actual = TeamTotal.Actual(kpi, [30000m, null, 50000m, 0m]);
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), actual);
+        Assert.Equal(0m, TeamTotal.Actual(kpi, [null, null]));
+    }
+
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
