@@ -4,6 +4,7 @@ using SalesCoachBot.Teams.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
+builder.AddHealth();
 builder.AddKeyAttemptThrottle();
 builder.AddScheduling();
 builder.AddMessaging();
@@ -11,13 +12,23 @@ builder.AddFeatures();
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync().ConfigureAwait(false);
+try
+{
+    app.ValidateSettings();
+    await app.Services.MigrateDatabaseAsync().ConfigureAwait(false);
+}
+catch (Exception error) when (app.ExplainSettingsError(error, Console.Error))
+{
+    return 1;
+}
+
 app.MapTeamsBot("/api/messages");
-app.MapHealthChecks("/healthz");
+app.MapHealth();
 app.MapScheduling();
 app.MapFeatureEndpoints();
 
 await app.RunAsync().ConfigureAwait(false);
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

@@ -67,6 +67,8 @@ public class SalesCoachBotApplication : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal)
     {
         ["Bot:AppId"] = "",
+        // Tests assert on the exception a bad setting causes; the real process prints it as one line and exits 1.
+        ["Hosting:ThrowSettingsErrors"] = "true",
         // The fake connector enforces Teams' limits; the client's own pacing and retries would only wait on the
         // (often frozen) test clock, so a throttled or failed call surfaces at once as a ConnectorException.
         ["Bot:Connector:RateLimitingEnabled"] = "false",

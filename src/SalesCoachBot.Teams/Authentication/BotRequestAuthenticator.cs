@@ -71,6 +71,21 @@ internal sealed partial class BotRequestAuthenticator : IBotRequestAuthenticator
         }
     }
 
+    public async Task<bool> HasSigningKeysAsync(CancellationToken cancellationToken = default)
+    {
+        if (_options.IsLocalDevelopment)
+        {
+            return true;
+        }
+
+        if (await _botConnector.Keys.GetAsync(cancellationToken).ConfigureAwait(false) is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        return _entra is null || await _entra.Keys.GetAsync(cancellationToken).ConfigureAwait(false) is { Count: > 0 };
+    }
+
     public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, IPAddress? remoteAddress,
         CancellationToken cancellationToken = default)
     {

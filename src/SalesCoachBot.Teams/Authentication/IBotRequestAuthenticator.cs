@@ -13,6 +13,13 @@ public interface IBotRequestAuthenticator
     /// local-development mode (no app id), which accepts loopback callers alone; an unknown (null) address is not loopback.
     /// </summary>
     Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, IPAddress? remoteAddress, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether the signing keys inbound tokens are checked against are loaded (fetched now if never fetched or stale;
+    /// a failed fetch is retried only after a back-off, so frequent probes do not hammer the issuer). Always true in
+    /// local-development mode, which checks no tokens.
+    /// </summary>
+    Task<bool> HasSigningKeysAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The outcome of authenticating a request.</summary>

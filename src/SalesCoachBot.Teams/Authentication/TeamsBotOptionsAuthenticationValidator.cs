@@ -43,7 +43,7 @@ internal sealed class TeamsBotOptionsAuthenticationValidator(IHostEnvironment? e
 
         if (!options.IsLocalDevelopment && string.IsNullOrWhiteSpace(options.ClientSecret))
         {
-            failures.Add("Bot:ClientSecret is required when Bot:AppId is set.");
+            failures.Add("Bot:ClientSecret is required when Bot:AppId is set: give the app registration's client secret, e.g. the environment variable Bot__ClientSecret, never a file in the repository.");
         }
 
         if (options.SigningKeyRefreshInterval < MinSigningKeyRefreshInterval || options.SigningKeyRefreshInterval > MaxSigningKeyRefreshInterval)

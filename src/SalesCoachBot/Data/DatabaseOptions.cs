@@ -36,17 +36,30 @@ public sealed class DatabaseOptions
 
 internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
 {
+    private const string Setting = "ConnectionStrings:" + DatabaseOptions.ConnectionStringName;
+
+    /// <summary>Examples in the messages; values, which may hold a password, are never echoed.</summary>
+    private const string SqliteExample = Setting + "=Data Source=data/salescoach.db";
+    private const string PostgresExample = Setting + "=Host=db.example.com;Database=salescoach;Username=salescoach;Password=...";
+
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         if (!Enum.IsDefined(options.Provider))
         {
-            return ValidateOptionsResult.Fail("Database:Provider must be Sqlite or Postgres.");
+            return ValidateOptionsResult.Fail("Database:Provider must be Sqlite or Postgres, e.g. Database:Provider=Sqlite.");
         }
 
+        var example = options.Provider == DatabaseProvider.Sqlite ? SqliteExample : PostgresExample;
         if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
+            return ValidateOptionsResult.Fail($"Database:Provider is Postgres but {Setting} is empty: set it, e.g. {example}.");
+        }
+
+        // A bare path or a postgres:// URL has no key=value pair; both providers want the keyword form.
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString) && !options.ConnectionString.Contains('=', StringComparison.Ordinal))
+        {
             return ValidateOptionsResult.Fail(
-                $"Database:Provider is Postgres but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
+                $"{Setting} looks like a file path or URL, not a {options.Provider} connection string: write key=value pairs, e.g. {example}.");
         }
 
         // Parse without echoing the value: a malformed string may still carry a password.
@@ -58,7 +71,7 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
         }
         catch (ArgumentException)
         {
-            return ValidateOptionsResult.Fail($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not a valid {options.Provider} connection string.");
+            return ValidateOptionsResult.Fail($"{Setting} is not a valid {options.Provider} connection string: e.g. {example}.");
         }
 
         return ValidateOptionsResult.Success;

@@ -7,11 +7,10 @@ namespace SalesCoachBot.Hosting;
 
 internal static partial class PersistenceHostingExtensions
 {
-    /// <summary>The store on the configured provider and health checks.</summary>
+    /// <summary>The store on the configured provider (its readiness check is in <see cref="HealthHostingExtensions"/>).</summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         builder.Services.AddSalesCoachStore(builder.Environment.ContentRootPath);
-        builder.Services.AddHealthChecks();
         return builder;
     }
 
